@@ -1,0 +1,20 @@
+/** Metadata carried by every stored event; it is the audit trail (ARCHITECTURE.md, "Event model"). */
+export type EventMetadata = {
+  eventId?: string;
+  correlationId?: string;
+  causationId?: string;
+  userId?: string;
+  tenantId?: string;
+  ip?: string;
+  userAgent?: string;
+  traceparent?: string;
+  schemaVersion?: number;
+  [key: string]: unknown;
+};
+
+/** A domain event as a type: one union of these per aggregate. */
+export type Event<Type extends string = string, Data extends object = Record<string, unknown>> = {
+  readonly type: Type;
+  readonly data: Data;
+  readonly metadata?: EventMetadata;
+};

@@ -1,0 +1,2 @@
+export type { Event, EventMetadata } from './event';
+export { AppError, errorCodes, type ErrorCode } from './error-codes';

@@ -1,0 +1,2 @@
+export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres-event-store';
+export { formatPgCheckpoint, parsePgCheckpoint } from './checkpoint';

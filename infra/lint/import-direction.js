@@ -1,0 +1,57 @@
+// Enforces the "may import" column of ARCHITECTURE.md: each top-level folder may import only the
+// folders listed for it. Test files may also reach infra adapters (they wire real servers).
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+const mayImport = {
+  domain: ['domain'],
+  'infra/ports': ['domain', 'infra/ports'],
+  'command-side': ['domain', 'infra/ports', 'command-side'],
+  'query-side': ['domain', 'infra/ports', 'query-side'],
+  projections: ['domain', 'infra/ports', 'projections'],
+  sagas: ['domain', 'infra/ports', 'sagas'],
+  infra: ['domain', 'infra', 'command-side', 'query-side', 'projections', 'sagas'],
+};
+
+function areaOf(absolutePath) {
+  const relative = path.relative(root, absolutePath).split(path.sep);
+  if (relative[0] === 'infra' && relative[1] === 'ports') return 'infra/ports';
+  return relative[0];
+}
+
+export const importDirection = {
+  meta: {
+    type: 'problem',
+    messages: {
+      forbidden: '{{from}}/ may not import {{to}}/ (ARCHITECTURE.md, "may import").',
+      packageInDomain: 'domain/ is pure: it may not import the package "{{name}}".',
+    },
+    schema: [],
+  },
+  create(context) {
+    const file = context.filename;
+    const from = areaOf(file);
+    const allowed = mayImport[from];
+    if (!allowed) return {};
+    const isTest = /\.test\.ts$/.test(file);
+    const check = (node, source) => {
+      if (typeof source !== 'string') return;
+      if (!source.startsWith('.')) {
+        if (from === 'domain' && !source.startsWith('node:')) {
+          context.report({ node, messageId: 'packageInDomain', data: { name: source } });
+        }
+        return;
+      }
+      const to = areaOf(path.resolve(path.dirname(file), source));
+      if (allowed.includes(to) || (isTest && (to === 'infra' || to === 'infra/ports'))) return;
+      context.report({ node, messageId: 'forbidden', data: { from, to } });
+    };
+    return {
+      ImportDeclaration: (node) => check(node, node.source.value),
+      ExportNamedDeclaration: (node) => node.source && check(node, node.source.value),
+      ExportAllDeclaration: (node) => check(node, node.source.value),
+      ImportExpression: (node) => node.source.type === 'Literal' && check(node, node.source.value),
+    };
+  },
+};

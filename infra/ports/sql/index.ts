@@ -1,0 +1,1 @@
+export type { SqlClient, SqlExecutor, SqlLock } from './sql-client';

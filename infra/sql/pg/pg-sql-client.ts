@@ -1,0 +1,115 @@
+import pg from 'pg';
+import type { SqlClient, SqlExecutor, SqlLock } from '../../ports/sql';
+import { lockKeySql, quoteIdentifier } from '../shared/identifiers';
+
+export type PgSqlClientOptions = {
+  readonly connectionString: string;
+  readonly maxConnections?: number;
+  readonly applicationName?: string;
+};
+
+function executorFor(client: pg.Pool | pg.PoolClient): SqlExecutor {
+  return {
+    async query<Row>(text: string, params?: readonly unknown[]) {
+      const result = await client.query(text, params as unknown[] | undefined);
+      return result.rows as Row[];
+    },
+    async exec(script: string) {
+      await client.query(script);
+    },
+  };
+}
+
+/** SqlClient over a `pg` pool against a real PostgreSQL server. */
+export class PgSqlClient implements SqlClient {
+  readonly driver = 'postgres' as const;
+  private readonly pool: pg.Pool;
+  private readonly executor: SqlExecutor;
+
+  constructor(options: PgSqlClientOptions) {
+    this.pool = new pg.Pool({
+      connectionString: options.connectionString,
+      max: options.maxConnections ?? 10,
+      application_name: options.applicationName ?? 'booking-rush',
+      connectionTimeoutMillis: 5_000,
+    });
+    // An idle client losing its connection must not crash the process; the next query reports it.
+    this.pool.on('error', () => {});
+    this.executor = executorFor(this.pool);
+  }
+
+  query<Row = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<Row[]> {
+    return this.executor.query<Row>(text, params);
+  }
+
+  exec(script: string): Promise<void> {
+    return this.executor.exec(script);
+  }
+
+  async transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    let broken = false;
+    try {
+      await client.query('BEGIN');
+      const result = await work(executorFor(client));
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {
+        broken = true;
+      });
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  async tryLock(name: string): Promise<SqlLock | null> {
+    const client = await this.pool.connect();
+    try {
+      const { rows } = await client.query(`SELECT pg_try_advisory_lock(${lockKeySql}) AS taken`, [name]);
+      if (rows[0]?.taken !== true) {
+        client.release();
+        return null;
+      }
+    } catch (error) {
+      client.release(true);
+      throw error;
+    }
+    let released = false;
+    return {
+      release: async () => {
+        if (released) return;
+        released = true;
+        try {
+          await client.query(`SELECT pg_advisory_unlock(${lockKeySql})`, [name]);
+          client.release();
+        } catch {
+          client.release(true);
+        }
+      },
+    };
+  }
+
+  async listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>> {
+    const client = await this.pool.connect();
+    const handler = (message: pg.Notification) => {
+      if (message.channel === channel) onNotify(message.payload ?? '');
+    };
+    client.on('notification', handler);
+    await client.query(`LISTEN ${quoteIdentifier(channel)}`);
+    return async () => {
+      client.off('notification', handler);
+      try {
+        await client.query(`UNLISTEN ${quoteIdentifier(channel)}`);
+        client.release();
+      } catch {
+        client.release(true);
+      }
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
