@@ -11,7 +11,7 @@ const mayImport = {
   'query-side': ['domain', 'infra/ports', 'query-side'],
   projections: ['domain', 'infra/ports', 'projections'],
   sagas: ['domain', 'infra/ports', 'sagas'],
-  infra: ['domain', 'infra', 'command-side', 'query-side', 'projections', 'sagas'],
+  infra: ['domain', 'infra', 'infra/ports', 'command-side', 'query-side', 'projections', 'sagas'],
 };
 
 function areaOf(absolutePath) {

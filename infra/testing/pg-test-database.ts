@@ -34,7 +34,10 @@ export async function createTestDatabase(options: { maxConnections?: number } = 
   }
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const sql = new PgSqlClient({ connectionString: url.toString(), maxConnections: options.maxConnections ?? 20 });
+  const sql = new PgSqlClient({
+    connectionString: url.toString(),
+    maxConnections: options.maxConnections ?? 20,
+  });
   return {
     url: url.toString(),
     sql,

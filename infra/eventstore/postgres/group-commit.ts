@@ -60,7 +60,8 @@ export class GroupCommit<Item, Result> {
       batch.forEach((pending, index) => {
         const outcome = outcomes[index];
         if (outcome instanceof Error) pending.reject(outcome);
-        else if (outcome === undefined) pending.reject(new Error('Group commit returned no outcome for an item'));
+        else if (outcome === undefined)
+          pending.reject(new Error('Group commit returned no outcome for an item'));
         else pending.resolve(outcome);
       });
     } catch (error) {

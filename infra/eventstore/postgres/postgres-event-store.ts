@@ -69,7 +69,11 @@ export class PostgresEventStore implements EventStore {
     return new PostgresEventStore(sql, options);
   }
 
-  async append(streamId: string, events: readonly NewEvent[], expected: ExpectedState = 'any'): Promise<AppendResult> {
+  async append(
+    streamId: string,
+    events: readonly NewEvent[],
+    expected: ExpectedState = 'any',
+  ): Promise<AppendResult> {
     assertValidStreamId(streamId);
     assertValidEvents(events);
     const encoded = encodeAppend(streamId, categoryOf(streamId), events, expected, randomUUID);
@@ -79,7 +83,9 @@ export class PostgresEventStore implements EventStore {
 
   private async flush(batch: EncodedAppend[]): Promise<Array<AppendResult | Error>> {
     // Lock streams in one order across all batches so two concurrent flushes cannot deadlock.
-    const order = batch.map((_, index) => index).sort((a, b) => compareStrings(batch[a]!.streamId, batch[b]!.streamId) || a - b);
+    const order = batch
+      .map((_, index) => index)
+      .sort((a, b) => compareStrings(batch[a]!.streamId, batch[b]!.streamId) || a - b);
     const payload = `[${order.map((index) => batch[index]!.json).join(',')}]`;
     let rows: OutcomeRow[];
     try {
@@ -103,7 +109,10 @@ export class PostgresEventStore implements EventStore {
         return {
           nextExpectedRevision: Number(row.last_revision),
           position: Number(row.last_position),
-          checkpoint: formatPgCheckpoint({ transactionId: BigInt(row.txid!), position: BigInt(row.last_position!) }),
+          checkpoint: formatPgCheckpoint({
+            transactionId: BigInt(row.txid!),
+            position: BigInt(row.last_position!),
+          }),
         };
       case 'duplicate_conflict':
         return new DuplicateEventError(append.eventIds);
@@ -157,7 +166,9 @@ export class PostgresEventStore implements EventStore {
 
   async streamExists(streamId: string): Promise<boolean> {
     assertValidStreamId(streamId);
-    const rows = await this.run('SELECT 1 FROM es_streams WHERE stream_id = $1 AND revision >= 0', [streamId]);
+    const rows = await this.run('SELECT 1 FROM es_streams WHERE stream_id = $1 AND revision >= 0', [
+      streamId,
+    ]);
     return rows.length > 0;
   }
 
@@ -171,7 +182,10 @@ export class PostgresEventStore implements EventStore {
     if (!row) return { position: 0, checkpoint: startOfLog };
     return {
       position: Number(row.position),
-      checkpoint: formatPgCheckpoint({ transactionId: BigInt(row.txid), position: BigInt(row.position) }) as Checkpoint,
+      checkpoint: formatPgCheckpoint({
+        transactionId: BigInt(row.txid),
+        position: BigInt(row.position),
+      }) as Checkpoint,
     };
   }
 

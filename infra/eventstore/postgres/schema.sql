@@ -27,9 +27,11 @@ CREATE INDEX IF NOT EXISTS es_events_category ON es_events (category, transactio
 -- Appends a batch of stream appends in the caller's transaction. Each item is
 -- {"s": stream, "c": category, "e": expected, "ev": [{"i": id, "t": type, "d": data, "m": metadata}]}
 -- and gets one result row; a conflict or duplicate affects only its own item.
+-- Every statement below is a keyed lookup or insert. The cached plans are made while the tables are
+-- still small, when a sequential scan looks cheaper; it never is once they grow, hence enable_seqscan.
 CREATE OR REPLACE FUNCTION es_append_batch(p_batch jsonb)
 RETURNS TABLE (item int, outcome text, last_revision bigint, last_position bigint, txid text)
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql SET enable_seqscan = off AS $$
 DECLARE
   v_item jsonb;
   v_index int := 0;

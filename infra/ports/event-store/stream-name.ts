@@ -22,7 +22,10 @@ export function assertValidStreamId(streamId: string): void {
   const dash = streamId.indexOf('-');
   if (dash < 0) throw new InvalidStreamNameError(streamId, 'must look like <category>-<id>');
   if (!categoryPattern.test(streamId.slice(0, dash))) {
-    throw new InvalidStreamNameError(streamId, 'category must start with a lower-case letter and be alphanumeric');
+    throw new InvalidStreamNameError(
+      streamId,
+      'category must start with a lower-case letter and be alphanumeric',
+    );
   }
   if (!idPattern.test(streamId.slice(dash + 1))) {
     throw new InvalidStreamNameError(streamId, 'id must be printable ASCII without spaces');
