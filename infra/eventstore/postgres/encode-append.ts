@@ -24,7 +24,9 @@ export function encodeAppend(
     throw new InvalidEventError(`expected revision must be a non-negative integer, got ${expected}`);
   }
   const eventIds: string[] = [];
+  let callerChoseIds = false;
   const encodedEvents = events.map((event) => {
+    callerChoseIds ||= event.id !== undefined;
     const id = event.id ?? newId();
     if (!uuidPattern.test(id)) throw new InvalidEventError(`event id ${JSON.stringify(id)} is not a uuid`);
     eventIds.push(id);
@@ -32,7 +34,14 @@ export function encodeAppend(
   });
   let json: string;
   try {
-    json = JSON.stringify({ s: streamId, c: category, e: String(expected), ev: encodedEvents });
+    // "k" tells the append function a retry may be a duplicate; generated ids never are.
+    json = JSON.stringify({
+      s: streamId,
+      c: category,
+      e: String(expected),
+      k: callerChoseIds ? 1 : undefined,
+      ev: encodedEvents,
+    });
   } catch (error) {
     throw new InvalidEventError(`data is not serialisable as JSON (${(error as Error).message})`);
   }

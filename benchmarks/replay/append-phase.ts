@@ -1,0 +1,46 @@
+import type { EventStore } from '../../infra/ports/event-store';
+import { progressBar } from '../shared';
+
+export type AppendPhaseOptions = {
+  readonly events: number;
+  readonly streams: number;
+  readonly eventsPerAppend: number;
+  readonly concurrency: number;
+};
+
+const types = ['BookingReserved', 'PaymentRequested', 'BookingConfirmed', 'BookingExpired'];
+
+/** Appends `events` events across `streams` streams from `concurrency` concurrent callers; returns seconds. */
+export async function appendPhase(store: EventStore, options: AppendPhaseOptions): Promise<number> {
+  const progress = progressBar('append', options.events);
+  let next = 0;
+  const started = performance.now();
+  const worker = async () => {
+    while (next < options.events) {
+      const first = next;
+      const count = Math.min(options.eventsPerAppend, options.events - first);
+      next += count;
+      const events = Array.from({ length: count }, (_, offset) => {
+        const i = first + offset;
+        return {
+          type: types[i % types.length]!,
+          data: {
+            bookingId: `b${i}`,
+            zoneId: `z${i % 50}`,
+            userId: `u${i % 5000}`,
+            quantity: 1 + (i % 4),
+            unitPrice: 150000,
+          },
+          metadata: { correlationId: `c${first}`, userId: `u${i % 5000}` },
+        };
+      });
+      await store.append(`bench-${first % options.streams}`, events);
+      if ((first / options.eventsPerAppend) % 1000 === 0) progress.update(next);
+    }
+  };
+  await Promise.all(Array.from({ length: options.concurrency }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  progress.update(options.events);
+  progress.stop();
+  return seconds;
+}

@@ -1,0 +1,78 @@
+// Replay benchmark: append N events through group commit, then rebuild a Postgres projection from 0.
+// Usage: npm run bench:replay -- [--events 1000000] [--runs 3] [--streams N] [--events-per-append 1]
+//        [--concurrency 256] [--batch 2000] [--driver pg|pglite]
+import { parseArgs } from 'node:util';
+import { PostgresEventStore } from '../../infra/eventstore/postgres';
+import type { SqlClient } from '../../infra/ports/sql';
+import { PGliteSqlClient } from '../../infra/sql';
+import { createTestDatabase } from '../../infra/testing';
+import { describeMachine, formatRate, median } from '../shared';
+import { appendPhase } from './append-phase';
+import { replayPhase } from './replay-phase';
+
+const { values } = parseArgs({
+  options: {
+    events: { type: 'string', default: '1000000' },
+    runs: { type: 'string', default: '3' },
+    streams: { type: 'string' },
+    'events-per-append': { type: 'string', default: '1' },
+    concurrency: { type: 'string', default: '256' },
+    batch: { type: 'string', default: '2000' },
+    driver: { type: 'string', default: 'pg' },
+  },
+});
+const events = Number(values.events);
+const runs = Number(values.runs);
+const options = {
+  events,
+  streams: Number(values.streams ?? Math.max(1, Math.floor(events / 10))),
+  eventsPerAppend: Number(values['events-per-append']),
+  concurrency: Number(values.concurrency),
+};
+const batch = Number(values.batch);
+
+async function openDatabase(): Promise<{ sql: SqlClient; drop(): Promise<void> }> {
+  if (values.driver === 'pglite') {
+    const sql = await PGliteSqlClient.open();
+    return { sql, drop: () => sql.close() };
+  }
+  process.env.TEST_DATABASE_URL ??= process.env.DATABASE_URL;
+  return createTestDatabase({ maxConnections: 6 });
+}
+
+const results: Array<{ append: number; catchUp: number; rebuild: number }> = [];
+let serverVersion = 'PGlite';
+for (let run = 1; run <= runs; run++) {
+  const database = await openDatabase();
+  const [version] = await database.sql.query<{ server_version: string }>('SHOW server_version');
+  serverVersion = `PostgreSQL ${version?.server_version} (${values.driver})`;
+  const store = await PostgresEventStore.open(database.sql);
+  const appendSeconds = await appendPhase(store, options);
+  const { catchUpSeconds, rebuildSeconds } = await replayPhase(database.sql, store, batch);
+  results.push({
+    append: events / appendSeconds,
+    catchUp: events / catchUpSeconds,
+    rebuild: events / rebuildSeconds,
+  });
+  process.stderr.write(
+    `run ${run}/${runs}: append ${formatRate(events / appendSeconds)}, replay ${formatRate(events / catchUpSeconds)}, rebuild ${formatRate(events / rebuildSeconds)}\n`,
+  );
+  await store.close();
+  await database.drop();
+}
+
+const summary = {
+  machine: describeMachine({ database: serverVersion }),
+  parameters: { ...options, runs, projectionBatch: batch },
+  medianEventsPerSecond: {
+    append: Math.round(median(results.map((r) => r.append))),
+    replay: Math.round(median(results.map((r) => r.catchUp))),
+    rebuild: Math.round(median(results.map((r) => r.rebuild))),
+  },
+  runs: results.map((r) => ({
+    append: Math.round(r.append),
+    replay: Math.round(r.catchUp),
+    rebuild: Math.round(r.rebuild),
+  })),
+};
+console.log(JSON.stringify(summary, null, 2));

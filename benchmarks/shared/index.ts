@@ -1,0 +1,3 @@
+export { describeMachine } from './machine';
+export { progressBar, type Progress } from './progress';
+export { formatRate, median } from './stats';
