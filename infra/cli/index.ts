@@ -1,0 +1,2 @@
+export { roles, type Role, type RoleModule } from './roles';
+export { runCli, usage, type CliIo } from './run-cli';

@@ -1,0 +1,5 @@
+export { loadConfig, type Config, type EventStoreKind, type LogLevel, type SqlDriver } from './load-config';
+export { ConfigError } from './config-error';
+export type { Env } from './read-variables';
+export { renderEnvTable } from './env-table';
+export { variables as configVariables, type VariableName } from './variables';

@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ConfigError, loadConfig } from './index';
+
+function problemsOf(env: Record<string, string>): readonly string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    assert.ok(error instanceof ConfigError, `expected a ConfigError, got ${String(error)}`);
+    return error.problems;
+  }
+  assert.fail('expected loadConfig to throw');
+}
+
+describe('loadConfig', () => {
+  it('gives the documented defaults for an empty environment', () => {
+    const config = loadConfig({});
+    assert.deepEqual(config, {
+      port: 3000,
+      host: '0.0.0.0',
+      dataDir: './.data',
+      logLevel: 'info',
+      serviceName: 'booking-rush',
+      eventStore: 'pglite',
+      sqlDriver: 'pglite',
+      databaseUrl: undefined,
+      kurrentDb: undefined,
+      pgPoolMax: 10,
+      groupCommit: { maxBatchSize: 500, maxConcurrentFlushes: 2 },
+      projections: { batchSize: 500, pollMs: 500 },
+      reservationTtlSeconds: 600,
+      httpBodyLimitBytes: 1_048_576,
+      bootstrapAdmin: undefined,
+      redisUrl: undefined,
+      kafkaBrokers: undefined,
+      mongoUrl: undefined,
+      telemetry: { samplerRatio: 0.01, otlpEndpoint: undefined },
+    });
+  });
+
+  it('reads every variable when set', () => {
+    const config = loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: '/tmp/x',
+      LOG_LEVEL: 'debug',
+      SERVICE_NAME: 'command-api',
+      EVENT_STORE: 'postgres',
+      SQL_DRIVER: 'postgres',
+      DATABASE_URL: 'postgres://app:secret@db:5432/rush',
+      PG_POOL_MAX: '25',
+      GROUP_COMMIT_MAX_BATCH: '200',
+      GROUP_COMMIT_MAX_CONCURRENT: '4',
+      PROJECTION_BATCH_SIZE: '1000',
+      PROJECTION_POLL_MS: '50',
+      RESERVATION_TTL_SECONDS: '30',
+      HTTP_BODY_LIMIT_BYTES: '2048',
+      BOOTSTRAP_ADMIN_EMAIL: 'admin@example.com',
+      BOOTSTRAP_ADMIN_PASSWORD: 'correct horse',
+      REDIS_URL: 'redis://cache:6379',
+      KAFKA_BROKERS: 'k1:9092, k2:9092',
+      MONGO_URL: 'mongodb://mongo:27017/rush',
+      OTEL_TRACES_SAMPLER_ARG: '0.5',
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318',
+    });
+    assert.equal(config.port, 0);
+    assert.equal(config.logLevel, 'debug');
+    assert.equal(config.databaseUrl, 'postgres://app:secret@db:5432/rush');
+    assert.deepEqual(config.groupCommit, { maxBatchSize: 200, maxConcurrentFlushes: 4 });
+    assert.deepEqual(config.projections, { batchSize: 1000, pollMs: 50 });
+    assert.deepEqual(config.bootstrapAdmin, { email: 'admin@example.com', password: 'correct horse' });
+    assert.deepEqual(config.kafkaBrokers, ['k1:9092', 'k2:9092']);
+    assert.deepEqual(config.telemetry, { samplerRatio: 0.5, otlpEndpoint: 'http://collector:4318' });
+  });
+
+  it('treats blank values as unset', () => {
+    assert.equal(loadConfig({ PORT: '  ', REDIS_URL: '' }).port, 3000);
+  });
+
+  it('accepts ESDB_URL as an alias of KURRENTDB_URL', () => {
+    const url = 'esdb://localhost:2113?tls=false';
+    assert.deepEqual(loadConfig({ EVENT_STORE: 'kurrentdb', ESDB_URL: url }).kurrentDb, {
+      url,
+      variable: 'ESDB_URL',
+    });
+    const both = loadConfig({ EVENT_STORE: 'kurrentdb', ESDB_URL: url, KURRENTDB_URL: url });
+    assert.deepEqual(both.kurrentDb, { url, variable: 'KURRENTDB_URL' });
+    assert.deepEqual(problemsOf({ ESDB_URL: url, KURRENTDB_URL: 'kurrentdb://other:2113' }), [
+      'ESDB_URL is an alias of KURRENTDB_URL and they differ; set only one',
+    ]);
+  });
+});

@@ -1,0 +1,95 @@
+import { ConfigError } from './config-error';
+import { readVariables, type Env } from './read-variables';
+import type { VariableValues } from './variables';
+
+export type LogLevel = VariableValues['LOG_LEVEL'];
+export type EventStoreKind = VariableValues['EVENT_STORE'];
+export type SqlDriver = VariableValues['SQL_DRIVER'];
+
+/** The validated configuration of a process; every default comes from `variables.ts`. */
+export type Config = {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly logLevel: LogLevel;
+  readonly serviceName: string;
+  readonly eventStore: EventStoreKind;
+  readonly sqlDriver: SqlDriver;
+  readonly databaseUrl: string | undefined;
+  /** The KurrentDB connection string and the variable it came from (for error messages). */
+  readonly kurrentDb: { readonly url: string; readonly variable: 'KURRENTDB_URL' | 'ESDB_URL' } | undefined;
+  readonly pgPoolMax: number;
+  readonly groupCommit: { readonly maxBatchSize: number; readonly maxConcurrentFlushes: number };
+  readonly projections: { readonly batchSize: number; readonly pollMs: number };
+  readonly reservationTtlSeconds: number;
+  readonly httpBodyLimitBytes: number;
+  readonly bootstrapAdmin: { readonly email: string; readonly password: string } | undefined;
+  readonly redisUrl: string | undefined;
+  readonly kafkaBrokers: readonly string[] | undefined;
+  readonly mongoUrl: string | undefined;
+  readonly telemetry: { readonly samplerRatio: number; readonly otlpEndpoint: string | undefined };
+};
+
+/** Rules that tie variables together: a choice that needs a server needs its address. */
+function crossCheck(v: VariableValues): string[] {
+  const problems: string[] = [];
+  const needsPostgres: string[] = [];
+  if (v.EVENT_STORE === 'postgres') needsPostgres.push('EVENT_STORE=postgres');
+  if (v.SQL_DRIVER === 'postgres') needsPostgres.push('SQL_DRIVER=postgres');
+  if (!v.DATABASE_URL && needsPostgres.length > 0) {
+    problems.push(`DATABASE_URL is required when ${needsPostgres.join(' or ')}`);
+  }
+  if (v.EVENT_STORE === 'kurrentdb' && !v.KURRENTDB_URL && !v.ESDB_URL) {
+    problems.push('KURRENTDB_URL (or its alias ESDB_URL) is required when EVENT_STORE=kurrentdb');
+  }
+  if (v.KURRENTDB_URL && v.ESDB_URL && v.KURRENTDB_URL !== v.ESDB_URL) {
+    problems.push('ESDB_URL is an alias of KURRENTDB_URL and they differ; set only one');
+  }
+  if (v.BOOTSTRAP_ADMIN_EMAIL && !v.BOOTSTRAP_ADMIN_PASSWORD) {
+    problems.push('BOOTSTRAP_ADMIN_PASSWORD is required when BOOTSTRAP_ADMIN_EMAIL is set');
+  }
+  if (v.BOOTSTRAP_ADMIN_PASSWORD && !v.BOOTSTRAP_ADMIN_EMAIL) {
+    problems.push('BOOTSTRAP_ADMIN_EMAIL is required when BOOTSTRAP_ADMIN_PASSWORD is set');
+  }
+  return problems;
+}
+
+function kurrentDbOf(v: VariableValues): Config['kurrentDb'] {
+  if (v.KURRENTDB_URL) return { url: v.KURRENTDB_URL, variable: 'KURRENTDB_URL' };
+  if (v.ESDB_URL) return { url: v.ESDB_URL, variable: 'ESDB_URL' };
+  return undefined;
+}
+
+/** Reads and validates the environment; throws one ConfigError naming every bad variable. */
+export function loadConfig(env: Env = process.env): Config {
+  const { values: v, problems } = readVariables(env);
+  problems.push(...crossCheck(v));
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    port: v.PORT,
+    host: v.HOST,
+    dataDir: v.DATA_DIR,
+    logLevel: v.LOG_LEVEL,
+    serviceName: v.SERVICE_NAME,
+    eventStore: v.EVENT_STORE,
+    sqlDriver: v.SQL_DRIVER,
+    databaseUrl: v.DATABASE_URL,
+    kurrentDb: kurrentDbOf(v),
+    pgPoolMax: v.PG_POOL_MAX,
+    groupCommit: {
+      maxBatchSize: v.GROUP_COMMIT_MAX_BATCH,
+      maxConcurrentFlushes: v.GROUP_COMMIT_MAX_CONCURRENT,
+    },
+    projections: { batchSize: v.PROJECTION_BATCH_SIZE, pollMs: v.PROJECTION_POLL_MS },
+    reservationTtlSeconds: v.RESERVATION_TTL_SECONDS,
+    httpBodyLimitBytes: v.HTTP_BODY_LIMIT_BYTES,
+    bootstrapAdmin:
+      v.BOOTSTRAP_ADMIN_EMAIL && v.BOOTSTRAP_ADMIN_PASSWORD
+        ? { email: v.BOOTSTRAP_ADMIN_EMAIL, password: v.BOOTSTRAP_ADMIN_PASSWORD }
+        : undefined,
+    redisUrl: v.REDIS_URL,
+    kafkaBrokers: v.KAFKA_BROKERS,
+    mongoUrl: v.MONGO_URL,
+    telemetry: { samplerRatio: v.OTEL_TRACES_SAMPLER_ARG, otlpEndpoint: v.OTEL_EXPORTER_OTLP_ENDPOINT },
+  };
+}

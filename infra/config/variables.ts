@@ -1,0 +1,77 @@
+import {
+  integer,
+  oneOf,
+  optionalList,
+  optionalText,
+  optionalUrl,
+  ratio,
+  secret,
+  text,
+  type Variable,
+} from './variable';
+
+const postgresUrl = ['postgres:', 'postgresql:'];
+const kurrentUrl = ['kurrentdb:', 'kurrentdb+discover:', 'esdb:', 'esdb+discover:'];
+const hostPort = /^[A-Za-z0-9.-]+:\d{1,5}$|^\[[0-9A-Fa-f:.]+\]:\d{1,5}$/;
+const email = (raw: string) =>
+  /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(raw) ? undefined : 'must be an email address';
+const password = (raw: string) =>
+  raw.length >= 8 && raw.length <= 72 ? undefined : 'must be 8–72 characters';
+
+/** Every variable the processes read, in README order. Blank values count as unset. */
+export const variables = {
+  PORT: integer('HTTP port; 0 picks a free one (tests)', 3000, 0, 65535),
+  HOST: text('HTTP listen address', '0.0.0.0'),
+  DATA_DIR: text('Where the embedded mode keeps its data (PGlite lives in `<DATA_DIR>/pglite`)', './.data'),
+  LOG_LEVEL: oneOf('Lowest level written to the JSON log', 'info', ['error', 'warn', 'info', 'debug']),
+  SERVICE_NAME: text('`service` field of every log line and the OpenTelemetry service name', 'booking-rush'),
+  EVENT_STORE: oneOf('Event store adapter', 'pglite', ['pglite', 'postgres', 'kurrentdb']),
+  SQL_DRIVER: oneOf('SQL adapter for read models, checkpoints and saga state', 'pglite', [
+    'pglite',
+    'postgres',
+  ]),
+  DATABASE_URL: optionalUrl(
+    'PostgreSQL server; required when EVENT_STORE or SQL_DRIVER is `postgres`',
+    postgresUrl,
+  ),
+  KURRENTDB_URL: optionalUrl(
+    'KurrentDB/EventStoreDB connection string; required when EVENT_STORE=kurrentdb',
+    kurrentUrl,
+  ),
+  ESDB_URL: optionalUrl('Alias of KURRENTDB_URL (set one of the two)', kurrentUrl),
+  PG_POOL_MAX: integer('Connections per PostgreSQL pool', 10, 1, 1000),
+  GROUP_COMMIT_MAX_BATCH: integer('Most stream appends one group-commit transaction takes', 500, 1, 100_000),
+  GROUP_COMMIT_MAX_CONCURRENT: integer('Group-commit transactions in flight at once (1 on PGlite)', 2, 1, 64),
+  PROJECTION_BATCH_SIZE: integer('Events a projector reads and applies per batch', 500, 1, 100_000),
+  PROJECTION_POLL_MS: integer('How often an idle projector polls for new events (ms)', 500, 1, 3_600_000),
+  RESERVATION_TTL_SECONDS: integer('How long a seat hold lasts before it expires', 600, 1, 86_400),
+  HTTP_BODY_LIMIT_BYTES: integer('Largest JSON request body; larger answers 413', 1_048_576, 1, 104_857_600),
+  BOOTSTRAP_ADMIN_EMAIL: optionalText('Admin account ensured at start-up (set both or neither)', email),
+  BOOTSTRAP_ADMIN_PASSWORD: secret(
+    optionalText('Password of that admin account (8–72 characters)', password),
+  ),
+  REDIS_URL: optionalUrl('Redis server (inventory, rate limits); in-process when unset', [
+    'redis:',
+    'rediss:',
+  ]),
+  KAFKA_BROKERS: optionalList(
+    'Kafka brokers `host:port,…`; in-process bus when unset',
+    (item) => hostPort.test(item),
+    'host:port',
+  ),
+  MONGO_URL: optionalUrl('MongoDB server (analytics, audit search); in-memory when unset', [
+    'mongodb:',
+    'mongodb+srv:',
+  ]),
+  OTEL_TRACES_SAMPLER_ARG: ratio(
+    'Share of new traces sampled (parent-based: a sampled caller is always followed)',
+    0.01,
+  ),
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl('OTLP collector; tracing is off when unset', ['http:', 'https:']),
+} satisfies Record<string, Variable<unknown>>;
+
+export type VariableName = keyof typeof variables;
+
+export type VariableValues = {
+  readonly [Name in VariableName]: (typeof variables)[Name] extends Variable<infer T> ? T : never;
+};

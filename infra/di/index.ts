@@ -1,0 +1,2 @@
+export { TOKENS } from './tokens';
+export type { BackgroundService } from './lifecycle';

@@ -1,0 +1,41 @@
+import express, { type Express, type RequestHandler } from 'express';
+import type { Logger } from '../logging';
+import { correlationId } from './correlation-id';
+import { errorHandler, notFound } from './error-handler';
+import { healthRoutes, type ReadinessCheck } from './readiness';
+import { traceRequests } from './trace-requests';
+
+export const apiBasePath = '/api/v1';
+
+/** A router mounted at `/api/v1<path>`; later issues bind one per module. */
+export type ApiRoute = { readonly path: string; readonly handler: RequestHandler };
+
+export type HttpAppOptions = {
+  readonly logger: Logger;
+  readonly bodyLimitBytes: number;
+  readonly readinessChecks?: readonly ReadinessCheck[];
+  readonly readinessTimeoutMs?: number;
+  readonly routes?: readonly ApiRoute[];
+  /** One server span per API request (only when telemetry is on). */
+  readonly tracing?: boolean;
+};
+
+/**
+ * The express app every HTTP role serves: `/health` and `/ready` outside the API, then correlation
+ * ids, JSON bodies and the API routes under `/api/v1`, the 404 envelope and the one error handler.
+ */
+export function createHttpApp(options: HttpAppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  // Hashing every body for an ETag costs the hot path and buys API clients nothing.
+  app.set('etag', false);
+  app.use(healthRoutes(options.readinessChecks ?? [], options.readinessTimeoutMs ?? 2_000, options.logger));
+  if (options.tracing) app.use(traceRequests());
+  app.use(correlationId());
+  // Parsed under the API only: other handlers on this port (the web app) read their own bodies.
+  app.use(apiBasePath, express.json({ limit: options.bodyLimitBytes }));
+  for (const route of options.routes ?? []) app.use(`${apiBasePath}${route.path}`, route.handler);
+  app.use(notFound());
+  app.use(errorHandler(options.logger));
+  return app;
+}

@@ -1,0 +1,100 @@
+import { Container, type ContainerModule, type ServiceIdentifier } from 'inversify';
+import type { Config } from '../config';
+import { TOKENS } from '../di';
+import { createHttpApp, type ApiRoute, type ReadinessCheck } from '../http';
+import type { Logger } from '../logging';
+import type { EventStore } from '../ports/event-store';
+import type { SqlClient } from '../ports/sql';
+import type { Telemetry } from '../telemetry';
+import { embeddedModules } from './embedded-modules';
+import { connectKurrentDb, openPostgresEventStore } from './open-event-store';
+import { openSqlClient } from './open-sql';
+
+/** The SQL client under the PostgreSQL event store: the shared one when the drivers match. */
+export const EventStoreSql = Symbol('EventStoreSql') as ServiceIdentifier<SqlClient>;
+
+function bindStores(container: Container, config: Config): void {
+  container
+    .bind(TOKENS.SqlClient)
+    .toResolvedValue((c: Config) => openSqlClient(c, c.sqlDriver), [TOKENS.Config])
+    .inSingletonScope();
+  const { eventStore } = config;
+  if (eventStore === 'kurrentdb') {
+    container
+      .bind(TOKENS.EventStore)
+      .toResolvedValue((c: Config) => connectKurrentDb(c), [TOKENS.Config])
+      .inSingletonScope();
+    return;
+  }
+  if (eventStore === config.sqlDriver) {
+    container.bind(EventStoreSql).toService(TOKENS.SqlClient);
+  } else {
+    container
+      .bind(EventStoreSql)
+      .toResolvedValue((c: Config) => openSqlClient(c, eventStore), [TOKENS.Config])
+      .inSingletonScope();
+  }
+  container
+    .bind(TOKENS.EventStore)
+    .toResolvedValue(
+      (c: Config, sql: SqlClient) => openPostgresEventStore(c, sql),
+      [TOKENS.Config, EventStoreSql],
+    )
+    .inSingletonScope();
+}
+
+function bindReadiness(container: Container): void {
+  container
+    .bind(TOKENS.ReadinessCheck)
+    .toResolvedValue(
+      (sql: SqlClient) => ({ name: 'sql', check: () => sql.query('SELECT 1') }),
+      [TOKENS.SqlClient],
+    );
+  container
+    .bind(TOKENS.ReadinessCheck)
+    .toResolvedValue(
+      (store: EventStore) => ({ name: 'eventStore', check: () => store.head() }),
+      [TOKENS.EventStore],
+    );
+}
+
+function bindHttp(container: Container): void {
+  container
+    .bind(TOKENS.HttpApp)
+    .toResolvedValue(
+      (config: Config, logger: Logger, telemetry: Telemetry, checks: ReadinessCheck[], routes: ApiRoute[]) =>
+        createHttpApp({
+          logger,
+          bodyLimitBytes: config.httpBodyLimitBytes,
+          readinessChecks: checks,
+          routes,
+          tracing: telemetry.enabled,
+        }),
+      [
+        TOKENS.Config,
+        TOKENS.Logger,
+        TOKENS.Telemetry,
+        { serviceIdentifier: TOKENS.ReadinessCheck, isMultiple: true },
+        { serviceIdentifier: TOKENS.ApiRoute, isMultiple: true },
+      ],
+    )
+    .inSingletonScope();
+}
+
+/** The container of the embedded all-in-one process: stores chosen by config, the HTTP app, and `embeddedModules`. */
+export async function buildEmbeddedContainer(
+  config: Config,
+  logger: Logger,
+  telemetry: Telemetry,
+  modules: readonly ContainerModule[] = embeddedModules,
+): Promise<Container> {
+  const container = new Container({ defaultScope: 'Singleton' });
+  container.bind(TOKENS.Config).toConstantValue(config);
+  container.bind(TOKENS.Logger).toConstantValue(logger);
+  container.bind(TOKENS.Telemetry).toConstantValue(telemetry);
+  bindStores(container, config);
+  bindReadiness(container);
+  bindHttp(container);
+  await container.loadAsync(...modules);
+  return container;
+}

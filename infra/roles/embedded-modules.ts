@@ -1,0 +1,10 @@
+import type { ContainerModule } from 'inversify';
+import { projectionsModule } from './modules/projections-module';
+
+/**
+ * THE HOOK for features of the embedded process. Each module binds its contributions:
+ * `TOKENS.BackgroundService` (projection supervisor, saga scheduler, relay — started after the stores
+ * open and before the server listens, stopped in reverse on shutdown), `TOKENS.ApiRoute` (routers under
+ * `/api/v1`) and `TOKENS.ReadinessCheck` (probes behind `GET /ready`). All are multi-bound: add, never replace.
+ */
+export const embeddedModules: readonly ContainerModule[] = [projectionsModule];
