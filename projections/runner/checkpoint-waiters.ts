@@ -1,0 +1,41 @@
+import type { Checkpoint } from '../../infra/ports/event-store';
+
+type Waiter = {
+  readonly target: Checkpoint;
+  readonly resolve: () => void;
+  readonly reject: (error: Error) => void;
+  readonly timer: NodeJS.Timeout;
+};
+
+/** Callers waiting for a checkpoint to be reached; checkpoints order by plain string comparison. */
+export class CheckpointWaiters {
+  private readonly waiters = new Set<Waiter>();
+
+  wait(target: Checkpoint, current: Checkpoint, timeoutMs: number, describe: () => string): Promise<void> {
+    if (current >= target) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiters.delete(waiter);
+        reject(new Error(`Timed out after ${timeoutMs} ms waiting for checkpoint ${target}: ${describe()}`));
+      }, timeoutMs);
+      const waiter: Waiter = { target, resolve, reject, timer };
+      this.waiters.add(waiter);
+    });
+  }
+
+  reached(checkpoint: Checkpoint): void {
+    for (const waiter of this.waiters) {
+      if (checkpoint >= waiter.target) this.settle(waiter).resolve();
+    }
+  }
+
+  rejectAll(error: Error): void {
+    for (const waiter of this.waiters) this.settle(waiter).reject(error);
+  }
+
+  private settle(waiter: Waiter): Waiter {
+    clearTimeout(waiter.timer);
+    this.waiters.delete(waiter);
+    return waiter;
+  }
+}

@@ -1,0 +1,41 @@
+import type { BackoffOptions } from './backoff';
+import { silentLogger, type ProjectionLogger } from './logger';
+
+export type ProjectionRunnerOptions = {
+  /** Most events one batch (one transaction) applies. Default 500. */
+  readonly batchSize?: number;
+  /** Polling fallback for missed wake-ups. Default 500 ms. */
+  readonly pollIntervalMs?: number;
+  /** How often a standby instance tries the lock again. Default 1000 ms. */
+  readonly lockRetryMs?: number;
+  /** First retry delay after a failed batch; doubles per failure up to `retryMaxMs`. Default 100 ms. */
+  readonly retryBaseMs?: number;
+  /** Default 30 s. */
+  readonly retryMaxMs?: number;
+  readonly logger?: ProjectionLogger;
+};
+
+export type ResolvedRunnerOptions = {
+  readonly batchSize: number;
+  readonly pollIntervalMs: number;
+  readonly lockRetryMs: number;
+  readonly backoff: BackoffOptions;
+  readonly logger: ProjectionLogger;
+};
+
+export function resolveRunnerOptions(options: ProjectionRunnerOptions): ResolvedRunnerOptions {
+  const resolved = {
+    batchSize: options.batchSize ?? 500,
+    pollIntervalMs: options.pollIntervalMs ?? 500,
+    lockRetryMs: options.lockRetryMs ?? 1000,
+    backoff: { baseMs: options.retryBaseMs ?? 100, maxMs: options.retryMaxMs ?? 30_000 },
+    logger: options.logger ?? silentLogger,
+  };
+  const numbers = { ...resolved, ...resolved.backoff };
+  for (const key of ['batchSize', 'pollIntervalMs', 'lockRetryMs', 'baseMs', 'maxMs'] as const) {
+    if (!Number.isInteger(numbers[key]) || numbers[key] < 1) {
+      throw new TypeError(`Projection runner option ${key} must be a positive integer, got ${numbers[key]}`);
+    }
+  }
+  return resolved;
+}
