@@ -55,6 +55,8 @@ export class GroupCommit<Item, Result> {
     if (this.queue.length === 0 || this.flushing >= this.options.maxConcurrentFlushes) return;
     const batch = this.queue.splice(0, this.options.maxBatchSize);
     this.flushing += 1;
+    // More than one batch waiting: use the other flush slots now rather than after this commit.
+    if (this.queue.length > 0) this.schedule();
     try {
       const outcomes = await this.flush(batch.map((pending) => pending.item));
       batch.forEach((pending, index) => {

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { SqlClient, SqlExecutor, SqlLock } from '../../ports/sql';
-import { lockKeySql, quoteIdentifier } from '../shared/identifiers';
+import { lockKeySql } from '../shared/identifiers';
+import { ReconnectingListener } from './reconnecting-listener';
 
 export type PgSqlClientOptions = {
   readonly connectionString: string;
@@ -77,6 +78,12 @@ export class PgSqlClient implements SqlClient {
       throw error;
     }
     let released = false;
+    // The server ending this session also ends the lock; the guarded checkpoint keeps writers honest.
+    client.on('error', () => {
+      if (released) return;
+      released = true;
+      client.release(true);
+    });
     return {
       release: async () => {
         if (released) return;
@@ -92,21 +99,9 @@ export class PgSqlClient implements SqlClient {
   }
 
   async listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>> {
-    const client = await this.pool.connect();
-    const handler = (message: pg.Notification) => {
-      if (message.channel === channel) onNotify(message.payload ?? '');
-    };
-    client.on('notification', handler);
-    await client.query(`LISTEN ${quoteIdentifier(channel)}`);
-    return async () => {
-      client.off('notification', handler);
-      try {
-        await client.query(`UNLISTEN ${quoteIdentifier(channel)}`);
-        client.release();
-      } catch {
-        client.release(true);
-      }
-    };
+    const listener = new ReconnectingListener(this.pool, channel, onNotify);
+    await listener.connect();
+    return () => listener.stop();
   }
 
   async close(): Promise<void> {
