@@ -1,5 +1,6 @@
 import type { EventStore } from '../../infra/ports/event-store';
 import { progressBar } from '../shared';
+import { sampleEvents } from './sample-events';
 
 export type AppendPhaseOptions = {
   readonly events: number;
@@ -7,8 +8,6 @@ export type AppendPhaseOptions = {
   readonly eventsPerAppend: number;
   readonly concurrency: number;
 };
-
-const types = ['BookingReserved', 'PaymentRequested', 'BookingConfirmed', 'BookingExpired'];
 
 /** Appends `events` events across `streams` streams from `concurrency` concurrent callers; returns seconds. */
 export async function appendPhase(store: EventStore, options: AppendPhaseOptions): Promise<number> {
@@ -20,20 +19,7 @@ export async function appendPhase(store: EventStore, options: AppendPhaseOptions
       const first = next;
       const count = Math.min(options.eventsPerAppend, options.events - first);
       next += count;
-      const events = Array.from({ length: count }, (_, offset) => {
-        const i = first + offset;
-        return {
-          type: types[i % types.length]!,
-          data: {
-            bookingId: `b${i}`,
-            zoneId: `z${i % 50}`,
-            userId: `u${i % 5000}`,
-            quantity: 1 + (i % 4),
-            unitPrice: 150000,
-          },
-          metadata: { correlationId: `c${first}`, userId: `u${i % 5000}` },
-        };
-      });
+      const events = sampleEvents(first, count);
       await store.append(`bench-${first % options.streams}`, events);
       if ((first / options.eventsPerAppend) % 1000 === 0) progress.update(next);
     }

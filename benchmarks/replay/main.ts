@@ -8,6 +8,7 @@ import { PGliteSqlClient } from '../../infra/sql';
 import { createTestDatabase } from '../../infra/testing';
 import { describeMachine, formatRate, median } from '../shared';
 import { appendPhase } from './append-phase';
+import { baselineAppend, baselineReplay } from './baseline';
 import { replayPhase } from './replay-phase';
 
 const { values } = parseArgs({
@@ -40,39 +41,58 @@ async function openDatabase(): Promise<{ sql: SqlClient; drop(): Promise<void> }
   return createTestDatabase({ maxConnections: 6 });
 }
 
-const results: Array<{ append: number; catchUp: number; rebuild: number }> = [];
+type RunResult = {
+  append: number;
+  catchUp: number;
+  rebuild: number;
+  baselineAppend: number;
+  baselineReplay: number;
+};
+const results: RunResult[] = [];
 let serverVersion = 'PGlite';
 for (let run = 1; run <= runs; run++) {
   const database = await openDatabase();
   const [version] = await database.sql.query<{ server_version: string }>('SHOW server_version');
   serverVersion = `PostgreSQL ${version?.server_version} (${values.driver})`;
   const store = await PostgresEventStore.open(database.sql);
+  const baselineAppendSeconds = await baselineAppend(database.sql, options);
   const appendSeconds = await appendPhase(store, options);
+  const baselineReplaySeconds = await baselineReplay(database.sql, batch);
   const { catchUpSeconds, rebuildSeconds } = await replayPhase(database.sql, store, batch);
-  results.push({
+  const result: RunResult = {
     append: events / appendSeconds,
     catchUp: events / catchUpSeconds,
     rebuild: events / rebuildSeconds,
-  });
+    baselineAppend: events / baselineAppendSeconds,
+    baselineReplay: events / baselineReplaySeconds,
+  };
+  results.push(result);
   process.stderr.write(
-    `run ${run}/${runs}: append ${formatRate(events / appendSeconds)}, replay ${formatRate(events / catchUpSeconds)}, rebuild ${formatRate(events / rebuildSeconds)}\n`,
+    `run ${run}/${runs}: append ${formatRate(result.append)} (baseline ${formatRate(result.baselineAppend)}), ` +
+      `replay ${formatRate(result.catchUp)}, rebuild ${formatRate(result.rebuild)} (baseline ${formatRate(result.baselineReplay)})\n`,
   );
   await store.close();
   await database.drop();
 }
 
+const medianOf = (key: keyof RunResult) => Math.round(median(results.map((r) => r[key])));
 const summary = {
-  machine: describeMachine({ database: serverVersion }),
+  machine: describeMachine({
+    database: serverVersion,
+    loadGenerator: 'the appenders run in the same Node process, on the same 2 cores',
+  }),
   parameters: { ...options, runs, projectionBatch: batch },
   medianEventsPerSecond: {
-    append: Math.round(median(results.map((r) => r.append))),
-    replay: Math.round(median(results.map((r) => r.catchUp))),
-    rebuild: Math.round(median(results.map((r) => r.rebuild))),
+    append: medianOf('append'),
+    replay: medianOf('catchUp'),
+    rebuild: medianOf('rebuild'),
+    baselineAppend: medianOf('baselineAppend'),
+    baselineReplay: medianOf('baselineReplay'),
   },
-  runs: results.map((r) => ({
-    append: Math.round(r.append),
-    replay: Math.round(r.catchUp),
-    rebuild: Math.round(r.rebuild),
-  })),
+  ratioToBaseline: {
+    append: +(medianOf('append') / medianOf('baselineAppend')).toFixed(2),
+    replay: +(medianOf('catchUp') / medianOf('baselineReplay')).toFixed(2),
+  },
+  runs: results.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Math.round(v)]))),
 };
 console.log(JSON.stringify(summary, null, 2));
