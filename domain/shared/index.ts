@@ -1,2 +1,3 @@
 export type { Event, EventMetadata } from './event';
 export { AppError, errorCodes, type ErrorCode } from './error-codes';
+export { fold, type Decider } from './decider';

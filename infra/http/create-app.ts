@@ -1,5 +1,7 @@
 import express, { type Express, type RequestHandler } from 'express';
 import type { Logger } from '../logging';
+import type { AccessTokens } from '../ports/auth';
+import { authenticate } from './authenticate';
 import { correlationId } from './correlation-id';
 import { errorHandler, notFound } from './error-handler';
 import { healthRoutes, type ReadinessCheck } from './readiness';
@@ -18,6 +20,8 @@ export type HttpAppOptions = {
   readonly routes?: readonly ApiRoute[];
   /** One server span per API request (only when telemetry is on). */
   readonly tracing?: boolean;
+  /** Verifies bearer tokens on API requests; without it every request is anonymous. */
+  readonly accessTokens?: AccessTokens;
 };
 
 /**
@@ -34,6 +38,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.use(correlationId());
   // Parsed under the API only: other handlers on this port (the web app) read their own bodies.
   app.use(apiBasePath, express.json({ limit: options.bodyLimitBytes }));
+  if (options.accessTokens) app.use(apiBasePath, authenticate(options.accessTokens));
   for (const route of options.routes ?? []) app.use(`${apiBasePath}${route.path}`, route.handler);
   app.use(notFound());
   app.use(errorHandler(options.logger));

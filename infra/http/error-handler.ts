@@ -1,7 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { AppError } from '../../domain/shared';
 import type { Logger } from '../logging';
-import { sendError } from './responses';
+import { sendError } from '../ports/http';
 
 type BodyParserError = Error & { type?: unknown; status?: unknown; limit?: unknown };
 

@@ -19,5 +19,5 @@ export {
   type ErrorBody,
   type PageMeta,
   type SuccessBody,
-} from './responses';
+} from '../ports/http';
 export { traceRequests } from './trace-requests';

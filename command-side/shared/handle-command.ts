@@ -1,0 +1,61 @@
+import type { Decider, Event, EventMetadata } from '../../domain/shared';
+import {
+  WrongExpectedVersionError,
+  type AppendResult,
+  type EventStore,
+  type RecordedEvent,
+} from '../../infra/ports/event-store';
+
+export type CommandOutcome<E extends Event, State> = {
+  /** State after the new events. */
+  readonly state: State;
+  /** Events this command added (empty when the decider had nothing to do). */
+  readonly events: readonly E[];
+  /** Where they landed; undefined when nothing was appended. */
+  readonly appended: AppendResult | undefined;
+};
+
+const pageSize = 1000;
+
+/** Every event of a stream, in order, as domain events. */
+export async function loadStream<E extends Event>(store: EventStore, streamId: string): Promise<{ events: E[]; revision: number }> {
+  const events: E[] = [];
+  let last: RecordedEvent | undefined;
+  for (;;) {
+    const page = await store.readStream(streamId, { fromRevision: last ? last.revision + 1 : 0, limit: pageSize });
+    for (const recorded of page) events.push({ type: recorded.type, data: recorded.data, metadata: recorded.metadata } as E);
+    last = page.at(-1) ?? last;
+    if (page.length < pageSize) return { events, revision: last ? last.revision : -1 };
+  }
+}
+
+/**
+ * Runs one command against an event-sourced aggregate: load its stream, fold, decide, append with the
+ * revision it decided on. A concurrent writer makes the append fail; the command is then decided again
+ * on the new state, a few times, before CONCURRENCY_CONFLICT reaches the caller.
+ */
+export async function handleCommand<Command, E extends Event, State>(
+  store: EventStore,
+  streamId: string,
+  decider: Decider<Command, E, State>,
+  command: Command,
+  metadata: EventMetadata,
+  attempts = 3,
+): Promise<CommandOutcome<E, State>> {
+  for (let attempt = 1; ; attempt++) {
+    const { events: past, revision } = await loadStream<E>(store, streamId);
+    const state = past.reduce(decider.evolve, decider.initialState);
+    const events = decider.decide(command, state);
+    if (events.length === 0) return { state, events, appended: undefined };
+    try {
+      const appended = await store.append(
+        streamId,
+        events.map((event) => ({ type: event.type, data: event.data, metadata: { ...metadata, ...event.metadata } })),
+        revision < 0 ? 'no_stream' : revision,
+      );
+      return { state: events.reduce(decider.evolve, state), events, appended };
+    } catch (error) {
+      if (!(error instanceof WrongExpectedVersionError) || attempt >= attempts) throw error;
+    }
+  }
+}

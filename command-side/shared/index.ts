@@ -1,0 +1,1 @@
+export { handleCommand, loadStream, type CommandOutcome } from './handle-command';

@@ -1,0 +1,3 @@
+export type { AccessTokens, IssuedAccessToken } from './access-tokens';
+export type { PasswordHasher } from './password-hasher';
+export { roles, type Principal, type Role } from './principal';

@@ -1,0 +1,10 @@
+export const roles = ['customer', 'organizer', 'admin'] as const;
+export type Role = (typeof roles)[number];
+
+/** Who is making a request, as carried by a verified access token. */
+export type Principal = {
+  readonly userId: string;
+  readonly email: string;
+  readonly role: Role;
+  readonly tenantId: string;
+};

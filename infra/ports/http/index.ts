@@ -1,0 +1,15 @@
+export { requestMetadata } from './event-metadata';
+export { principalOf, requireRole, requireUser, setPrincipal } from './principal';
+export {
+  accepted,
+  created,
+  errorBody,
+  ok,
+  pageMeta,
+  sendData,
+  sendError,
+  type ErrorBody,
+  type PageMeta,
+  type SuccessBody,
+} from './responses';
+export { validateBody, validateQuery, type FieldProblem } from './validate';
