@@ -4,6 +4,7 @@ import type { ServiceIdentifier } from 'inversify';
 import type { Config } from '../config';
 import type { ApiRoute, ReadinessCheck } from '../http';
 import type { Logger } from '../logging';
+import type { AccessTokens, PasswordHasher } from '../ports/auth';
 import type { EventStore } from '../ports/event-store';
 import type { SqlClient } from '../ports/sql';
 import type { Telemetry } from '../telemetry';
@@ -26,6 +27,9 @@ export const TOKENS = {
   ReadinessCheck: Symbol('ReadinessCheck') as ServiceIdentifier<ReadinessCheck>,
   /** many: routers mounted under `/api/v1`. */
   ApiRoute: Symbol('ApiRoute') as ServiceIdentifier<ApiRoute>,
+  /** Signs and verifies access tokens (identity). */
+  AccessTokens: Symbol('AccessTokens') as ServiceIdentifier<AccessTokens>,
+  PasswordHasher: Symbol('PasswordHasher') as ServiceIdentifier<PasswordHasher>,
   /** The SQL projections of this process: statuses, rebuilds, awaiters. */
   Projections: Symbol('Projections') as ServiceIdentifier<ProjectionSupervisor>,
   /** many: projectors, runners and schedulers started beside the server. */
