@@ -1,1 +1,2 @@
 export { createTestDatabase, testServerUrl, type TestDatabase } from './pg-test-database';
+export { databaseDrivers } from './database-drivers';

@@ -1,23 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { PostgresEventStore } from '../../infra/eventstore/postgres';
-import { PgSqlClient, PGliteSqlClient } from '../../infra/sql';
-import { createTestDatabase } from '../../infra/testing';
-import { Harness, eventually, failingAfter, readApplied, recordingProjection, sqlDrivers } from '../testing';
-
-const drivers = sqlDrivers({
-  openPglite: () => PGliteSqlClient.open(),
-  openPostgres: () => createTestDatabase(),
-  connectPostgres: (url) => new PgSqlClient({ connectionString: url, maxConnections: 5 }),
-  openStore: (sql) => PostgresEventStore.open(sql),
-});
+import { databaseDrivers } from '../../infra/testing';
+import { Harness, eventually, failingAfter, readApplied, recordingProjection } from '../testing';
 
 function assertEachOnce(rows: readonly { eventId: string }[], expected: number): void {
   assert.equal(new Set(rows.map((row) => row.eventId)).size, rows.length, 'an event was applied twice');
   assert.equal(rows.length, expected);
 }
 
-for (const driver of drivers) {
+for (const driver of databaseDrivers) {
   describe(`ProjectionRunner on ${driver.name}`, () => {
     test('catches up from the start of the log, then follows live appends', async () => {
       const h = await Harness.open(driver);

@@ -1,28 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { PostgresEventStore } from '../../infra/eventstore/postgres';
 import type { Checkpoint } from '../../infra/ports/event-store';
 import type { SqlExecutor } from '../../infra/ports/sql';
-import { PgSqlClient, PGliteSqlClient } from '../../infra/sql';
-import { createTestDatabase } from '../../infra/testing';
+import { databaseDrivers } from '../../infra/testing';
 import { listStreams, streamIndexProjection } from '../stream-index';
-import {
-  Gate,
-  Harness,
-  eventually,
-  interceptReads,
-  readApplied,
-  recordingProjection,
-  sqlDrivers,
-} from '../testing';
+import { Gate, Harness, eventually, interceptReads, readApplied, recordingProjection } from '../testing';
 import { ProjectionStoppedError } from './errors';
-
-const drivers = sqlDrivers({
-  openPglite: () => PGliteSqlClient.open(),
-  openPostgres: () => createTestDatabase(),
-  connectPostgres: (url) => new PgSqlClient({ connectionString: url, maxConnections: 5 }),
-  openStore: (sql) => PostgresEventStore.open(sql),
-});
 
 async function tableExists(db: SqlExecutor, table: string): Promise<boolean> {
   const [row] = await db.query<{ found: boolean }>(`SELECT to_regclass($1) IS NOT NULL AS found`, [table]);
@@ -37,7 +20,7 @@ function gatedAfter(h: Harness) {
   return { gate, store, arm: (checkpoint: Checkpoint) => void (armedAt = checkpoint) };
 }
 
-for (const driver of drivers) {
+for (const driver of databaseDrivers) {
   describe(`rebuilding a projection on ${driver.name}`, () => {
     test('builds the next generation beside the live one, keeps serving the live one, then swaps', async () => {
       const h = await Harness.open(driver);

@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { PostgresEventStore } from '../../infra/eventstore/postgres';
-import { PgSqlClient, PGliteSqlClient } from '../../infra/sql';
-import { createTestDatabase } from '../../infra/testing';
+import { databaseDrivers } from '../../infra/testing';
 import {
   Harness,
   countingStatements,
@@ -11,19 +9,11 @@ import {
   interceptReads,
   readApplied,
   recordingProjection,
-  sqlDrivers,
 } from '../testing';
-
-const drivers = sqlDrivers({
-  openPglite: () => PGliteSqlClient.open(),
-  openPostgres: () => createTestDatabase(),
-  connectPostgres: (url) => new PgSqlClient({ connectionString: url, maxConnections: 5 }),
-  openStore: (sql) => PostgresEventStore.open(sql),
-});
 
 type State = { status: string; error: string | null; checkpoint: string };
 
-for (const driver of drivers) {
+for (const driver of databaseDrivers) {
   describe(`retries and polling on ${driver.name}`, () => {
     test('a failing apply is retried with backoff, reported as failed, and live again once it passes', async () => {
       const h = await Harness.open(driver);

@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { PostgresEventStore } from '../../infra/eventstore/postgres';
 import { startOfLog } from '../../infra/ports/event-store';
-import { PgSqlClient, PGliteSqlClient } from '../../infra/sql';
-import { createTestDatabase } from '../../infra/testing';
+import { databaseDrivers } from '../../infra/testing';
 import {
   Barrier,
   Harness,
@@ -11,18 +9,10 @@ import {
   interceptReads,
   readApplied,
   recordingProjection,
-  sqlDrivers,
   withoutLocks,
 } from '../testing';
 
-const drivers = sqlDrivers({
-  openPglite: () => PGliteSqlClient.open(),
-  openPostgres: () => createTestDatabase(),
-  connectPostgres: (url) => new PgSqlClient({ connectionString: url, maxConnections: 5 }),
-  openStore: (sql) => PostgresEventStore.open(sql),
-});
-
-for (const driver of drivers) {
+for (const driver of databaseDrivers) {
   describe(`one active runner per projection on ${driver.name}`, () => {
     test('a second runner on the same database stands by, then takes over from the checkpoint', async () => {
       const h = await Harness.open(driver);

@@ -1,21 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { PostgresEventStore } from '../../infra/eventstore/postgres';
-import { PgSqlClient, PGliteSqlClient } from '../../infra/sql';
-import { createTestDatabase } from '../../infra/testing';
+import { databaseDrivers } from '../../infra/testing';
 import { streamIndexProjection } from '../stream-index';
-import { Harness, fastOptions, readApplied, recordingProjection, sqlDrivers } from '../testing';
+import { Harness, fastOptions, readApplied, recordingProjection } from '../testing';
 import { ProjectionNotFoundError } from './errors';
 import { ProjectionSupervisor } from './supervisor';
 
-const drivers = sqlDrivers({
-  openPglite: () => PGliteSqlClient.open(),
-  openPostgres: () => createTestDatabase(),
-  connectPostgres: (url) => new PgSqlClient({ connectionString: url, maxConnections: 5 }),
-  openStore: (sql) => PostgresEventStore.open(sql),
-});
-
-for (const driver of drivers) {
+for (const driver of databaseDrivers) {
   describe(`ProjectionSupervisor on ${driver.name}`, () => {
     test('starts, lists, rebuilds by name and stops every projection it holds', async () => {
       const h = await Harness.open(driver);

@@ -1,20 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { PostgresEventStore } from '../../infra/eventstore/postgres';
-import { PgSqlClient, PGliteSqlClient } from '../../infra/sql';
-import { createTestDatabase } from '../../infra/testing';
-import { Harness, sqlDrivers } from '../testing';
+import { databaseDrivers } from '../../infra/testing';
+import { Harness } from '../testing';
 import { listStreams } from './stream-index-queries';
 import { streamIndexProjection } from './stream-index-projection';
 
-const drivers = sqlDrivers({
-  openPglite: () => PGliteSqlClient.open(),
-  openPostgres: () => createTestDatabase(),
-  connectPostgres: (url) => new PgSqlClient({ connectionString: url, maxConnections: 5 }),
-  openStore: (sql) => PostgresEventStore.open(sql),
-});
-
-for (const driver of drivers) {
+for (const driver of databaseDrivers) {
   describe(`stream-index projection on ${driver.name}`, () => {
     test('collapses several events of one stream in one batch into its latest revision and count', async () => {
       const h = await Harness.open(driver);
