@@ -43,6 +43,7 @@ type OutcomeRow = {
 };
 
 const notifyChannel = 'es_events';
+const deadlockDetected = '40P01';
 const schemaFile = new URL('./schema.sql', import.meta.url);
 
 /** The EventStore port on PostgreSQL: the same code on `pg` (server) and PGlite (embedded). */
@@ -87,12 +88,7 @@ export class PostgresEventStore implements EventStore {
       .map((_, index) => index)
       .sort((a, b) => compareStrings(batch[a]!.streamId, batch[b]!.streamId) || a - b);
     const payload = `[${order.map((index) => batch[index]!.json).join(',')}]`;
-    let rows: OutcomeRow[];
-    try {
-      rows = await this.sql.query<OutcomeRow>('SELECT * FROM es_append_batch($1::jsonb)', [payload]);
-    } catch (error) {
-      throw isConnectionError(error) ? new EventStoreUnavailableError(error) : error;
-    }
+    const rows = await this.appendBatch(payload);
     const outcomes: Array<AppendResult | Error> = new Array(batch.length);
     for (const row of rows) {
       const index = order[row.item]!;
@@ -100,6 +96,18 @@ export class PostgresEventStore implements EventStore {
     }
     if (rows.some((row) => row.outcome === 'appended')) this.notifyLocal();
     return outcomes;
+  }
+
+  /** One statement, so a deadlock with another writer rolls it back whole and it can simply run again. */
+  private async appendBatch(payload: string, attempt = 1): Promise<OutcomeRow[]> {
+    try {
+      return await this.sql.query<OutcomeRow>('SELECT * FROM es_append_batch($1::jsonb)', [payload]);
+    } catch (error) {
+      if (isConnectionError(error)) throw new EventStoreUnavailableError(error);
+      if ((error as { code?: unknown }).code === deadlockDetected && attempt < 3)
+        return this.appendBatch(payload, attempt + 1);
+      throw error;
+    }
   }
 
   private toOutcome(append: EncodedAppend, row: OutcomeRow): AppendResult | Error {

@@ -34,8 +34,15 @@ CREATE OR REPLACE FUNCTION es_append_batch(p_batch jsonb)
 RETURNS TABLE (item int, outcome text, last_revision bigint, last_position bigint, txid text)
 LANGUAGE plpgsql SET enable_seqscan = off AS $$
 DECLARE
+  v_txid text := pg_current_xact_id()::text;
+  v_fast_idx int[];
+  v_fast_stream text[];
+  v_fast_expected text[];
+  v_fast_count int[];
+  v_claimed_idx int[];
+  v_claimed_prev bigint[];
   v_item jsonb;
-  v_index int := 0;
+  v_index int;
   v_stream text;
   v_expected text;
   v_count int;
@@ -47,16 +54,79 @@ DECLARE
   v_stored_txid text;
   v_appended boolean := false;
 BEGIN
-  FOR v_item IN SELECT value FROM jsonb_array_elements(p_batch) LOOP
+  -- Set-based path for the common case: ids we generated (so no retry to detect) and a stream that
+  -- appears once in the batch. Rows are claimed in stream order, as everywhere, so flushes running
+  -- at once cannot deadlock.
+  SELECT coalesce(array_agg(q.idx ORDER BY q.s), '{}'), array_agg(q.s ORDER BY q.s),
+         array_agg(q.e ORDER BY q.s), array_agg(q.n ORDER BY q.s)
+    INTO v_fast_idx, v_fast_stream, v_fast_expected, v_fast_count
+    FROM (
+      SELECT (t.ord - 1)::int AS idx, t.value->>'s' AS s, t.value->>'e' AS e,
+             jsonb_array_length(t.value->'ev') AS n, t.value->>'k' AS k,
+             count(*) OVER (PARTITION BY t.value->>'s') AS per_stream
+        FROM jsonb_array_elements(p_batch) WITH ORDINALITY AS t(value, ord)
+    ) q
+   WHERE q.k IS NULL AND q.per_stream = 1;
+
+  IF cardinality(v_fast_idx) > 0 THEN
+    PERFORM 1 FROM es_streams s
+      WHERE s.stream_id = ANY (v_fast_stream) ORDER BY s.stream_id FOR UPDATE;
+    WITH f AS (
+      SELECT * FROM unnest(v_fast_idx, v_fast_stream, v_fast_expected, v_fast_count) AS f(idx, s, e, n)
+    ),
+    created AS (
+      INSERT INTO es_streams (stream_id, revision)
+      SELECT f.s, f.n - 1 FROM f WHERE f.e = 'no_stream' ORDER BY f.s
+      ON CONFLICT DO NOTHING
+      RETURNING es_streams.stream_id, es_streams.revision
+    ),
+    advanced AS (
+      UPDATE es_streams t SET revision = t.revision + f.n
+        FROM f
+       WHERE t.stream_id = f.s AND f.e <> 'no_stream' AND t.revision >= 0
+         AND CASE WHEN f.e IN ('any', 'stream_exists') THEN true ELSE t.revision = f.e::bigint END
+      RETURNING t.stream_id, t.revision
+    )
+    SELECT coalesce(array_agg(f.idx), '{}'), array_agg(c.revision - f.n)
+      INTO v_claimed_idx, v_claimed_prev
+      FROM f JOIN (SELECT * FROM created UNION ALL SELECT * FROM advanced) c ON c.stream_id = f.s;
+
+    IF cardinality(v_claimed_idx) > 0 THEN
+      v_appended := true;
+      RETURN QUERY
+      WITH c AS (
+        SELECT * FROM unnest(v_claimed_idx, v_claimed_prev) AS c(idx, prev) ORDER BY 1
+      ),
+      inserted AS (
+        INSERT INTO es_events (event_id, stream_id, category, revision, type, data, metadata)
+        SELECT (x.e->>'i')::uuid, p_batch->c.idx->>'s', p_batch->c.idx->>'c', c.prev + x.ord,
+               x.e->>'t', x.e->'d', x.e->'m'
+          FROM c, jsonb_array_elements(p_batch->c.idx->'ev') WITH ORDINALITY AS x(e, ord)
+         ORDER BY c.idx, x.ord
+        RETURNING es_events.stream_id, es_events.revision, es_events.position
+      )
+      SELECT c.idx, 'appended'::text, max(i.revision), max(i.position), v_txid
+        FROM c JOIN inserted i ON i.stream_id = p_batch->c.idx->>'s'
+       GROUP BY c.idx;
+    END IF;
+  ELSE
+    v_claimed_idx := '{}';
+  END IF;
+
+  -- Everything else, one append at a time: caller-chosen ids (a retry may be a duplicate), several
+  -- appends to one stream, and the claims above that failed (a conflict, or a stream to create).
+  FOR v_item, v_index IN
+    SELECT t.value, (t.ord - 1)::int FROM jsonb_array_elements(p_batch) WITH ORDINALITY AS t(value, ord)
+     WHERE NOT ((t.ord - 1)::int = ANY (v_claimed_idx))
+  LOOP
     item := v_index;
-    v_index := v_index + 1;
     v_stream := v_item->>'s';
     v_expected := v_item->>'e';
     v_count := jsonb_array_length(v_item->'ev');
-    txid := pg_current_xact_id()::text;
+    txid := v_txid;
     v_claimed := false;
 
-    -- Fast path: ids we generated cannot be retries, so one statement claims the revisions.
+    -- Ids we generated cannot be retries, so one statement may claim the revisions.
     IF v_item->>'k' IS NULL THEN
       IF v_expected = 'no_stream' THEN
         INSERT INTO es_streams (stream_id, revision) VALUES (v_stream, v_count - 1) ON CONFLICT DO NOTHING;
