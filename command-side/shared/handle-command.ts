@@ -18,12 +18,19 @@ export type CommandOutcome<E extends Event, State> = {
 const pageSize = 1000;
 
 /** Every event of a stream, in order, as domain events. */
-export async function loadStream<E extends Event>(store: EventStore, streamId: string): Promise<{ events: E[]; revision: number }> {
+export async function loadStream<E extends Event>(
+  store: EventStore,
+  streamId: string,
+): Promise<{ events: E[]; revision: number }> {
   const events: E[] = [];
   let last: RecordedEvent | undefined;
   for (;;) {
-    const page = await store.readStream(streamId, { fromRevision: last ? last.revision + 1 : 0, limit: pageSize });
-    for (const recorded of page) events.push({ type: recorded.type, data: recorded.data, metadata: recorded.metadata } as E);
+    const page = await store.readStream(streamId, {
+      fromRevision: last ? last.revision + 1 : 0,
+      limit: pageSize,
+    });
+    for (const recorded of page)
+      events.push({ type: recorded.type, data: recorded.data, metadata: recorded.metadata } as E);
     last = page.at(-1) ?? last;
     if (page.length < pageSize) return { events, revision: last ? last.revision : -1 };
   }
@@ -50,7 +57,11 @@ export async function handleCommand<Command, E extends Event, State>(
     try {
       const appended = await store.append(
         streamId,
-        events.map((event) => ({ type: event.type, data: event.data, metadata: { ...metadata, ...event.metadata } })),
+        events.map((event) => ({
+          type: event.type,
+          data: event.data,
+          metadata: { ...metadata, ...event.metadata },
+        })),
         revision < 0 ? 'no_stream' : revision,
       );
       return { state: events.reduce(decider.evolve, state), events, appended };

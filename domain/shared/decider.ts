@@ -12,6 +12,9 @@ export type Decider<Command, E extends Event, State> = {
 };
 
 /** The state after `events`, from the initial state. */
-export function fold<Command, E extends Event, State>(decider: Decider<Command, E, State>, events: readonly E[]): State {
+export function fold<Command, E extends Event, State>(
+  decider: Decider<Command, E, State>,
+  events: readonly E[],
+): State {
   return events.reduce(decider.evolve, decider.initialState);
 }

@@ -15,7 +15,8 @@ export function authenticate(tokens: AccessTokens): RequestHandler {
     const header = req.headers.authorization;
     if (header === undefined) return next();
     const match = bearer.exec(header);
-    if (!match) return next(new AppError('UNAUTHORIZED', 'Authorization header must be "Bearer <accessToken>"'));
+    if (!match)
+      return next(new AppError('UNAUTHORIZED', 'Authorization header must be "Bearer <accessToken>"'));
     tokens.verify(match[1]!).then(
       (principal) => {
         setPrincipal(req, principal);

@@ -17,14 +17,16 @@ export function principalOf(req: Request): Principal | undefined {
 /** The signed-in user, or 401 UNAUTHORIZED. */
 export function requireUser(req: Request): Principal {
   const principal = principalOf(req);
-  if (!principal) throw new AppError('UNAUTHORIZED', 'Sign in first: send Authorization: Bearer <accessToken>');
+  if (!principal)
+    throw new AppError('UNAUTHORIZED', 'Sign in first: send Authorization: Bearer <accessToken>');
   return principal;
 }
 
 /** The signed-in user if their role is one of `allowed` (admin may do all an organizer may), else 403. */
 export function requireRole(req: Request, ...allowed: Role[]): Principal {
   const principal = requireUser(req);
-  const permitted = allowed.includes(principal.role) || (principal.role === 'admin' && allowed.includes('organizer'));
+  const permitted =
+    allowed.includes(principal.role) || (principal.role === 'admin' && allowed.includes('organizer'));
   if (!permitted) throw new AppError('FORBIDDEN', `This needs the role ${allowed.join(' or ')}`);
   return principal;
 }
