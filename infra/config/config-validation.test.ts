@@ -35,6 +35,7 @@ describe('loadConfig validation', () => {
       OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318',
       BOOTSTRAP_ADMIN_EMAIL: 'admin',
       BOOTSTRAP_ADMIN_PASSWORD: 'short',
+      JWT_SECRET: 'too-short-secret',
     });
     assert.deepEqual(problems, [
       'PORT must be an integer 0–65535, got "abc"',
@@ -52,6 +53,7 @@ describe('loadConfig validation', () => {
       'HTTP_BODY_LIMIT_BYTES must be an integer 1–104857600, got "1mb"',
       'BOOTSTRAP_ADMIN_EMAIL must be an email address, got "admin"',
       'BOOTSTRAP_ADMIN_PASSWORD must be 8–72 characters, got (value hidden)',
+      'JWT_SECRET must be at least 32 characters, got (value hidden)',
       'REDIS_URL must be a URL (redis:// or rediss://…), got "not a url"',
       'KAFKA_BROKERS must be a comma-separated list of host:port, got "k1:9092,k2"',
       'MONGO_URL must be a URL starting with mongodb:// or mongodb+srv://, got "postgres://db"',

@@ -50,6 +50,12 @@ export const variables = {
   BOOTSTRAP_ADMIN_PASSWORD: secret(
     optionalText('Password of that admin account (8–72 characters)', password),
   ),
+  JWT_SECRET: secret(
+    optionalText(
+      'Key that signs access tokens (HS256, at least 32 characters); when unset, the embedded mode generates one in `<DATA_DIR>/jwt-secret` (mode 0600) and keeps it',
+      (raw) => (raw.length >= 32 ? undefined : 'must be at least 32 characters'),
+    ),
+  ),
   REDIS_URL: optionalUrl('Redis server (inventory, rate limits); in-process when unset', [
     'redis:',
     'rediss:',

@@ -3,6 +3,7 @@ import type { Config } from '../config';
 import { TOKENS } from '../di';
 import { createHttpApp, type ApiRoute, type ReadinessCheck } from '../http';
 import type { Logger } from '../logging';
+import type { AccessTokens } from '../ports/auth';
 import type { EventStore } from '../ports/event-store';
 import type { SqlClient } from '../ports/sql';
 import type { Telemetry } from '../telemetry';
@@ -62,13 +63,21 @@ function bindHttp(container: Container): void {
   container
     .bind(TOKENS.HttpApp)
     .toResolvedValue(
-      (config: Config, logger: Logger, telemetry: Telemetry, checks: ReadinessCheck[], routes: ApiRoute[]) =>
+      (
+        config: Config,
+        logger: Logger,
+        telemetry: Telemetry,
+        checks: ReadinessCheck[],
+        routes: ApiRoute[],
+        accessTokens: AccessTokens | undefined,
+      ) =>
         createHttpApp({
           logger,
           bodyLimitBytes: config.httpBodyLimitBytes,
           readinessChecks: checks,
           routes,
           tracing: telemetry.enabled,
+          accessTokens,
         }),
       [
         TOKENS.Config,
@@ -76,6 +85,8 @@ function bindHttp(container: Container): void {
         TOKENS.Telemetry,
         { serviceIdentifier: TOKENS.ReadinessCheck, isMultiple: true },
         { serviceIdentifier: TOKENS.ApiRoute, isMultiple: true },
+        // Bound by the identity module; without it every request is anonymous.
+        { serviceIdentifier: TOKENS.AccessTokens, optional: true },
       ],
     )
     .inSingletonScope();

@@ -16,12 +16,11 @@ async function toValidated<T extends object>(
   dto: new () => T,
   input: unknown,
   where: 'body' | 'query',
-  convert: boolean,
 ): Promise<T> {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     throw new AppError('VALIDATION_ERROR', `The request ${where} must be a JSON object`);
   }
-  const instance = plainToInstance(dto, input, { enableImplicitConversion: convert });
+  const instance = plainToInstance(dto, input);
   const errors = await validate(instance, {
     whitelist: true,
     forbidNonWhitelisted: true,
@@ -41,10 +40,14 @@ async function toValidated<T extends object>(
  * in `details` as `{ field, reasons }`. Nothing invalid reaches a command handler.
  */
 export function validateBody<T extends object>(dto: new () => T, body: unknown): Promise<T> {
-  return toValidated(dto, body ?? {}, 'body', false);
+  return toValidated(dto, body ?? {}, 'body');
 }
 
-/** Query-string parameters as a validated DTO; numbers and booleans are converted from their text. */
+/**
+ * Query-string parameters as a validated DTO. Every value arrives as text: a numeric field needs
+ * `@Type(() => Number)` on the DTO, because implicit conversion relies on decorator metadata that
+ * tsx (esbuild) does not emit.
+ */
 export function validateQuery<T extends object>(dto: new () => T, query: unknown): Promise<T> {
-  return toValidated(dto, query ?? {}, 'query', true);
+  return toValidated(dto, query ?? {}, 'query');
 }

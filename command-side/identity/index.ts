@@ -1,0 +1,11 @@
+export { findUserByEmail, loadCredentials, loadUser } from './accounts';
+export { ensureUser, type EnsureUserInput } from './ensure-user';
+export type { AccountDeps, IdentityDeps } from './identity-deps';
+export { RateLimitedError, login, type LoginInput } from './login';
+export { throttleKeys, type LoginThrottle } from './login-throttle';
+export { renameUser, setUserRole } from './profile';
+export { registerUser, type RegisterUserInput } from './register-user';
+export { endSession, refreshSession, startSession, type SignedIn } from './sessions';
+export { emailClaimStreamOf } from './streams';
+export { principalOfUser, toUserView, type UserView } from './user-view';
+export { adminUserRoutes, authRoutes, identityRouter } from './http';

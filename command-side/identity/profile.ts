@@ -1,0 +1,54 @@
+import { userDecider, userStream, type Actor, type User, type UserRole } from '../../domain/identity';
+import { AppError, type EventMetadata } from '../../domain/shared';
+import type { EventStore } from '../../infra/ports/event-store';
+import { handleCommand } from '../shared';
+import { isUuid } from './streams';
+
+type Clocked = { readonly store: EventStore; readonly clock: () => Date };
+
+function existingUserStream(userId: string): string {
+  // Not one of our ids: no such user (and never a stream name built from arbitrary input).
+  if (!isUuid(userId)) throw new AppError('NOT_FOUND', `No user ${userId}`);
+  return userStream(userId);
+}
+
+function stateOf(state: User | undefined): User {
+  if (!state) throw new Error('a changed user must exist');
+  return state;
+}
+
+export async function renameUser(
+  deps: Clocked,
+  userId: string,
+  name: string,
+  metadata: EventMetadata,
+): Promise<User> {
+  const command = { type: 'RenameUser', userId, name, now: deps.clock() } as const;
+  const { state } = await handleCommand(
+    deps.store,
+    existingUserStream(userId),
+    userDecider,
+    command,
+    metadata,
+  );
+  return stateOf(state);
+}
+
+/** Changes a user's role; `actor` must be an admin (or the system). */
+export async function setUserRole(
+  deps: Clocked,
+  userId: string,
+  role: UserRole,
+  actor: Actor,
+  metadata: EventMetadata,
+): Promise<User> {
+  const command = { type: 'ChangeUserRole', userId, role, actor, now: deps.clock() } as const;
+  const { state } = await handleCommand(
+    deps.store,
+    existingUserStream(userId),
+    userDecider,
+    command,
+    metadata,
+  );
+  return stateOf(state);
+}

@@ -1,0 +1,18 @@
+import type { User } from '../../domain/identity';
+import type { Principal } from '../../infra/ports/auth';
+
+/** An account as the API shows it (API.md, "Identity"). */
+export type UserView = {
+  readonly id: string;
+  readonly email: string;
+  readonly name: string;
+  readonly role: User['role'];
+};
+
+export function toUserView(user: User): UserView {
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+}
+
+export function principalOfUser(user: User): Principal {
+  return { userId: user.id, email: user.email, role: user.role, tenantId: user.tenantId };
+}

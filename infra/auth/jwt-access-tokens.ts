@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import { SignJWT, errors, jwtVerify, type JWTPayload } from 'jose';
+import { AppError } from '../../domain/shared';
+import { roles, type AccessTokens, type IssuedAccessToken, type Principal, type Role } from '../ports/auth';
+
+/** 15 minutes (API.md, "Conventions"). */
+export const accessTokenTtlSeconds = 15 * 60;
+
+/**
+ * What makes a token an access token for this API. A token of another kind (a queue pass, an e-mail
+ * link) must carry another `typ`, `kind` or audience, so it can never be replayed here.
+ */
+export const accessTokenShape = {
+  issuer: 'booking-rush',
+  audience: 'booking-rush:api',
+  typ: 'at+jwt',
+  kind: 'access',
+} as const;
+
+export const minimumSecretLength = 32;
+
+export type JwtAccessTokensOptions = {
+  readonly ttlSeconds?: number;
+  /** The clock tokens are issued and checked by (tests move it). */
+  readonly clock?: () => Date;
+};
+
+const rejected = (message: string) => new AppError('UNAUTHORIZED', message);
+
+function toPrincipal(payload: JWTPayload): Principal {
+  const { sub, email, role, tenantId, kind } = payload;
+  if (kind !== accessTokenShape.kind) throw rejected('Not an access token');
+  if (typeof sub !== 'string' || typeof email !== 'string' || typeof tenantId !== 'string') {
+    throw rejected('Access token is missing claims');
+  }
+  if (!(roles as readonly unknown[]).includes(role)) throw rejected('Access token has an unknown role');
+  return { userId: sub, email, role: role as Role, tenantId };
+}
+
+/** The AccessTokens port as HS256 JWTs (jose) signed with one shared secret. */
+export class JwtAccessTokens implements AccessTokens {
+  private readonly key: Uint8Array;
+  private readonly ttlSeconds: number;
+  private readonly clock: () => Date;
+
+  constructor(secret: string, options: JwtAccessTokensOptions = {}) {
+    if (secret.length < minimumSecretLength) {
+      throw new Error(`The access-token secret must be at least ${minimumSecretLength} characters`);
+    }
+    this.key = new TextEncoder().encode(secret);
+    this.ttlSeconds = options.ttlSeconds ?? accessTokenTtlSeconds;
+    this.clock = options.clock ?? (() => new Date());
+  }
+
+  async issue(principal: Principal): Promise<IssuedAccessToken> {
+    const now = Math.floor(this.clock().getTime() / 1000);
+    const { email, role, tenantId } = principal;
+    const accessToken = await new SignJWT({ email, role, tenantId, kind: accessTokenShape.kind })
+      .setProtectedHeader({ alg: 'HS256', typ: accessTokenShape.typ })
+      .setSubject(principal.userId)
+      .setIssuer(accessTokenShape.issuer)
+      .setAudience(accessTokenShape.audience)
+      .setIssuedAt(now)
+      .setExpirationTime(now + this.ttlSeconds)
+      .setJti(randomUUID())
+      .sign(this.key);
+    return { accessToken, expiresIn: this.ttlSeconds };
+  }
+
+  async verify(token: string): Promise<Principal> {
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, this.key, {
+        algorithms: ['HS256'],
+        issuer: accessTokenShape.issuer,
+        audience: accessTokenShape.audience,
+        typ: accessTokenShape.typ,
+        requiredClaims: ['sub', 'exp', 'iat'],
+        currentDate: this.clock(),
+      }));
+    } catch (error) {
+      if (error instanceof errors.JWTExpired) throw rejected('Access token has expired');
+      if (error instanceof errors.JOSEError) throw rejected('Access token is not valid');
+      throw error;
+    }
+    return toPrincipal(payload);
+  }
+}
