@@ -1,4 +1,6 @@
 import type { ContainerModule } from 'inversify';
+import { identityModule } from './modules/identity-module';
+import { catalogModule } from './modules/catalog-module';
 import { projectionsModule } from './modules/projections-module';
 
 /**
@@ -7,4 +9,4 @@ import { projectionsModule } from './modules/projections-module';
  * open and before the server listens, stopped in reverse on shutdown), `TOKENS.ApiRoute` (routers under
  * `/api/v1`) and `TOKENS.ReadinessCheck` (probes behind `GET /ready`). All are multi-bound: add, never replace.
  */
-export const embeddedModules: readonly ContainerModule[] = [projectionsModule];
+export const embeddedModules: readonly ContainerModule[] = [projectionsModule, identityModule, catalogModule];

@@ -1,5 +1,6 @@
 import { ContainerModule } from 'inversify';
 import { ProjectionSupervisor, type SqlProjection } from '../../../projections';
+import { catalogProjection } from '../../../projections/catalog';
 import { streamIndexProjection } from '../../../projections/stream-index';
 import type { Config } from '../../config';
 import { TOKENS } from '../../di';
@@ -8,7 +9,7 @@ import type { EventStore } from '../../ports/event-store';
 import type { SqlClient } from '../../ports/sql';
 
 /** Every SQL read model of the product; each later feature adds its projection here. */
-export const sqlProjections: readonly SqlProjection[] = [streamIndexProjection];
+export const sqlProjections: readonly SqlProjection[] = [streamIndexProjection, catalogProjection];
 
 /** Runs the SQL projections beside the server and exposes the supervisor (admin status, rebuilds). */
 export const projectionsModule = new ContainerModule(({ bind }) => {

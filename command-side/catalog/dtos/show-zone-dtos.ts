@@ -1,0 +1,40 @@
+import { IsISO4217CurrencyCode, IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsInstant, Optional, utc } from './decorators';
+
+const maxCapacity = 1_000_000;
+
+/** `POST /events/:id/shows`. */
+export class AddShowDto {
+  @IsInstant() startsAt!: string;
+  @Optional()
+  @IsString()
+  @Length(1, 200)
+  @Matches(/\S/, { message: '$property must not be blank' })
+  name?: string;
+}
+
+/** `POST /shows/:id/zones`: price in minor units of `currency`. */
+export class AddZoneDto {
+  @IsString() @Length(1, 100) @Matches(/\S/, { message: '$property must not be blank' }) name!: string;
+  @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER) price!: number;
+  @IsISO4217CurrencyCode()
+  @Matches(/^[A-Z]{3}$/, { message: '$property must be an upper-case ISO 4217 code such as EUR' })
+  currency!: string;
+  @IsInt() @Min(1) @Max(maxCapacity) capacity!: number;
+}
+
+/** `PUT /zones/:id`: a new price, a new capacity, or both. */
+export class UpdateZoneDto {
+  @Optional() @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER) price?: number;
+  @Optional() @IsInt() @Min(1) @Max(maxCapacity) capacity?: number;
+}
+
+export const toShow = (dto: AddShowDto) => ({
+  startsAt: utc(dto.startsAt),
+  ...(dto.name === undefined ? {} : { name: dto.name }),
+});
+
+export const toZoneChanges = (dto: UpdateZoneDto) => ({
+  ...(dto.price === undefined ? {} : { price: dto.price }),
+  ...(dto.capacity === undefined ? {} : { capacity: dto.capacity }),
+});

@@ -1,0 +1,56 @@
+import type { Actor } from './actor';
+import type { EventDetails } from './events';
+
+type Issued = {
+  readonly actor: Actor;
+  /** ISO 8601 UTC; the decider has no clock. */
+  readonly now: string;
+};
+
+/** `maxTicketsPerUser` may be left out (default 4); `saleEndsAt` too (the sale then ends when the event starts). */
+export type NewEventDetails = Omit<EventDetails, 'maxTicketsPerUser' | 'saleEndsAt'> & {
+  readonly saleEndsAt?: string;
+  readonly maxTicketsPerUser?: number;
+};
+
+export type CreateEvent = Issued & {
+  readonly type: 'CreateEvent';
+  readonly eventId: string;
+  /** Already claimed as unique by the command handler. */
+  readonly slug: string;
+  readonly tenantId: string | null;
+  readonly details: NewEventDetails;
+};
+
+export type UpdateEvent = Issued & { readonly type: 'UpdateEvent'; readonly changes: Partial<EventDetails> };
+export type PublishEvent = Issued & { readonly type: 'PublishEvent' };
+export type CancelEvent = Issued & { readonly type: 'CancelEvent'; readonly reason?: string };
+
+export type AddShow = Issued & {
+  readonly type: 'AddShow';
+  readonly showId: string;
+  readonly name?: string;
+  readonly startsAt: string;
+};
+
+export type AddZone = Issued & {
+  readonly type: 'AddZone';
+  readonly showId: string;
+  readonly zoneId: string;
+  readonly name: string;
+  readonly price: number;
+  readonly currency: string;
+  readonly capacity: number;
+};
+
+export type UpdateZone = Issued & {
+  readonly type: 'UpdateZone';
+  readonly zoneId: string;
+  readonly price?: number;
+  readonly capacity?: number;
+  /** Seats held or sold in the zone right now; a published zone cannot shrink below it. */
+  readonly seatsTaken: number;
+};
+
+export type CatalogCommand =
+  CreateEvent | UpdateEvent | PublishEvent | CancelEvent | AddShow | AddZone | UpdateZone;

@@ -1,0 +1,73 @@
+import type { AddShow, AddZone, UpdateZone } from './commands';
+import { changeableEvent } from './decide-event';
+import { invalidState, showNotFound, zoneNotFound } from './errors';
+import type { CatalogEvent } from './events';
+import { assertCapacity, assertCurrency, assertPrice, assertShowTime, assertText } from './rules';
+import { findZone, type EventState } from './state';
+
+export function addShow(command: AddShow, state: EventState): CatalogEvent[] {
+  const event = changeableEvent(state, command);
+  if (event.shows.some((show) => show.id === command.showId)) throw invalidState('This show already exists');
+  if (command.name !== undefined) assertText('name', command.name);
+  assertShowTime(command.startsAt, event.details, command.now);
+  const { showId, startsAt, now } = command;
+  return [
+    {
+      type: 'ShowAdded',
+      data: { eventId: event.id, showId, name: command.name ?? null, startsAt, occurredAt: now },
+    },
+  ];
+}
+
+export function addZone(command: AddZone, state: EventState): CatalogEvent[] {
+  const event = changeableEvent(state, command);
+  if (!event.shows.some((show) => show.id === command.showId)) throw showNotFound(command.showId);
+  if (findZone(event, command.zoneId)) throw invalidState('This zone already exists');
+  assertText('name', command.name);
+  assertPrice(command.price);
+  assertCurrency(command.currency);
+  assertCapacity(command.capacity);
+  const { showId, zoneId, name, price, currency, capacity, now } = command;
+  return [
+    {
+      type: 'ZoneCreated',
+      data: { eventId: event.id, showId, zoneId, name, price, currency, capacity, occurredAt: now },
+    },
+  ];
+}
+
+export function updateZone(command: UpdateZone, state: EventState): CatalogEvent[] {
+  const event = changeableEvent(state, command);
+  const zone = findZone(event, command.zoneId);
+  if (!zone) throw zoneNotFound(command.zoneId);
+  const price = command.price ?? zone.price;
+  const capacity = command.capacity ?? zone.capacity;
+  assertPrice(price);
+  assertCapacity(capacity);
+  if (price === zone.price && capacity === zone.capacity) return [];
+  if (event.status === 'published' && capacity < command.seatsTaken) {
+    throw invalidState(
+      `The zone already has ${command.seatsTaken} seats taken; capacity cannot go below that`,
+      {
+        zoneId: zone.id,
+        capacity,
+        seatsTaken: command.seatsTaken,
+      },
+    );
+  }
+  return [
+    {
+      type: 'ZoneUpdated',
+      data: {
+        eventId: event.id,
+        showId: zone.showId,
+        zoneId: zone.id,
+        price,
+        currency: zone.currency,
+        capacity,
+        previousCapacity: zone.capacity,
+        occurredAt: command.now,
+      },
+    },
+  ];
+}

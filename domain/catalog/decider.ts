@@ -1,0 +1,32 @@
+import type { Decider } from '../shared';
+import type { CatalogCommand } from './commands';
+import { cancelEvent, createEvent, publishEvent, updateEvent } from './decide-event';
+import { addShow, addZone, updateZone } from './decide-show-zone';
+import type { CatalogEvent } from './events';
+import { evolve, initialEventState, type EventState } from './state';
+
+function decide(command: CatalogCommand, state: EventState): CatalogEvent[] {
+  switch (command.type) {
+    case 'CreateEvent':
+      return createEvent(command, state);
+    case 'UpdateEvent':
+      return updateEvent(command, state);
+    case 'PublishEvent':
+      return publishEvent(command, state);
+    case 'CancelEvent':
+      return cancelEvent(command, state);
+    case 'AddShow':
+      return addShow(command, state);
+    case 'AddZone':
+      return addZone(command, state);
+    case 'UpdateZone':
+      return updateZone(command, state);
+  }
+}
+
+/** The `event-<id>` aggregate: an event, its shows and their zones. */
+export const eventDecider: Decider<CatalogCommand, CatalogEvent, EventState> = {
+  initialState: initialEventState,
+  evolve,
+  decide,
+};

@@ -1,0 +1,99 @@
+import type { Event } from '../shared';
+
+/** What an organizer describes about an event; timestamps are ISO 8601 UTC strings. */
+export type EventDetails = {
+  readonly name: string;
+  readonly description: string;
+  readonly venue: string;
+  readonly category: string | null;
+  readonly startsAt: string;
+  readonly saleStartsAt: string;
+  readonly saleEndsAt: string;
+  readonly maxTicketsPerUser: number;
+};
+
+export type EventCreated = Event<
+  'EventCreated',
+  EventDetails & {
+    readonly eventId: string;
+    readonly slug: string;
+    readonly organizerId: string;
+    readonly tenantId: string | null;
+    readonly occurredAt: string;
+  }
+>;
+
+/** Only the fields that changed; the slug never changes (links stay valid). */
+export type EventUpdated = Event<
+  'EventUpdated',
+  { readonly eventId: string; readonly changes: Partial<EventDetails>; readonly occurredAt: string }
+>;
+
+export type EventPublished = Event<
+  'EventPublished',
+  { readonly eventId: string; readonly occurredAt: string }
+>;
+
+export type EventCancelled = Event<
+  'EventCancelled',
+  { readonly eventId: string; readonly reason: string | null; readonly occurredAt: string }
+>;
+
+export type ShowAdded = Event<
+  'ShowAdded',
+  {
+    readonly eventId: string;
+    readonly showId: string;
+    readonly name: string | null;
+    readonly startsAt: string;
+    readonly occurredAt: string;
+  }
+>;
+
+/**
+ * A zone exists and can be sold. This is the provisioning trigger of the inventory actor (booking
+ * issue): it carries everything needed to set up the zone's seat counter without reading anything else.
+ */
+export type ZoneCreated = Event<
+  'ZoneCreated',
+  {
+    readonly eventId: string;
+    readonly showId: string;
+    readonly zoneId: string;
+    readonly name: string;
+    /** Minor units of `currency`. */
+    readonly price: number;
+    readonly currency: string;
+    readonly capacity: number;
+    readonly occurredAt: string;
+  }
+>;
+
+/** New price and capacity of a zone; `previousCapacity` lets the inventory actor adjust its counter by the difference. */
+export type ZoneUpdated = Event<
+  'ZoneUpdated',
+  {
+    readonly eventId: string;
+    readonly showId: string;
+    readonly zoneId: string;
+    readonly price: number;
+    readonly currency: string;
+    readonly capacity: number;
+    readonly previousCapacity: number;
+    readonly occurredAt: string;
+  }
+>;
+
+/** Every event of the `event-<id>` stream: the event, its shows and their zones. */
+export type CatalogEvent =
+  EventCreated | EventUpdated | EventPublished | EventCancelled | ShowAdded | ZoneCreated | ZoneUpdated;
+
+export const catalogEventTypes: readonly CatalogEvent['type'][] = [
+  'EventCreated',
+  'EventUpdated',
+  'EventPublished',
+  'EventCancelled',
+  'ShowAdded',
+  'ZoneCreated',
+  'ZoneUpdated',
+];

@@ -1,0 +1,59 @@
+export { mayChange, mayOrganize, type Actor, type ActorRole } from './actor';
+export type {
+  CatalogEvent,
+  EventCancelled,
+  EventCreated,
+  EventDetails,
+  EventPublished,
+  EventUpdated,
+  ShowAdded,
+  ZoneCreated,
+  ZoneUpdated,
+} from './events';
+export { catalogEventTypes } from './events';
+export type {
+  AddShow,
+  AddZone,
+  CancelEvent,
+  CatalogCommand,
+  CreateEvent,
+  NewEventDetails,
+  PublishEvent,
+  UpdateEvent,
+  UpdateZone,
+} from './commands';
+export {
+  evolve,
+  findZone,
+  initialEventState,
+  type EventState,
+  type EventStatus,
+  type ExistingEvent,
+  type Show,
+  type Zone,
+} from './state';
+export { eventDecider } from './decider';
+export { eventNotFound, showNotFound, zoneNotFound } from './errors';
+export { defaultMaxTicketsPerUser, maxTicketsPerUserLimit } from './rules';
+export { looksLikeUuid, slugCandidate, slugify } from './slug';
+export {
+  eventCategory,
+  eventStreamId,
+  slugClaimCategory,
+  slugClaimStreamId,
+  showPointerCategory,
+  showPointerStreamId,
+  zonePointerCategory,
+  zonePointerStreamId,
+  type EventSlugClaimed,
+  type ShowIdReserved,
+  type ZoneIdReserved,
+} from './streams';
+export {
+  toEventResource,
+  toShowResource,
+  toZoneResource,
+  type EventResource,
+  type ShowResource,
+  type ZoneResource,
+} from './resources';

@@ -1,0 +1,86 @@
+import type { EventStatus, ExistingEvent, Show, Zone } from './state';
+
+/** A zone as the API shows it; the query side adds `available`. */
+export type ZoneResource = {
+  readonly id: string;
+  readonly showId: string;
+  readonly eventId: string;
+  readonly name: string;
+  readonly price: number;
+  readonly currency: string;
+  readonly capacity: number;
+};
+
+export type ShowResource = {
+  readonly id: string;
+  readonly eventId: string;
+  readonly name: string | null;
+  readonly startsAt: string;
+  readonly zones: readonly ZoneResource[];
+};
+
+/** An event as the API shows it (API.md, Catalog): the same shape from commands and from queries. */
+export type EventResource = {
+  readonly id: string;
+  readonly slug: string;
+  readonly status: EventStatus;
+  readonly organizerId: string;
+  readonly name: string;
+  readonly description: string;
+  readonly venue: string;
+  readonly category: string | null;
+  readonly startsAt: string;
+  readonly saleStartsAt: string;
+  readonly saleEndsAt: string;
+  readonly maxTicketsPerUser: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly publishedAt: string | null;
+  readonly cancelledAt: string | null;
+  readonly shows: readonly ShowResource[];
+};
+
+export const toZoneResource = (zone: Zone, eventId: string): ZoneResource => ({
+  id: zone.id,
+  showId: zone.showId,
+  eventId,
+  name: zone.name,
+  price: zone.price,
+  currency: zone.currency,
+  capacity: zone.capacity,
+});
+
+export const toShowResource = (show: Show, eventId: string): ShowResource => ({
+  id: show.id,
+  eventId,
+  name: show.name,
+  startsAt: show.startsAt,
+  zones: show.zones.map((zone) => toZoneResource(zone, eventId)),
+});
+
+/** Shows in start order (then creation order), zones in creation order. */
+export function toEventResource(state: ExistingEvent): EventResource {
+  const shows = state.shows
+    .map((show, index) => ({ show, index }))
+    .sort((a, b) => Date.parse(a.show.startsAt) - Date.parse(b.show.startsAt) || a.index - b.index)
+    .map(({ show }) => toShowResource(show, state.id));
+  return {
+    id: state.id,
+    slug: state.slug,
+    status: state.status,
+    organizerId: state.organizerId,
+    name: state.details.name,
+    description: state.details.description,
+    venue: state.details.venue,
+    category: state.details.category,
+    startsAt: state.details.startsAt,
+    saleStartsAt: state.details.saleStartsAt,
+    saleEndsAt: state.details.saleEndsAt,
+    maxTicketsPerUser: state.details.maxTicketsPerUser,
+    createdAt: state.createdAt,
+    updatedAt: state.updatedAt,
+    publishedAt: state.publishedAt,
+    cancelledAt: state.cancelledAt,
+    shows,
+  };
+}

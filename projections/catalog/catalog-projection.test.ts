@@ -1,0 +1,147 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { eventStreamId, type CatalogEvent } from '../../domain/catalog';
+import {
+  eventCancelled,
+  eventCreated,
+  eventId,
+  eventPublished,
+  showAdded,
+  showId,
+  zoneCreated,
+  zoneId,
+} from '../../domain/catalog/testing';
+import type { AppendResult } from '../../infra/ports/event-store';
+import type { SqlExecutor } from '../../infra/ports/sql';
+import { databaseDrivers } from '../../infra/testing';
+import { Harness } from '../testing';
+import { catalogProjection } from './catalog-projection';
+import { catalogTables } from './catalog-tables';
+
+const draftId = '66666666-6666-4666-8666-666666666666';
+const cancelledId = '77777777-7777-4777-8777-777777777777';
+const at = (minute: number) => `2030-01-01T00:${String(minute).padStart(2, '0')}:00.000Z`;
+
+/** Three events: one published (then changed), one left as a draft, one cancelled. */
+const history: Array<[string, CatalogEvent[]]> = [
+  [eventId, [eventCreated, showAdded, zoneCreated]],
+  [
+    draftId,
+    [
+      {
+        ...eventCreated,
+        data: { ...eventCreated.data, eventId: draftId, slug: 'draft', name: '<b>Draft</b>' },
+      },
+    ],
+  ],
+  [eventId, [eventPublished]],
+  [
+    eventId,
+    [
+      {
+        type: 'EventUpdated',
+        data: { eventId, changes: { venue: "O'Brien's; DROP TABLE x", category: null }, occurredAt: at(5) },
+      },
+      {
+        type: 'ZoneUpdated',
+        data: {
+          eventId,
+          showId,
+          zoneId,
+          price: 1,
+          currency: 'THB',
+          capacity: 7,
+          previousCapacity: 100,
+          occurredAt: at(6),
+        },
+      },
+    ],
+  ],
+  [
+    cancelledId,
+    [{ ...eventCreated, data: { ...eventCreated.data, eventId: cancelledId, slug: 'gone' } }, eventCancelled],
+  ],
+];
+
+async function appendHistory(h: Harness): Promise<AppendResult> {
+  let last: AppendResult | undefined;
+  for (const [id, events] of history) {
+    const withOwnId = events.map((event) => ({ ...event, data: { ...event.data, eventId: id } }));
+    last = await h.store.append(eventStreamId(id), withOwnId);
+  }
+  return last!;
+}
+
+async function dump(db: SqlExecutor): Promise<Record<string, unknown[]>> {
+  const tables: Record<string, unknown[]> = {};
+  for (const table of Object.values(catalogTables)) {
+    const rows = await db.query<{ row: unknown }>(`SELECT to_jsonb(t) AS row FROM ${table} t ORDER BY id`);
+    tables[table] = rows.map(({ row }) => row);
+  }
+  return tables;
+}
+
+for (const driver of databaseDrivers) {
+  describe(`catalog projection on ${driver.name}`, () => {
+    test('folds creates and later changes into event, show and zone rows, text stored verbatim', async () => {
+      const h = await Harness.open(driver);
+      try {
+        const last = await appendHistory(h);
+        const runner = h.runner(catalogProjection, { batchSize: 100 });
+        await runner.start();
+        await runner.waitFor(last.checkpoint);
+        const tables = await dump(h.sql);
+        const events = tables[catalogTables.events] as Array<Record<string, unknown>>;
+        assert.deepEqual(
+          events.map((row) => [row.id, row.status, row.name]),
+          [
+            [eventId, 'published', 'Rock Night'],
+            [draftId, 'draft', '<b>Draft</b>'],
+            [cancelledId, 'cancelled', 'Rock Night'],
+          ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+        );
+        const published = events.find((row) => row.id === eventId)!;
+        assert.equal(published.venue, "O'Brien's; DROP TABLE x");
+        assert.equal(published.category, null);
+        assert.equal(new Date(String(published.updated_at)).toISOString(), at(6));
+        assert.equal(new Date(String(published.published_at)).toISOString(), eventPublished.data.occurredAt);
+        const [zone] = tables[catalogTables.zones] as Array<Record<string, unknown>>;
+        assert.deepEqual(
+          { ...zone, created_position: undefined },
+          {
+            id: zoneId,
+            show_id: showId,
+            event_id: eventId,
+            name: 'Floor',
+            price: 1,
+            currency: 'THB',
+            capacity: 7,
+            created_position: undefined,
+          },
+        );
+        assert.equal((tables[catalogTables.shows] as unknown[]).length, 1);
+      } finally {
+        await h.close();
+      }
+    });
+
+    test('gives the same rows whether it applies one event per batch or all at once, and after a rebuild', async () => {
+      const dumps: Array<Record<string, unknown[]>> = [];
+      for (const batchSize of [1, 100]) {
+        const h = await Harness.open(driver);
+        try {
+          const last = await appendHistory(h);
+          const runner = h.runner(catalogProjection, { batchSize });
+          await runner.start();
+          await runner.waitFor(last.checkpoint);
+          dumps.push(await dump(h.sql));
+          await runner.rebuild();
+          assert.deepEqual(await dump(h.sql), dumps[0], 'a rebuild gives identical rows');
+        } finally {
+          await h.close();
+        }
+      }
+      assert.deepEqual(dumps[1], dumps[0]);
+    });
+  });
+}

@@ -1,0 +1,87 @@
+import { catalogEventTypes, eventCategory, type CatalogEvent } from '../../domain/catalog';
+import type { RecordedEvent } from '../../infra/ports/event-store';
+import type { SqlExecutor } from '../../infra/ports/sql';
+import type { SqlProjection, TableNames } from '../runner';
+import { CatalogBatch, type EventRow, type ZoneRow } from './catalog-rows';
+import { catalogTables, setupCatalogTables } from './catalog-tables';
+
+const eventColumns =
+  'id, slug, status, organizer_id, tenant_id, name, description, venue, category, starts_at, sale_starts_at, sale_ends_at, max_tickets_per_user, created_at, updated_at, published_at, cancelled_at';
+const zoneColumns = 'id, show_id, event_id, name, price, currency, capacity, created_position';
+
+/** Every column except the key takes the incoming value on conflict. */
+const updateAll = (columns: string) =>
+  columns
+    .split(', ')
+    .filter((column) => column !== 'id')
+    .map((column) => `${column} = EXCLUDED.${column}`)
+    .join(', ');
+
+/** Rows as JSON in, a set of records out: one statement whatever the batch size. */
+async function upsert(
+  tx: SqlExecutor,
+  table: string,
+  columns: string,
+  rows: readonly object[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.query(
+    `INSERT INTO ${table} (${columns})
+     SELECT ${columns} FROM jsonb_populate_recordset(NULL::${table}, $1::jsonb)
+     ON CONFLICT (id) DO UPDATE SET ${updateAll(columns)}`,
+    [JSON.stringify(rows)],
+  );
+}
+
+/** Rows as JSON objects (timestamps as text), ready to be written back by `upsert`. */
+async function readRows<Row>(tx: SqlExecutor, table: string, ids: readonly string[]): Promise<Row[]> {
+  if (ids.length === 0) return [];
+  const rows = await tx.query<{ row: Row }>(
+    `SELECT to_jsonb(t) AS row FROM ${table} t WHERE id = ANY($1::text[])`,
+    [ids],
+  );
+  return rows.map(({ row }) => row);
+}
+
+const known = new Set<string>(catalogEventTypes);
+
+async function apply(tx: SqlExecutor, recorded: readonly RecordedEvent[], tables: TableNames): Promise<void> {
+  const events = recorded
+    .filter((event) => known.has(event.type))
+    .map((event) => ({
+      event: { type: event.type, data: event.data } as CatalogEvent,
+      position: event.position,
+    }));
+  const eventsTable = tables.get(catalogTables.events);
+  const zonesTable = tables.get(catalogTables.zones);
+  const eventIds = [...new Set(events.map(({ event }) => event.data.eventId))];
+  const updatedZoneIds = [
+    ...new Set(events.flatMap(({ event }) => (event.type === 'ZoneUpdated' ? [event.data.zoneId] : []))),
+  ];
+  const existingEvents = await readRows<EventRow>(tx, eventsTable, eventIds);
+  const existingZones = await readRows<ZoneRow>(tx, zonesTable, updatedZoneIds);
+  const batch = new CatalogBatch(existingEvents, existingZones);
+  for (const { event, position } of events) batch.apply(event, position);
+  await upsert(tx, eventsTable, eventColumns, [...batch.events.values()]);
+  await upsert(
+    tx,
+    tables.get(catalogTables.shows),
+    'id, event_id, name, starts_at, created_position',
+    batch.shows,
+  );
+  await upsert(tx, zonesTable, zoneColumns, [...batch.zones.values()]);
+}
+
+/**
+ * The catalog read models: the event list (search, category, only published on the query side), event
+ * detail with shows and zones, zones per show. One projection owns the three tables so a batch
+ * updates them together.
+ */
+export const catalogProjection: SqlProjection = {
+  name: 'catalog',
+  version: 1,
+  tables: [catalogTables.events, catalogTables.shows, catalogTables.zones],
+  filter: { categories: [eventCategory] },
+  setup: setupCatalogTables,
+  apply,
+};

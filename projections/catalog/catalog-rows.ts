@@ -1,0 +1,130 @@
+import type { CatalogEvent, EventDetails } from '../../domain/catalog';
+
+/** Rows as written, keys are column names; timestamps stay ISO strings until PostgreSQL parses them. */
+export type EventRow = {
+  id: string;
+  slug: string;
+  status: string;
+  organizer_id: string;
+  tenant_id: string | null;
+  name: string;
+  description: string;
+  venue: string;
+  category: string | null;
+  starts_at: string;
+  sale_starts_at: string;
+  sale_ends_at: string;
+  max_tickets_per_user: number;
+  created_at: string;
+  updated_at: string;
+  published_at: string | null;
+  cancelled_at: string | null;
+};
+
+export type ShowRow = {
+  id: string;
+  event_id: string;
+  name: string | null;
+  starts_at: string;
+  created_position: number;
+};
+
+export type ZoneRow = {
+  id: string;
+  show_id: string;
+  event_id: string;
+  name: string;
+  price: number;
+  currency: string;
+  capacity: number;
+  created_position: number;
+};
+
+const columnOf = {
+  name: 'name',
+  description: 'description',
+  venue: 'venue',
+  category: 'category',
+  startsAt: 'starts_at',
+  saleStartsAt: 'sale_starts_at',
+  saleEndsAt: 'sale_ends_at',
+  maxTicketsPerUser: 'max_tickets_per_user',
+} as const;
+
+function changedColumns(changes: Partial<EventDetails>): Partial<EventRow> {
+  const row: Record<string, unknown> = {};
+  for (const [field, column] of Object.entries(columnOf)) {
+    const value = changes[field as keyof EventDetails];
+    if (value !== undefined) row[column] = value;
+  }
+  return row as Partial<EventRow>;
+}
+
+/** The batch's changes, folded in log order over the rows that existed before it. */
+export class CatalogBatch {
+  readonly events = new Map<string, EventRow>();
+  readonly shows: ShowRow[] = [];
+  readonly zones = new Map<string, ZoneRow>();
+
+  constructor(existingEvents: readonly EventRow[], existingZones: readonly ZoneRow[]) {
+    for (const row of existingEvents) this.events.set(row.id, row);
+    for (const row of existingZones) this.zones.set(row.id, row);
+  }
+
+  apply(event: CatalogEvent, position: number): void {
+    if (event.type === 'EventCreated') {
+      const { data } = event;
+      this.events.set(data.eventId, {
+        id: data.eventId,
+        slug: data.slug,
+        status: 'draft',
+        organizer_id: data.organizerId,
+        tenant_id: data.tenantId,
+        name: data.name,
+        description: data.description,
+        venue: data.venue,
+        category: data.category,
+        starts_at: data.startsAt,
+        sale_starts_at: data.saleStartsAt,
+        sale_ends_at: data.saleEndsAt,
+        max_tickets_per_user: data.maxTicketsPerUser,
+        created_at: data.occurredAt,
+        updated_at: data.occurredAt,
+        published_at: null,
+        cancelled_at: null,
+      });
+      return;
+    }
+    const row = this.events.get(event.data.eventId);
+    if (!row) return; // an event of a stream whose creation this read model never saw: nothing to update
+    row.updated_at = event.data.occurredAt;
+    switch (event.type) {
+      case 'EventUpdated':
+        return void Object.assign(row, changedColumns(event.data.changes));
+      case 'EventPublished':
+        return void Object.assign(row, { status: 'published', published_at: event.data.occurredAt });
+      case 'EventCancelled':
+        return void Object.assign(row, { status: 'cancelled', cancelled_at: event.data.occurredAt });
+      case 'ShowAdded': {
+        const { showId, eventId, name, startsAt } = event.data;
+        return void this.shows.push({
+          id: showId,
+          event_id: eventId,
+          name,
+          starts_at: startsAt,
+          created_position: position,
+        });
+      }
+      case 'ZoneCreated': {
+        const { zoneId, showId, eventId, name, price, currency, capacity } = event.data;
+        const zone = { id: zoneId, show_id: showId, event_id: eventId, name, price, currency, capacity };
+        return void this.zones.set(zoneId, { ...zone, created_position: position });
+      }
+      case 'ZoneUpdated': {
+        const zone = this.zones.get(event.data.zoneId);
+        if (zone) Object.assign(zone, { price: event.data.price, capacity: event.data.capacity });
+        return;
+      }
+    }
+  }
+}

@@ -1,0 +1,85 @@
+import { looksLikeUuid } from '../../domain/catalog';
+import type { SqlExecutor } from '../../infra/ports/sql';
+import {
+  catalogViews as views,
+  eventColumns,
+  showColumns,
+  toEventSummary,
+  toShow,
+  toZone,
+  zoneColumns,
+  type EventRow,
+  type EventSummary,
+  type ShowRow,
+  type ZoneRow,
+} from './read-model';
+
+export type EventListQuery = { search?: string; category?: string; page: number; pageSize: number };
+
+/** `%text%` for ILIKE, with the user's own `%`, `_` and `\` matched literally. */
+const containing = (text: string) => `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+
+/** Published events, soonest first, filtered by text (name, description, venue) and category. */
+export async function listPublishedEvents(
+  db: SqlExecutor,
+  query: EventListQuery,
+): Promise<{ items: EventSummary[]; total: number }> {
+  const where = `status = 'published'
+    AND ($1::text IS NULL OR name ILIKE $1 ESCAPE '\\' OR description ILIKE $1 ESCAPE '\\' OR venue ILIKE $1 ESCAPE '\\')
+    AND ($2::text IS NULL OR lower(category) = lower($2))`;
+  const filters = [query.search ? containing(query.search) : null, query.category ?? null];
+  const [count] = await db.query<{ total: number | string }>(
+    `SELECT count(*) AS total FROM ${views.events} WHERE ${where}`,
+    filters,
+  );
+  const rows = await db.query<EventRow>(
+    `SELECT ${eventColumns} FROM ${views.events} WHERE ${where} ORDER BY starts_at, id LIMIT $3 OFFSET $4`,
+    [...filters, query.pageSize, (query.page - 1) * query.pageSize],
+  );
+  return { items: rows.map(toEventSummary), total: Number(count?.total ?? 0) };
+}
+
+export type EventDetail = {
+  readonly event: EventSummary;
+  readonly shows: ReturnType<typeof toShow>[];
+  readonly zones: ReturnType<typeof toZone>[];
+};
+
+/** One event by id or slug, with its shows (in start order) and their zones (in creation order). */
+export async function findEvent(db: SqlExecutor, idOrSlug: string): Promise<EventDetail | undefined> {
+  const [row] = await db.query<EventRow>(
+    `SELECT ${eventColumns} FROM ${views.events} WHERE ${looksLikeUuid(idOrSlug) ? 'id' : 'slug'} = $1`,
+    [idOrSlug],
+  );
+  if (!row) return undefined;
+  const shows = await db.query<ShowRow>(
+    `SELECT ${showColumns} FROM ${views.shows} WHERE event_id = $1 ORDER BY starts_at, created_position`,
+    [row.id],
+  );
+  const zones = await db.query<ZoneRow>(
+    `SELECT ${zoneColumns} FROM ${views.zones} WHERE event_id = $1 ORDER BY created_position`,
+    [row.id],
+  );
+  return { event: toEventSummary(row), shows: shows.map(toShow), zones: zones.map(toZone) };
+}
+
+export type ShowZones = {
+  readonly eventStatus: EventSummary['status'];
+  readonly organizerId: string;
+  readonly zones: ReturnType<typeof toZone>[];
+};
+
+/** The zones of one show with what decides who may see them; undefined for an unknown show. */
+export async function findShowZones(db: SqlExecutor, showId: string): Promise<ShowZones | undefined> {
+  if (!looksLikeUuid(showId)) return undefined;
+  const [show] = await db.query<{ status: EventSummary['status']; organizer_id: string }>(
+    `SELECT e.status, e.organizer_id FROM ${views.shows} s JOIN ${views.events} e ON e.id = s.event_id WHERE s.id = $1`,
+    [showId],
+  );
+  if (!show) return undefined;
+  const zones = await db.query<ZoneRow>(
+    `SELECT ${zoneColumns} FROM ${views.zones} WHERE show_id = $1 ORDER BY created_position`,
+    [showId],
+  );
+  return { eventStatus: show.status, organizerId: show.organizer_id, zones: zones.map(toZone) };
+}

@@ -1,0 +1,82 @@
+import { Router, type Request } from 'express';
+import {
+  eventNotFound,
+  mayChange,
+  showNotFound,
+  type EventResource,
+  type EventStatus,
+} from '../../domain/catalog';
+import type { SqlExecutor } from '../../infra/ports/sql';
+import { ok, pageMeta, principalOf, validateQuery } from '../../infra/ports/http';
+import { findEvent, findShowZones, listPublishedEvents, type EventDetail } from './catalog-queries';
+import { defaultPageSize, ListEventsQuery } from './list-events-query';
+import type { ZoneWithAvailability } from './read-model';
+import type { ZoneAvailability } from './zone-availability';
+
+/** Published and cancelled events are public; a draft only to its organizer and admins (404 to anyone else). */
+function visible(req: Request, status: EventStatus, organizerId: string): boolean {
+  if (status !== 'draft') return true;
+  const principal = principalOf(req);
+  return principal !== undefined && mayChange(principal, organizerId);
+}
+
+async function withAvailability(
+  availability: ZoneAvailability,
+  zones: EventDetail['zones'],
+): Promise<ZoneWithAvailability[]> {
+  const available = await availability.available(zones);
+  return zones.map((zone) => ({ ...zone, available: available.get(zone.id) ?? 0 }));
+}
+
+async function toDetail(availability: ZoneAvailability, detail: EventDetail): Promise<EventResource> {
+  const zones = await withAvailability(availability, detail.zones);
+  const shows = detail.shows.map((show) => ({
+    ...show,
+    zones: zones.filter((zone) => zone.showId === show.id),
+  }));
+  return { ...detail.event, shows };
+}
+
+/** The catalog's read endpoints (API.md, Catalog), over the read models of `projections/catalog`. */
+export function catalogQueryRoutes(db: SqlExecutor, availability: ZoneAvailability): Router {
+  const router = Router();
+
+  router.get('/events', async (req, res) => {
+    const query = await validateQuery(ListEventsQuery, req.query);
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? defaultPageSize;
+    const { items, total } = await listPublishedEvents(db, {
+      search: query.search || undefined,
+      category: query.category || undefined,
+      page,
+      pageSize,
+    });
+    ok(res, items, pageMeta(page, pageSize, total));
+  });
+
+  router.get('/events/:idOrSlug', async (req, res) => {
+    const detail = await findEvent(db, req.params.idOrSlug);
+    if (!detail || !visible(req, detail.event.status, detail.event.organizerId)) {
+      throw eventNotFound();
+    }
+    ok(res, await toDetail(availability, detail));
+  });
+
+  router.get('/events/:idOrSlug/shows', async (req, res) => {
+    const detail = await findEvent(db, req.params.idOrSlug);
+    if (!detail || !visible(req, detail.event.status, detail.event.organizerId)) {
+      throw eventNotFound();
+    }
+    ok(res, (await toDetail(availability, detail)).shows);
+  });
+
+  router.get('/shows/:id/zones', async (req, res) => {
+    const show = await findShowZones(db, req.params.id);
+    if (!show || !visible(req, show.eventStatus, show.organizerId)) {
+      throw showNotFound(req.params.id);
+    }
+    ok(res, await withAvailability(availability, show.zones));
+  });
+
+  return router;
+}

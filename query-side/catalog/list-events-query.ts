@@ -1,0 +1,16 @@
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+
+export const defaultPageSize = 20;
+export const maxPageSize = 100;
+
+/**
+ * `GET /events?search=&category=&page=&pageSize=`. Numbers are converted by `@Type`: implicit
+ * conversion needs decorator metadata, which esbuild (tsx) does not emit.
+ */
+export class ListEventsQuery {
+  @IsOptional() @IsString() @MaxLength(200) search?: string;
+  @IsOptional() @IsString() @MaxLength(50) category?: string;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(maxPageSize) pageSize?: number;
+}

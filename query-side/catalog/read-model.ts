@@ -1,0 +1,90 @@
+import type { EventResource, EventStatus, ZoneResource } from '../../domain/catalog';
+
+/** The views of `projections/catalog` (logical names; each points at the active generation). */
+export const catalogViews = {
+  events: 'rm_catalog_events',
+  shows: 'rm_catalog_shows',
+  zones: 'rm_catalog_zones',
+} as const;
+
+type Time = Date | string;
+
+export type EventRow = {
+  id: string;
+  slug: string;
+  status: EventStatus;
+  organizer_id: string;
+  name: string;
+  description: string;
+  venue: string;
+  category: string | null;
+  starts_at: Time;
+  sale_starts_at: Time;
+  sale_ends_at: Time;
+  max_tickets_per_user: number | string;
+  created_at: Time;
+  updated_at: Time;
+  published_at: Time | null;
+  cancelled_at: Time | null;
+};
+
+export type ShowRow = { id: string; event_id: string; name: string | null; starts_at: Time };
+
+export type ZoneRow = {
+  id: string;
+  show_id: string;
+  event_id: string;
+  name: string;
+  price: number | string;
+  currency: string;
+  capacity: number | string;
+};
+
+export const eventColumns =
+  'id, slug, status, organizer_id, name, description, venue, category, starts_at, sale_starts_at, sale_ends_at, max_tickets_per_user, created_at, updated_at, published_at, cancelled_at';
+export const showColumns = 'id, event_id, name, starts_at';
+export const zoneColumns = 'id, show_id, event_id, name, price, currency, capacity';
+
+const iso = (value: Time): string => new Date(value).toISOString();
+const isoOrNull = (value: Time | null): string | null => (value === null ? null : iso(value));
+
+export type EventSummary = Omit<EventResource, 'shows'>;
+export type ZoneWithAvailability = ZoneResource & { readonly available: number };
+
+export function toEventSummary(row: EventRow): EventSummary {
+  return {
+    id: row.id,
+    slug: row.slug,
+    status: row.status,
+    organizerId: row.organizer_id,
+    name: row.name,
+    description: row.description,
+    venue: row.venue,
+    category: row.category,
+    startsAt: iso(row.starts_at),
+    saleStartsAt: iso(row.sale_starts_at),
+    saleEndsAt: iso(row.sale_ends_at),
+    maxTicketsPerUser: Number(row.max_tickets_per_user),
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+    publishedAt: isoOrNull(row.published_at),
+    cancelledAt: isoOrNull(row.cancelled_at),
+  };
+}
+
+export const toShow = (row: ShowRow) => ({
+  id: row.id,
+  eventId: row.event_id,
+  name: row.name,
+  startsAt: iso(row.starts_at),
+});
+
+export const toZone = (row: ZoneRow): ZoneResource => ({
+  id: row.id,
+  showId: row.show_id,
+  eventId: row.event_id,
+  name: row.name,
+  price: Number(row.price),
+  currency: row.currency,
+  capacity: Number(row.capacity),
+});
