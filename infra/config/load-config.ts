@@ -24,6 +24,8 @@ export type Config = {
   readonly reservationTtlSeconds: number;
   readonly httpBodyLimitBytes: number;
   readonly bootstrapAdmin: { readonly email: string; readonly password: string } | undefined;
+  /** Seed the demo accounts and event into an empty store at start-up. */
+  readonly demoSeed: boolean;
   /** Signs access tokens; undefined lets the embedded mode keep its own in `<DATA_DIR>/jwt-secret`. */
   readonly jwtSecret: string | undefined;
   readonly redisUrl: string | undefined;
@@ -89,6 +91,7 @@ export function loadConfig(env: Env = process.env): Config {
       v.BOOTSTRAP_ADMIN_EMAIL && v.BOOTSTRAP_ADMIN_PASSWORD
         ? { email: v.BOOTSTRAP_ADMIN_EMAIL, password: v.BOOTSTRAP_ADMIN_PASSWORD }
         : undefined,
+    demoSeed: v.DEMO_SEED === 'on',
     jwtSecret: v.JWT_SECRET,
     redisUrl: v.REDIS_URL,
     kafkaBrokers: v.KAFKA_BROKERS,

@@ -50,6 +50,11 @@ export const variables = {
   BOOTSTRAP_ADMIN_PASSWORD: secret(
     optionalText('Password of that admin account (8–72 characters)', password),
   ),
+  DEMO_SEED: oneOf(
+    'Create the demo organizer, buyer and on-sale event (README) when the store is empty at start-up',
+    'on',
+    ['on', 'off'],
+  ),
   JWT_SECRET: secret(
     optionalText(
       'Key that signs access tokens (HS256, at least 32 characters); when unset, the embedded mode generates one in `<DATA_DIR>/jwt-secret` (mode 0600) and keeps it',

@@ -1,6 +1,7 @@
 import type { ContainerModule } from 'inversify';
 import { identityModule } from './modules/identity-module';
 import { catalogModule } from './modules/catalog-module';
+import { demoSeedModule } from './modules/demo-seed-module';
 import { projectionsModule } from './modules/projections-module';
 
 /**
@@ -9,4 +10,9 @@ import { projectionsModule } from './modules/projections-module';
  * open and before the server listens, stopped in reverse on shutdown), `TOKENS.ApiRoute` (routers under
  * `/api/v1`) and `TOKENS.ReadinessCheck` (probes behind `GET /ready`). All are multi-bound: add, never replace.
  */
-export const embeddedModules: readonly ContainerModule[] = [projectionsModule, identityModule, catalogModule];
+export const embeddedModules: readonly ContainerModule[] = [
+  projectionsModule,
+  demoSeedModule,
+  identityModule,
+  catalogModule,
+];

@@ -1,0 +1,1 @@
+export { demoAccounts, seedDemo, type DemoSeedDeps } from './demo-seed';
