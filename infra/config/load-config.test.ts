@@ -31,6 +31,7 @@ describe('loadConfig', () => {
       reservationTtlSeconds: 600,
       httpBodyLimitBytes: 1_048_576,
       bootstrapAdmin: undefined,
+      demoSeed: true,
       jwtSecret: undefined,
       redisUrl: undefined,
       kafkaBrokers: undefined,
@@ -59,6 +60,7 @@ describe('loadConfig', () => {
       BOOTSTRAP_ADMIN_EMAIL: 'admin@example.com',
       BOOTSTRAP_ADMIN_PASSWORD: 'correct horse',
       JWT_SECRET: 'a-secret-of-at-least-thirty-two-characters',
+      DEMO_SEED: 'off',
       REDIS_URL: 'redis://cache:6379',
       KAFKA_BROKERS: 'k1:9092, k2:9092',
       MONGO_URL: 'mongodb://mongo:27017/rush',
@@ -71,6 +73,7 @@ describe('loadConfig', () => {
     assert.deepEqual(config.groupCommit, { maxBatchSize: 200, maxConcurrentFlushes: 4 });
     assert.deepEqual(config.projections, { batchSize: 1000, pollMs: 50 });
     assert.deepEqual(config.bootstrapAdmin, { email: 'admin@example.com', password: 'correct horse' });
+    assert.equal(config.demoSeed, false);
     assert.equal(config.jwtSecret, 'a-secret-of-at-least-thirty-two-characters');
     assert.deepEqual(config.kafkaBrokers, ['k1:9092', 'k2:9092']);
     assert.deepEqual(config.telemetry, { samplerRatio: 0.5, otlpEndpoint: 'http://collector:4318' });
