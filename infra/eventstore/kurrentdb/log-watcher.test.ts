@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
-import { describe, it } from 'node:test';
+import { describe, it, type TestContext } from 'node:test';
 import { LogWatcher, type LogSubscription } from './log-watcher';
 
 class FakeSubscription extends EventEmitter implements LogSubscription {
@@ -23,16 +23,24 @@ function fakeServer() {
   return { watcher, subscriptions };
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** A clock the test moves by hand: debounce and retry timers fire exactly when it says. */
+function manualClock(t: TestContext) {
+  t.mock.timers.enable({ apis: ['setTimeout'] });
+  return async (ms: number) => {
+    t.mock.timers.tick(ms);
+    await new Promise((resolve) => setImmediate(resolve));
+  };
+}
 
 describe('watching $all', () => {
-  it('subscribes once for all watchers and wakes each once for a burst of events', async () => {
+  it('subscribes once for all watchers and wakes each once for a burst of events', async (t) => {
+    const advance = manualClock(t);
     const { watcher, subscriptions } = fakeServer();
     const woken = [0, 0];
     const unwatch = [watcher.watch(() => (woken[0]! += 1)), watcher.watch(() => (woken[1]! += 1))];
     assert.equal(subscriptions.length, 1);
     for (let i = 0; i < 10; i++) subscriptions[0]!.emit('data', {});
-    await sleep(30);
+    await advance(30);
     assert.deepEqual(woken, [1, 1]);
     for (const stop of unwatch) stop();
   });
@@ -47,29 +55,31 @@ describe('watching $all', () => {
     assert.equal(subscriptions[0]!.unsubscribed, true);
   });
 
-  it('subscribes again after the subscription fails, and wakes watchers once it is back', async () => {
+  it('subscribes again after the subscription fails, and wakes watchers once it is back', async (t) => {
+    const advance = manualClock(t);
     const { watcher, subscriptions } = fakeServer();
     let woken = 0;
     const unwatch = watcher.watch(() => (woken += 1));
     subscriptions[0]!.emit('error', new Error('server went away'));
     assert.equal(subscriptions[0]!.unsubscribed, true);
-    await sleep(20);
+    await advance(20);
     assert.equal(subscriptions.length, 2);
     subscriptions[1]!.emit('confirmation');
-    await sleep(20);
+    await advance(20);
     assert.equal(woken, 1);
     unwatch();
   });
 
-  it('wakes watchers for local appends too, and not after they left', async () => {
+  it('wakes watchers for local appends too, and not after they left', async (t) => {
+    const advance = manualClock(t);
     const { watcher } = fakeServer();
     let woken = 0;
     const unwatch = watcher.watch(() => (woken += 1));
     watcher.notify();
-    await sleep(20);
+    await advance(20);
     unwatch();
     watcher.notify();
-    await sleep(20);
+    await advance(20);
     assert.equal(woken, 1);
   });
 });
