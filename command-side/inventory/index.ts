@@ -1,0 +1,17 @@
+export type {
+  AdjustResult,
+  ConfirmResult,
+  ExpiredHold,
+  Hold,
+  HoldRejection,
+  HoldRequest,
+  HoldResult,
+  InventoryActor,
+  LiveHold,
+  RebuildRequest,
+  RebuildResult,
+  ZoneSnapshot,
+} from './inventory-actor';
+export { rebuildTotals } from './rebuild-totals';
+export { idempotencyMarginMs, idempotencyTtlMs } from './policy';
+export { checkCount, checkHold } from './validate';

@@ -1,0 +1,7 @@
+import { describeInventoryActorContract } from '../../../command-side/inventory/contract';
+import { InProcessInventoryActor } from './in-process-inventory-actor';
+
+describeInventoryActorContract('in-process (embedded)', {
+  open: async () => new InProcessInventoryActor(),
+  close: (actor) => actor.close(),
+});

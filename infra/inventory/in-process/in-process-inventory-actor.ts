@@ -1,0 +1,146 @@
+import {
+  checkCount,
+  checkHold,
+  idempotencyTtlMs,
+  rebuildTotals,
+  type AdjustResult,
+  type ConfirmResult,
+  type ExpiredHold,
+  type Hold,
+  type HoldRequest,
+  type HoldResult,
+  type InventoryActor,
+  type RebuildRequest,
+  type RebuildResult,
+  type ZoneSnapshot,
+} from '../../../command-side/inventory';
+import { AppError } from '../../../domain/shared';
+import { EventInventory } from './event-inventory';
+
+type ZoneRef = { eventId: string; zoneId: string };
+
+/**
+ * The embedded inventory actor: the Redis scripts' semantics over one map per event. Every method
+ * body is synchronous, so each operation is one critical section on the event loop.
+ */
+export class InProcessInventoryActor implements InventoryActor {
+  readonly #events = new Map<string, EventInventory>();
+
+  #event(eventId: string): EventInventory {
+    let inventory = this.#events.get(eventId);
+    if (!inventory) this.#events.set(eventId, (inventory = new EventInventory()));
+    return inventory;
+  }
+
+  async provisionZone({ eventId, zoneId, capacity }: ZoneRef & { capacity: number }) {
+    checkCount('capacity', capacity);
+    const inventory = this.#event(eventId);
+    if (inventory.zones.has(zoneId)) return { created: false };
+    inventory.addZone(zoneId, capacity, false);
+    return { created: true };
+  }
+
+  async adjustCapacity({ eventId, zoneId, delta }: ZoneRef & { delta: number }): Promise<AdjustResult> {
+    checkCount('delta', Math.abs(delta));
+    const zone = this.#event(eventId).zones.get(zoneId);
+    if (!zone) return { ok: false, reason: 'ZONE_NOT_PROVISIONED' };
+    if (zone.rebuilding) return { ok: false, reason: 'ZONE_REBUILDING' };
+    if (zone.available + delta < 0) return { ok: false, reason: 'BELOW_COMMITTED' };
+    zone.capacity += delta;
+    zone.available += delta;
+    return { ok: true, capacity: zone.capacity, available: zone.available };
+  }
+
+  async hold(input: HoldRequest): Promise<HoldResult> {
+    checkHold(input);
+    const inventory = this.#event(input.eventId);
+    const answer = inventory.answers.get(input.idempotencyKey);
+    if (answer && answer.until > input.now) return { ok: true, hold: { ...answer.hold }, replayed: true };
+    const zone = inventory.zones.get(input.zoneId);
+    if (!zone) return { ok: false, reason: 'ZONE_NOT_PROVISIONED', available: 0 };
+    const { available } = zone;
+    if (zone.rebuilding) return { ok: false, reason: 'ZONE_REBUILDING', available };
+    if (available < input.quantity) return { ok: false, reason: 'INSUFFICIENT_SEATS', available };
+    const user = inventory.user(input.userId);
+    if (user.held + user.confirmed + input.quantity > input.maxPerUser) {
+      return { ok: false, reason: 'TICKET_LIMIT_EXCEEDED', available };
+    }
+    if (inventory.holds.has(input.bookingId))
+      throw new AppError('INTERNAL_ERROR', 'Booking id already holds seats');
+    const { bookingId, eventId, zoneId, userId, quantity, unitPrice, currency } = input;
+    const expiresAt = input.now + input.ttlMs;
+    const hold: Hold = { bookingId, eventId, zoneId, userId, quantity, unitPrice, currency, expiresAt };
+    zone.available -= quantity;
+    zone.held += quantity;
+    inventory.addHold(hold);
+    inventory.answers.set(input.idempotencyKey, { hold, until: input.now + idempotencyTtlMs(input.ttlMs) });
+    return { ok: true, hold: { ...hold }, replayed: false };
+  }
+
+  async release({ eventId, bookingId }: { eventId: string; bookingId: string }) {
+    const inventory = this.#event(eventId);
+    const hold = inventory.holds.get(bookingId);
+    if (hold) inventory.dropHold(hold, 'released');
+    return { released: hold !== undefined };
+  }
+
+  async confirm({ eventId, bookingId, now }: { eventId: string; bookingId: string; now: number }) {
+    const inventory = this.#event(eventId);
+    const hold = inventory.holds.get(bookingId);
+    if (!hold) return { ok: false, reason: 'NOT_HELD' } satisfies ConfirmResult;
+    if (now >= hold.expiresAt) return { ok: false, reason: 'EXPIRED' } satisfies ConfirmResult;
+    inventory.dropHold(hold, 'confirmed');
+    return { ok: true } satisfies ConfirmResult;
+  }
+
+  async expireDue({ eventId, now, limit }: { eventId?: string; now: number; limit: number }) {
+    const expired: ExpiredHold[] = [];
+    for (const id of eventId === undefined ? [...this.#events.keys()] : [eventId]) {
+      const inventory = this.#events.get(id);
+      if (!inventory || expired.length >= limit) continue;
+      inventory.forgetAnswers(now);
+      for (const hold of inventory.dueHolds(now, limit - expired.length)) {
+        inventory.dropHold(hold, 'released');
+        const { bookingId, zoneId, userId, quantity } = hold;
+        expired.push({ bookingId, eventId: id, zoneId, userId, quantity });
+      }
+    }
+    return expired;
+  }
+
+  async beginRebuild(input: ZoneRef & { replaceLiveCounter?: boolean }): Promise<RebuildResult> {
+    const inventory = this.#event(input.eventId);
+    const zone = inventory.zones.get(input.zoneId);
+    if (zone && !zone.rebuilding && !input.replaceLiveCounter) return { ok: false, reason: 'LIVE_COUNTER' };
+    if (zone) zone.rebuilding = true;
+    else inventory.addZone(input.zoneId, 0, true);
+    return { ok: true };
+  }
+
+  async rebuildZone(input: RebuildRequest): Promise<RebuildResult> {
+    const totals = rebuildTotals(input);
+    const began = await this.beginRebuild(input);
+    if (!began.ok) return began;
+    const inventory = this.#event(input.eventId);
+    const zone = inventory.zones.get(input.zoneId);
+    if (!zone?.rebuilding) return { ok: false, reason: 'LIVE_COUNTER' };
+    inventory.clearZone(input.zoneId, zone);
+    for (const live of input.liveHolds)
+      inventory.addHold({ ...live, eventId: input.eventId, zoneId: input.zoneId });
+    for (const [userId, quantity] of Object.entries(input.confirmedByUser)) {
+      zone.buyers.set(userId, quantity);
+      inventory.user(userId).confirmed += quantity;
+    }
+    Object.assign(zone, { capacity: input.capacity, ...totals, rebuilding: false });
+    return { ok: true };
+  }
+
+  async snapshot({ eventId, zoneId }: ZoneRef): Promise<ZoneSnapshot | undefined> {
+    const zone = this.#events.get(eventId)?.zones.get(zoneId);
+    if (!zone) return undefined;
+    const { capacity, available, held, confirmed, rebuilding } = zone;
+    return { capacity, available, held, confirmed, rebuilding };
+  }
+
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,1 @@
+export { InProcessInventoryActor } from './in-process-inventory-actor';

@@ -1,0 +1,6 @@
+-- KEYS: hold, expiry index   ARGV: base, bookingId, now
+local hold = read_hold(ARGV[1], ARGV[2])
+if not hold then return 'NOT_HELD' end
+if tonumber(ARGV[3]) >= tonumber(hold[4]) then return 'EXPIRED' end
+drop_hold(ARGV[1], ARGV[2], hold, 'confirmed')
+return 'OK'

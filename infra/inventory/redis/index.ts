@@ -1,0 +1,3 @@
+export { RedisInventoryActor } from './redis-inventory-actor';
+export { createInventoryRedis, toInventoryError } from './connection';
+export { LuaScript } from './lua-script';

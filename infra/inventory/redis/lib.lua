@@ -1,0 +1,25 @@
+-- Shared by the scripts that end a hold. Every key derives from `base`, the event's hash-tagged
+-- prefix "<prefix>{evt:<eventId>}:", so each script stays inside one Redis Cluster slot.
+local function read_hold(base, id)
+  local hold = redis.call('HMGET', base .. 'hold:' .. id, 'zoneId', 'userId', 'quantity', 'expiresAt')
+  if not hold[1] then return nil end
+  return hold
+end
+
+-- Ends a held hold: its seats go back to the zone ('released') or move to confirmed ('confirmed').
+local function drop_hold(base, id, hold, outcome)
+  local quantity = tonumber(hold[3])
+  local zone = base .. 'zone:' .. hold[1]
+  local user = base .. 'user:' .. hold[2]
+  redis.call('DEL', base .. 'hold:' .. id)
+  redis.call('ZREM', base .. 'expiry', id)
+  redis.call('HINCRBY', zone, 'held', -quantity)
+  redis.call('HINCRBY', user, 'held', -quantity)
+  if outcome == 'released' then
+    redis.call('HINCRBY', zone, 'available', quantity)
+  else
+    redis.call('HINCRBY', zone, 'confirmed', quantity)
+    redis.call('HINCRBY', user, 'confirmed', quantity)
+    redis.call('HINCRBY', base .. 'buyers:' .. hold[1], hold[2], quantity)
+  end
+end

@@ -1,0 +1,41 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Redis } from 'ioredis';
+
+const read = (name: string) => readFileSync(path.join(import.meta.dirname, `${name}.lua`), 'utf8');
+
+/** A Lua script run by EVALSHA; a server that lost its script cache (NOSCRIPT) gets the source once. */
+export class LuaScript {
+  readonly sha: string;
+
+  constructor(readonly source: string) {
+    this.sha = createHash('sha1').update(source).digest('hex');
+  }
+
+  /** Loads `<name>.lua` from this folder, with `lib.lua`'s helpers in front when asked. */
+  static load(name: string, withLib = false): LuaScript {
+    return new LuaScript(withLib ? `${read('lib')}\n${read(name)}` : read(name));
+  }
+
+  async run(redis: Redis, keys: string[], args: (string | number)[]): Promise<unknown> {
+    try {
+      return await redis.evalsha(this.sha, keys.length, ...keys, ...args);
+    } catch (error) {
+      if (!(error instanceof Error) || !error.message.startsWith('NOSCRIPT')) throw error;
+      // EVAL (not SCRIPT LOAD) routes by key on a cluster and caches the script on that node.
+      return redis.eval(this.source, keys.length, ...keys, ...args);
+    }
+  }
+}
+
+export const scripts = {
+  hold: LuaScript.load('hold'),
+  release: LuaScript.load('release', true),
+  confirm: LuaScript.load('confirm', true),
+  expire: LuaScript.load('expire', true),
+  provision: LuaScript.load('provision'),
+  adjust: LuaScript.load('adjust'),
+  beginRebuild: LuaScript.load('begin-rebuild'),
+  applyRebuild: LuaScript.load('apply-rebuild', true),
+};

@@ -1,0 +1,170 @@
+import type { Redis } from 'ioredis';
+import {
+  checkCount,
+  checkHold,
+  idempotencyTtlMs,
+  type AdjustResult,
+  type ConfirmResult,
+  type ExpiredHold,
+  type Hold,
+  type HoldRejection,
+  type HoldRequest,
+  type HoldResult,
+  type InventoryActor,
+  type RebuildRequest,
+  type RebuildResult,
+  type ZoneSnapshot,
+} from '../../../command-side/inventory';
+import { createInventoryRedis, toInventoryError } from './connection';
+import { eventsKey, inventoryKeys } from './keys';
+import { scripts, type LuaScript } from './lua-script';
+import { rebuildArgs, toExpired, toSnapshot, zoneFields } from './replies';
+
+type ZoneRef = { eventId: string; zoneId: string };
+type Rejection<T> = T extends { ok: false; reason: infer R } ? R : never;
+
+/** The inventory actor on Redis: one Lua call per operation, keys hash-tagged per event. */
+export class RedisInventoryActor implements InventoryActor {
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix = 'br:',
+  ) {}
+
+  /** Connects before returning, so the first hold does not meet a connection still opening. */
+  static async open(options: { url: string; keyPrefix?: string; timeoutMs?: number }) {
+    const redis = createInventoryRedis(options.url, options.timeoutMs);
+    await redis.connect().catch((error: unknown) => {
+      redis.disconnect();
+      throw toInventoryError(error);
+    });
+    return new RedisInventoryActor(redis, options.keyPrefix);
+  }
+
+  /** Every call goes through here: an outage becomes SERVICE_UNAVAILABLE, never a hang. */
+  async #call<T>(command: (redis: Redis) => Promise<T>): Promise<T> {
+    try {
+      return await command(this.redis);
+    } catch (error) {
+      throw toInventoryError(error);
+    }
+  }
+
+  #run(script: LuaScript, keys: string[], args: (string | number)[]): Promise<unknown> {
+    return this.#call((redis) => script.run(redis, keys, args));
+  }
+
+  #keys(eventId: string) {
+    return inventoryKeys(this.prefix, eventId);
+  }
+
+  async provisionZone({ eventId, zoneId, capacity }: ZoneRef & { capacity: number }) {
+    checkCount('capacity', capacity);
+    // Registered before the zone exists, so a crash in between leaves only a harmless extra entry.
+    await this.#call((redis) => redis.sadd(eventsKey(this.prefix), eventId));
+    const created = await this.#run(scripts.provision, [this.#keys(eventId).zone(zoneId)], [capacity]);
+    return { created: created === 1 };
+  }
+
+  async adjustCapacity({ eventId, zoneId, delta }: ZoneRef & { delta: number }): Promise<AdjustResult> {
+    checkCount('delta', Math.abs(delta));
+    const reply = await this.#run(scripts.adjust, [this.#keys(eventId).zone(zoneId)], [delta]);
+    const [status, capacity, available] = reply as [string, number, number];
+    if (status === 'OK') return { ok: true, capacity, available };
+    return { ok: false, reason: status as Rejection<AdjustResult> };
+  }
+
+  async hold(input: HoldRequest): Promise<HoldResult> {
+    checkHold(input);
+    const { bookingId, eventId, zoneId, userId, quantity, unitPrice, currency } = input;
+    const expiresAt = input.now + input.ttlMs;
+    const hold: Hold = { bookingId, eventId, zoneId, userId, quantity, unitPrice, currency, expiresAt };
+    const keys = this.#keys(eventId);
+    const answerTtl = idempotencyTtlMs(input.ttlMs);
+    const reply = await this.#run(
+      scripts.hold,
+      [
+        keys.zone(zoneId),
+        keys.user(userId),
+        keys.hold(bookingId),
+        keys.answer(input.idempotencyKey),
+        keys.expiry,
+      ],
+      [
+        quantity,
+        input.maxPerUser,
+        expiresAt,
+        answerTtl,
+        JSON.stringify(hold),
+        bookingId,
+        zoneId,
+        userId,
+        unitPrice,
+        currency,
+      ],
+    );
+    const [status, detail] = reply as [string, string | number];
+    if (status === 'OK') return { ok: true, hold, replayed: false };
+    if (status === 'REPLAYED') return { ok: true, hold: JSON.parse(String(detail)) as Hold, replayed: true };
+    return { ok: false, reason: status as HoldRejection, available: Number(detail) };
+  }
+
+  async release({ eventId, bookingId }: { eventId: string; bookingId: string }) {
+    const keys = this.#keys(eventId);
+    const released = await this.#run(
+      scripts.release,
+      [keys.hold(bookingId), keys.expiry],
+      [keys.base, bookingId],
+    );
+    return { released: released === 1 };
+  }
+
+  async confirm(input: { eventId: string; bookingId: string; now: number }): Promise<ConfirmResult> {
+    const keys = this.#keys(input.eventId);
+    const hold = keys.hold(input.bookingId);
+    const status = await this.#run(
+      scripts.confirm,
+      [hold, keys.expiry],
+      [keys.base, input.bookingId, input.now],
+    );
+    return status === 'OK' ? { ok: true } : { ok: false, reason: status as Rejection<ConfirmResult> };
+  }
+
+  async expireDue({ eventId, now, limit }: { eventId?: string; now: number; limit: number }) {
+    const eventIds =
+      eventId === undefined ? await this.#call((redis) => redis.smembers(eventsKey(this.prefix))) : [eventId];
+    const expired: ExpiredHold[] = [];
+    for (const id of eventIds) {
+      if (expired.length >= limit) break;
+      const keys = this.#keys(id);
+      const rows = await this.#run(scripts.expire, [keys.expiry], [keys.base, now, limit - expired.length]);
+      expired.push(...toExpired(id, rows as string[][]));
+    }
+    return expired;
+  }
+
+  async beginRebuild(input: ZoneRef & { replaceLiveCounter?: boolean }): Promise<RebuildResult> {
+    await this.#call((redis) => redis.sadd(eventsKey(this.prefix), input.eventId));
+    const zone = this.#keys(input.eventId).zone(input.zoneId);
+    const began = await this.#run(scripts.beginRebuild, [zone], [input.replaceLiveCounter ? '1' : '0']);
+    return began === 1 ? { ok: true } : { ok: false, reason: 'LIVE_COUNTER' };
+  }
+
+  async rebuildZone(input: RebuildRequest): Promise<RebuildResult> {
+    const keys = this.#keys(input.eventId);
+    const args = rebuildArgs(keys.base, input);
+    const began = await this.beginRebuild(input);
+    if (!began.ok) return began;
+    const zoneKeys = [keys.zone(input.zoneId), keys.buyers(input.zoneId), keys.expiry];
+    const applied = await this.#run(scripts.applyRebuild, zoneKeys, args);
+    return applied === 1 ? { ok: true } : { ok: false, reason: 'LIVE_COUNTER' };
+  }
+
+  async snapshot({ eventId, zoneId }: ZoneRef): Promise<ZoneSnapshot | undefined> {
+    const zone = this.#keys(eventId).zone(zoneId);
+    return toSnapshot(await this.#call((redis) => redis.hmget(zone, ...zoneFields)));
+  }
+
+  async close(): Promise<void> {
+    await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+}

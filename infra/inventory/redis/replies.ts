@@ -1,0 +1,44 @@
+import {
+  rebuildTotals,
+  type ExpiredHold,
+  type RebuildRequest,
+  type ZoneSnapshot,
+} from '../../../command-side/inventory';
+
+/** Script arguments and reply decoding, kept apart from the calls so the adapter reads as the port. */
+export const zoneFields = ['capacity', 'available', 'held', 'confirmed', 'rebuilding'] as const;
+
+export function toSnapshot([capacity, available, held, confirmed, rebuilding]: (string | null)[]):
+  ZoneSnapshot | undefined {
+  if (capacity === null || capacity === undefined) return undefined;
+  const [total, free, onHold, sold] = [capacity, available, held, confirmed].map(Number) as number[];
+  return {
+    capacity: total!,
+    available: free!,
+    held: onHold!,
+    confirmed: sold!,
+    rebuilding: rebuilding === '1',
+  };
+}
+
+/** Rows of expire.lua: [bookingId, zoneId, userId, quantity]. */
+export function toExpired(eventId: string, rows: string[][]): ExpiredHold[] {
+  return rows.map(([bookingId, zoneId, userId, quantity]) => ({
+    bookingId: bookingId!,
+    eventId,
+    zoneId: zoneId!,
+    userId: userId!,
+    quantity: Number(quantity),
+  }));
+}
+
+/** ARGV of apply-rebuild.lua (see its header). */
+export function rebuildArgs(base: string, input: RebuildRequest): (string | number)[] {
+  const { held, confirmed, available } = rebuildTotals(input);
+  const args = [base, input.zoneId, input.capacity, available, held, confirmed, input.liveHolds.length];
+  for (const hold of input.liveHolds) {
+    args.push(hold.bookingId, hold.userId, hold.quantity, hold.unitPrice, hold.currency, hold.expiresAt);
+  }
+  for (const [userId, quantity] of Object.entries(input.confirmedByUser)) args.push(userId, quantity);
+  return args;
+}
