@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Router } from 'express';
 import { AppError } from '../../domain/shared';
-import { createHttpApp, created, ok, pageMeta } from './index';
+import { created, ok, pageMeta } from '../ports/http';
+import { createHttpApp } from './index';
 import { recordingLogger, serve } from './test-support';
 
 const logger = recordingLogger();

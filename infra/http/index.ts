@@ -8,16 +8,4 @@ export {
   type ReadinessCheck,
   type ReadinessReport,
 } from './readiness';
-export {
-  accepted,
-  created,
-  errorBody,
-  ok,
-  pageMeta,
-  sendData,
-  sendError,
-  type ErrorBody,
-  type PageMeta,
-  type SuccessBody,
-} from '../ports/http';
 export { traceRequests } from './trace-requests';

@@ -3,7 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import { trace } from '@opentelemetry/api';
 import { node, tracing } from '@opentelemetry/sdk-node';
 import { Router } from 'express';
-import { createHttpApp, ok } from './index';
+import { ok } from '../ports/http';
+import { createHttpApp } from './index';
 import { recordingLogger, serve } from './test-support';
 
 describe('request tracing', () => {
