@@ -1,5 +1,6 @@
 import type { ContainerModule } from 'inversify';
 import { identityModule } from './modules/identity-module';
+import { inventoryModule } from './modules/inventory-module';
 import { catalogModule } from './modules/catalog-module';
 import { demoSeedModule } from './modules/demo-seed-module';
 import { projectionsModule } from './modules/projections-module';
@@ -15,4 +16,5 @@ export const embeddedModules: readonly ContainerModule[] = [
   demoSeedModule,
   identityModule,
   catalogModule,
+  inventoryModule,
 ];

@@ -1,0 +1,3 @@
+/** One stream per booking: `booking-<bookingId>`. */
+export const bookingCategory = 'booking';
+export const bookingStreamId = (bookingId: string): string => `${bookingCategory}-${bookingId}`;

@@ -1,0 +1,78 @@
+// Given/when/then for the booking decider, and the fixtures its tests share.
+import assert from 'node:assert/strict';
+import { AppError, fold, type ErrorCode } from '../shared';
+import type { BookingCommand } from './commands';
+import { bookingDecider } from './decider';
+import type { BookingEvent, BookingReserved } from './events';
+
+export const reservedAt = new Date('2030-03-01T10:00:00.000Z');
+export const expiresAt = new Date('2030-03-01T10:10:00.000Z');
+export const at = (offsetMs: number, from = reservedAt): Date => new Date(from.getTime() + offsetMs);
+export const bookingId = '44444444-4444-4444-8444-444444444444';
+export const buyer = 'customer-1';
+
+export const reserved: BookingReserved = {
+  type: 'BookingReserved',
+  data: {
+    bookingId,
+    userId: buyer,
+    eventId: '11111111-1111-4111-8111-111111111111',
+    showId: '22222222-2222-4222-8222-222222222222',
+    zoneId: '33333333-3333-4333-8333-333333333333',
+    quantity: 2,
+    unitPrice: 150000,
+    totalPrice: 300000,
+    currency: 'THB',
+    expiresAt: expiresAt.toISOString(),
+    reservedAt: reservedAt.toISOString(),
+  },
+};
+
+export const confirmed: BookingEvent = {
+  type: 'BookingConfirmed',
+  data: { bookingId, confirmationCode: 'BR-7Q2K', confirmedAt: at(60_000).toISOString() },
+};
+export const cancelled: BookingEvent = {
+  type: 'BookingCancelled',
+  data: { bookingId, reason: null, cancelledAt: at(60_000).toISOString(), by: buyer },
+};
+export const expired: BookingEvent = {
+  type: 'BookingExpired',
+  data: { bookingId, expiredAt: expiresAt.toISOString() },
+};
+export const refunded: BookingEvent = {
+  type: 'BookingRefunded',
+  data: {
+    bookingId,
+    paymentId: 'payment-1',
+    amount: 300000,
+    currency: 'THB',
+    reason: 'paid after the hold ended',
+    refundedAt: at(60_000, expiresAt).toISOString(),
+  },
+};
+
+/** `given(...past).when(command).then(expected)`, `.thenNothing()` or `.thenFails(code)`. */
+export function given(...past: BookingEvent[]) {
+  const state = fold(bookingDecider, past);
+  return {
+    when(command: BookingCommand) {
+      const run = () => bookingDecider.decide(command, state);
+      return {
+        then(expected: BookingEvent[]): void {
+          assert.deepEqual(run(), expected);
+        },
+        thenNothing(): void {
+          assert.deepEqual(run(), []);
+        },
+        thenFails(code: ErrorCode): void {
+          assert.throws(run, (error: unknown) => {
+            assert.ok(error instanceof AppError, `expected an AppError, got ${String(error)}`);
+            assert.equal(error.code, code, error.message);
+            return true;
+          });
+        },
+      };
+    },
+  };
+}
