@@ -1,3 +1,3 @@
-export { ZoneProvisioner, type ProvisionerLogger, type ZoneProvisionerOptions } from './zone-provisioner';
+export { ZoneProvisioner } from './zone-provisioner';
 export { reconcileZone, type ReconcileOutcome } from './reconcile-zone';
 export { latestCapacities, zoneCapacityEventTypes, type ZoneCapacity } from './zone-capacities';

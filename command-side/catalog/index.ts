@@ -2,6 +2,6 @@ export { CatalogCommands, type CatalogCommandDeps } from './catalog-commands';
 export { CatalogPointers } from './catalog-pointers';
 export { catalogCommandRoutes } from './catalog-command-routes';
 export { CatalogView, type ZoneForSale } from './catalog-view';
-export { CatalogViewFollower, type FollowerLogger, type FollowerOptions } from './catalog-view-follower';
+export { CatalogViewFollower } from './catalog-view-follower';
 export { noBookingsYetSeatsTaken, type SeatsTaken } from './seats-taken';
 export { claimSlug } from './slug-claims';

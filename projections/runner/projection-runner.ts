@@ -1,8 +1,12 @@
-import { startOfLog, type Checkpoint, type EventStore } from '../../infra/ports/event-store';
+import {
+  CheckpointWaiters,
+  startOfLog,
+  type Checkpoint,
+  type EventStore,
+} from '../../infra/ports/event-store';
 import type { SqlClient, SqlLock } from '../../infra/ports/sql';
 import { ActiveProjection } from './active-projection';
 import { ProjectionNotActiveError, ProjectionStoppedError, type CheckpointConflictError } from './errors';
-import { CheckpointWaiters } from './checkpoint-waiters';
 import { LockKeeper } from './lock-keeper';
 import type { ProjectionLogger } from './logger';
 import {
@@ -78,7 +82,8 @@ export class ProjectionRunner {
   waitFor(checkpoint: Checkpoint, timeoutMs = 10_000): Promise<void> {
     return this.waiters.wait(checkpoint, this.servedCheckpoint(), timeoutMs, () => {
       const { status, error } = describeRunnerLocally(this.view());
-      return `${this.name} is ${status} at ${this.servedCheckpoint() || 'the start'}${error ? ` (${error})` : ''}`;
+      const where = `${this.name} is ${status} at ${this.servedCheckpoint() || 'the start'}${error ? ` (${error})` : ''}`;
+      return new Error(`Timed out after ${timeoutMs} ms waiting for checkpoint ${checkpoint}: ${where}`);
     });
   }
 

@@ -1,3 +1,4 @@
 export * from './event-store';
 export * from './errors';
 export { assertValidEvents, assertValidStreamId, categoryOf } from './stream-name';
+export { CheckpointWaiters } from './checkpoint-waiters';

@@ -1,4 +1,4 @@
-import type { Checkpoint } from '../../infra/ports/event-store';
+import type { Checkpoint } from './event-store';
 
 type Waiter = {
   readonly target: Checkpoint;
@@ -7,16 +7,19 @@ type Waiter = {
   readonly timer: NodeJS.Timeout;
 };
 
-/** Callers waiting for a checkpoint to be reached; checkpoints order by plain string comparison. */
+/**
+ * Callers waiting for a reader of the log (projection, view, follower) to reach a checkpoint;
+ * checkpoints order by plain string comparison. The awaiter tests and read-your-writes use.
+ */
 export class CheckpointWaiters {
   private readonly waiters = new Set<Waiter>();
 
-  wait(target: Checkpoint, current: Checkpoint, timeoutMs: number, describe: () => string): Promise<void> {
+  wait(target: Checkpoint, current: Checkpoint, timeoutMs: number, onTimeout: () => Error): Promise<void> {
     if (current >= target) return Promise.resolve();
     return new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiters.delete(waiter);
-        reject(new Error(`Timed out after ${timeoutMs} ms waiting for checkpoint ${target}: ${describe()}`));
+        reject(onTimeout());
       }, timeoutMs);
       const waiter: Waiter = { target, resolve, reject, timer };
       this.waiters.add(waiter);

@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Checkpoint } from '../../infra/ports/event-store';
-import { backoffDelay } from './backoff';
 import { CheckpointWaiters } from './checkpoint-waiters';
+import type { Checkpoint } from './event-store';
 
 const at = (value: string) => value as Checkpoint;
+const timedOut = (message: string) => () => new Error(message);
 
 test('a waiter resolves once a checkpoint at or past its target is reached, in string order', async () => {
   const waiters = new CheckpointWaiters();
   let resolved = false;
-  const waiting = waiters.wait(at('0002:0005'), at(''), 1000, () => '').then(() => (resolved = true));
+  const waiting = waiters.wait(at('0002:0005'), at(''), 1000, timedOut('')).then(() => (resolved = true));
   waiters.reached(at('0002:0004'));
   await new Promise((resolve) => setImmediate(resolve));
   assert.equal(resolved, false);
@@ -20,17 +20,13 @@ test('a waiter resolves once a checkpoint at or past its target is reached, in s
 
 test('a waiter whose target is already reached resolves at once; an unreached one times out', async () => {
   const waiters = new CheckpointWaiters();
-  await waiters.wait(at('0001:0001'), at('0001:0001'), 1000, () => '');
-  await assert.rejects(
-    waiters.wait(at('0009:0000'), at(''), 10, () => 'status here'),
-    /status here/,
-  );
+  await waiters.wait(at('0001:0001'), at('0001:0001'), 1000, timedOut(''));
+  await assert.rejects(waiters.wait(at('0009:0000'), at(''), 10, timedOut('status here')), /status here/);
 });
 
-test('retry delays double from the base and stop at the cap', () => {
-  const options = { baseMs: 100, maxMs: 1000 };
-  assert.deepEqual(
-    [1, 2, 3, 4, 5, 50].map((attempt) => backoffDelay(attempt, options)),
-    [100, 200, 400, 800, 1000, 1000],
-  );
+test('rejectAll fails every waiter with the given error', async () => {
+  const waiters = new CheckpointWaiters();
+  const waiting = waiters.wait(at('0009:0000'), at(''), 1000, timedOut(''));
+  waiters.rejectAll(new Error('stopped'));
+  await assert.rejects(waiting, /stopped/);
 });
