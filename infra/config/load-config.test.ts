@@ -29,6 +29,13 @@ describe('loadConfig', () => {
       groupCommit: { maxBatchSize: 500, maxConcurrentFlushes: 2 },
       projections: { batchSize: 500, pollMs: 500 },
       reservationTtlSeconds: 600,
+      expirySweepIntervalMs: 1000,
+      inventoryRebuildSettleMs: 1000,
+      rateLimits: {
+        reserve: { limit: 10, refillPerSecond: 1 },
+        cancel: { limit: 10, refillPerSecond: 1 },
+        pay: { limit: 10, refillPerSecond: 1 },
+      },
       httpBodyLimitBytes: 1_048_576,
       bootstrapAdmin: undefined,
       demoSeed: true,
@@ -56,6 +63,9 @@ describe('loadConfig', () => {
       PROJECTION_BATCH_SIZE: '1000',
       PROJECTION_POLL_MS: '50',
       RESERVATION_TTL_SECONDS: '30',
+      EXPIRY_SWEEP_INTERVAL_MS: '250',
+      INVENTORY_REBUILD_SETTLE_MS: '0',
+      RATE_LIMITS: 'reserve=100000/50000, pay=3/0.5',
       HTTP_BODY_LIMIT_BYTES: '2048',
       BOOTSTRAP_ADMIN_EMAIL: 'admin@example.com',
       BOOTSTRAP_ADMIN_PASSWORD: 'correct horse',
@@ -74,9 +84,27 @@ describe('loadConfig', () => {
     assert.deepEqual(config.projections, { batchSize: 1000, pollMs: 50 });
     assert.deepEqual(config.bootstrapAdmin, { email: 'admin@example.com', password: 'correct horse' });
     assert.equal(config.demoSeed, false);
+    assert.deepEqual([config.expirySweepIntervalMs, config.inventoryRebuildSettleMs], [250, 0]);
+    assert.deepEqual(config.rateLimits, {
+      reserve: { limit: 100000, refillPerSecond: 50000 },
+      cancel: { limit: 10, refillPerSecond: 1 },
+      pay: { limit: 3, refillPerSecond: 0.5 },
+    });
     assert.equal(config.jwtSecret, 'a-secret-of-at-least-thirty-two-characters');
     assert.deepEqual(config.kafkaBrokers, ['k1:9092', 'k2:9092']);
     assert.deepEqual(config.telemetry, { samplerRatio: 0.5, otlpEndpoint: 'http://collector:4318' });
+  });
+
+  it('names the unknown endpoint or the bad shape in RATE_LIMITS', () => {
+    assert.deepEqual(problemsOf({ RATE_LIMITS: 'reserv=5/1' }), [
+      'RATE_LIMITS names an unknown endpoint "reserv" (known: reserve, cancel, pay), got "reserv=5/1"',
+    ]);
+    assert.deepEqual(problemsOf({ RATE_LIMITS: 'reserve=5' }), [
+      'RATE_LIMITS must be a comma-separated list of name=limit/refillPerSecond, got "reserve=5"',
+    ]);
+    assert.deepEqual(problemsOf({ RATE_LIMITS: 'reserve=0/1' }), [
+      'RATE_LIMITS reserve: limit must be 1–1000000000 and refillPerSecond above 0, got "reserve=0/1"',
+    ]);
   });
 
   it('treats blank values as unset', () => {

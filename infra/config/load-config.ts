@@ -22,6 +22,10 @@ export type Config = {
   readonly groupCommit: { readonly maxBatchSize: number; readonly maxConcurrentFlushes: number };
   readonly projections: { readonly batchSize: number; readonly pollMs: number };
   readonly reservationTtlSeconds: number;
+  readonly expirySweepIntervalMs: number;
+  readonly inventoryRebuildSettleMs: number;
+  /** Token buckets of the command API, per endpoint. */
+  readonly rateLimits: VariableValues['RATE_LIMITS'];
   readonly httpBodyLimitBytes: number;
   readonly bootstrapAdmin: { readonly email: string; readonly password: string } | undefined;
   /** Seed the demo accounts and event into an empty store at start-up. */
@@ -86,6 +90,9 @@ export function loadConfig(env: Env = process.env): Config {
     },
     projections: { batchSize: v.PROJECTION_BATCH_SIZE, pollMs: v.PROJECTION_POLL_MS },
     reservationTtlSeconds: v.RESERVATION_TTL_SECONDS,
+    expirySweepIntervalMs: v.EXPIRY_SWEEP_INTERVAL_MS,
+    inventoryRebuildSettleMs: v.INVENTORY_REBUILD_SETTLE_MS,
+    rateLimits: v.RATE_LIMITS,
     httpBodyLimitBytes: v.HTTP_BODY_LIMIT_BYTES,
     bootstrapAdmin:
       v.BOOTSTRAP_ADMIN_EMAIL && v.BOOTSTRAP_ADMIN_PASSWORD

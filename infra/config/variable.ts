@@ -115,3 +115,41 @@ export function optionalList(
 export function secret<T>(variable: Variable<T>): Variable<T> {
   return { ...variable, secret: true };
 }
+
+/** A token bucket: `limit` requests at once, refilled at `refillPerSecond`. */
+export type BucketLimit = { readonly limit: number; readonly refillPerSecond: number };
+
+/**
+ * Per-endpoint token buckets as `name=limit/refillPerSecond,…` (e.g. `reserve=20/2`). Names not given
+ * keep their defaults; an unknown name is an error, so a typo never silently disables a limit.
+ */
+export function bucketTable<const Name extends string>(
+  meaning: string,
+  fallback: Readonly<Record<Name, BucketLimit>>,
+): Variable<Readonly<Record<Name, BucketLimit>>> {
+  const format = (limits: Readonly<Record<string, BucketLimit>>) =>
+    Object.entries(limits)
+      .map(([name, { limit, refillPerSecond }]) => `${name}=${limit}/${refillPerSecond}`)
+      .join(',');
+  return {
+    meaning,
+    fallback,
+    shownDefault: format(fallback),
+    parse(raw) {
+      const table: Record<string, BucketLimit> = { ...fallback };
+      for (const item of raw.split(',').map((part) => part.trim())) {
+        const match = /^([a-z][a-z-]*)=(\d+)\/(\d+(?:\.\d+)?)$/.exec(item);
+        if (!match) reject('must be a comma-separated list of name=limit/refillPerSecond');
+        const [, name, limit, refill] = match;
+        if (!(name! in fallback))
+          reject(`names an unknown endpoint "${name}" (known: ${Object.keys(fallback).join(', ')})`);
+        const bucket = { limit: Number(limit), refillPerSecond: Number(refill) };
+        if (bucket.limit < 1 || bucket.limit > 1_000_000_000 || !(bucket.refillPerSecond > 0)) {
+          reject(`${name}: limit must be 1–1000000000 and refillPerSecond above 0`);
+        }
+        table[name!] = bucket;
+      }
+      return table as Record<Name, BucketLimit>;
+    },
+  };
+}

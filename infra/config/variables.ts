@@ -1,4 +1,5 @@
 import {
+  bucketTable,
   integer,
   oneOf,
   optionalList,
@@ -45,6 +46,26 @@ export const variables = {
   PROJECTION_BATCH_SIZE: integer('Events a projector reads and applies per batch', 500, 1, 100_000),
   PROJECTION_POLL_MS: integer('How often an idle projector polls for new events (ms)', 500, 1, 3_600_000),
   RESERVATION_TTL_SECONDS: integer('How long a seat hold lasts before it expires', 600, 1, 86_400),
+  EXPIRY_SWEEP_INTERVAL_MS: integer(
+    'How often the expiry sweeper returns the seats of lapsed holds (ms)',
+    1000,
+    10,
+    60_000,
+  ),
+  INVENTORY_REBUILD_SETTLE_MS: integer(
+    'How long a zone rebuild waits, holds refused, for appends already in flight before reading the event store (ms)',
+    1000,
+    0,
+    60_000,
+  ),
+  RATE_LIMITS: bucketTable(
+    'Token bucket per user (per IP when anonymous) and endpoint: `name=limit/refillPerSecond,…`',
+    {
+      reserve: { limit: 10, refillPerSecond: 1 },
+      cancel: { limit: 10, refillPerSecond: 1 },
+      pay: { limit: 10, refillPerSecond: 1 },
+    },
+  ),
   HTTP_BODY_LIMIT_BYTES: integer('Largest JSON request body; larger answers 413', 1_048_576, 1, 104_857_600),
   BOOTSTRAP_ADMIN_EMAIL: optionalText('Admin account ensured at start-up (set both or neither)', email),
   BOOTSTRAP_ADMIN_PASSWORD: secret(
