@@ -11,3 +11,4 @@ export type { BookingCommand, Cancel, Confirm, Expire, Reserve } from './command
 export { evolve, type Booking, type BookingState, type BookingStatus } from './state';
 export { bookingDecider } from './decider';
 export { bookingCategory, bookingStreamId } from './streams';
+export { bookingView, type BookingView } from './booking-view';
