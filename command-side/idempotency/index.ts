@@ -13,3 +13,4 @@ export {
 export { requestFingerprint, stableJson } from './fingerprint';
 export { pollUntilSettled } from './poll-until-settled';
 export { runIdempotently, type IdempotentAnswer, type IdempotentRequest } from './run-idempotently';
+export { answerIdempotently, idempotencyKeyOf, successAnswer } from './answer-idempotently';

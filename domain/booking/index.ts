@@ -12,3 +12,4 @@ export { evolve, type Booking, type BookingState, type BookingStatus } from './s
 export { bookingDecider } from './decider';
 export { bookingCategory, bookingStreamId } from './streams';
 export { bookingView, type BookingView } from './booking-view';
+export { checkReservable, type SaleTerms } from './sale-rules';

@@ -41,6 +41,7 @@ describe('loadConfig', () => {
       demoSeed: true,
       jwtSecret: undefined,
       redisUrl: undefined,
+      redisKeyPrefix: 'br:',
       kafkaBrokers: undefined,
       mongoUrl: undefined,
       telemetry: { samplerRatio: 0.01, otlpEndpoint: undefined },

@@ -33,6 +33,7 @@ export type Config = {
   /** Signs access tokens; undefined lets the embedded mode keep its own in `<DATA_DIR>/jwt-secret`. */
   readonly jwtSecret: string | undefined;
   readonly redisUrl: string | undefined;
+  readonly redisKeyPrefix: string;
   readonly kafkaBrokers: readonly string[] | undefined;
   readonly mongoUrl: string | undefined;
   readonly telemetry: { readonly samplerRatio: number; readonly otlpEndpoint: string | undefined };
@@ -101,6 +102,7 @@ export function loadConfig(env: Env = process.env): Config {
     demoSeed: v.DEMO_SEED === 'on',
     jwtSecret: v.JWT_SECRET,
     redisUrl: v.REDIS_URL,
+    redisKeyPrefix: v.REDIS_KEY_PREFIX,
     kafkaBrokers: v.KAFKA_BROKERS,
     mongoUrl: v.MONGO_URL,
     telemetry: { samplerRatio: v.OTEL_TRACES_SAMPLER_ARG, otlpEndpoint: v.OTEL_EXPORTER_OTLP_ENDPOINT },

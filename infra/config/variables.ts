@@ -86,6 +86,10 @@ export const variables = {
     'redis:',
     'rediss:',
   ]),
+  REDIS_KEY_PREFIX: text(
+    'Prefix of every Redis key (several deployments or test runs may share one server)',
+    'br:',
+  ),
   KAFKA_BROKERS: optionalList(
     'Kafka brokers `host:port,…`; in-process bus when unset',
     (item) => hostPort.test(item),

@@ -38,6 +38,9 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       if (known.status >= 500) {
         logger.warn('request failed', { error: known, method: req.method, path: req.path });
       }
+      // API.md: a 503 is safe to retry with the same key; say when.
+      if (known.code === 'SERVICE_UNAVAILABLE' && !res.hasHeader('Retry-After'))
+        res.setHeader('Retry-After', '1');
       sendError(res, known);
       return;
     }

@@ -4,6 +4,8 @@ import { inventoryModule } from './modules/inventory-module';
 import { catalogModule } from './modules/catalog-module';
 import { demoSeedModule } from './modules/demo-seed-module';
 import { projectionsModule } from './modules/projections-module';
+import { bookingModule } from './modules/booking-module';
+import { limitsModule } from './modules/limits-module';
 
 /**
  * THE HOOK for features of the embedded process. Each module binds its contributions:
@@ -17,4 +19,6 @@ export const embeddedModules: readonly ContainerModule[] = [
   identityModule,
   catalogModule,
   inventoryModule,
+  limitsModule,
+  bookingModule,
 ];

@@ -10,6 +10,8 @@ export class EventInventory {
   readonly holds = new Map<string, Hold>();
   /** Idempotency key → the first answer, kept until `until` (epoch ms). */
   readonly answers = new Map<string, { hold: Hold; until: number }>();
+  /** Booking id → the idempotency key its hold answered. */
+  readonly answerKeys = new Map<string, string>();
 
   addZone(zoneId: string, capacity: number, rebuilding: boolean): Zone {
     const zone = { capacity, available: capacity, held: 0, confirmed: 0, rebuilding, buyers: new Map() };
@@ -23,14 +25,19 @@ export class EventInventory {
     return counts;
   }
 
-  addHold(hold: Hold): void {
+  addHold(hold: Hold, answerKey?: string): void {
     this.holds.set(hold.bookingId, hold);
+    if (answerKey !== undefined) this.answerKeys.set(hold.bookingId, answerKey);
     this.user(hold.userId).held += hold.quantity;
   }
 
   /** Ends a held hold: seats go back to the zone ('released') or move to confirmed ('confirmed'). */
   dropHold(hold: Hold, outcome: 'released' | 'confirmed'): void {
     this.holds.delete(hold.bookingId);
+    const answerKey = this.answerKeys.get(hold.bookingId);
+    this.answerKeys.delete(hold.bookingId);
+    // As in the Redis adapter: a released hold forgets its answer, so a retry holds afresh.
+    if (outcome === 'released' && answerKey !== undefined) this.answers.delete(answerKey);
     const user = this.user(hold.userId);
     user.held -= hold.quantity;
     const zone = this.zones.get(hold.zoneId);

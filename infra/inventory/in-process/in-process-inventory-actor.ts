@@ -72,7 +72,7 @@ export class InProcessInventoryActor implements InventoryActor {
     const hold: Hold = { bookingId, eventId, zoneId, userId, quantity, unitPrice, currency, expiresAt };
     zone.available -= quantity;
     zone.held += quantity;
-    inventory.addHold(hold);
+    inventory.addHold(hold, input.idempotencyKey);
     inventory.answers.set(input.idempotencyKey, { hold, until: input.now + idempotencyTtlMs(input.ttlMs) });
     return { ok: true, hold: { ...hold }, replayed: false };
   }

@@ -17,7 +17,7 @@ redis.call('HINCRBY', KEYS[1], 'available', -quantity)
 redis.call('HINCRBY', KEYS[1], 'held', quantity)
 redis.call('HINCRBY', KEYS[2], 'held', quantity)
 redis.call('HSET', KEYS[3], 'zoneId', ARGV[7], 'userId', ARGV[8], 'quantity', ARGV[1], 'unitPrice', ARGV[9],
-  'currency', ARGV[10], 'expiresAt', ARGV[3])
+  'currency', ARGV[10], 'expiresAt', ARGV[3], 'answer', KEYS[4])
 redis.call('ZADD', KEYS[5], ARGV[3], ARGV[6])
 redis.call('SET', KEYS[4], ARGV[5], 'PX', ARGV[4])
 return {'OK', available - quantity}

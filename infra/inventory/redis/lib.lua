@@ -1,12 +1,14 @@
 -- Shared by the scripts that end a hold. Every key derives from `base`, the event's hash-tagged
 -- prefix "<prefix>{evt:<eventId>}:", so each script stays inside one Redis Cluster slot.
 local function read_hold(base, id)
-  local hold = redis.call('HMGET', base .. 'hold:' .. id, 'zoneId', 'userId', 'quantity', 'expiresAt')
+  local hold = redis.call('HMGET', base .. 'hold:' .. id, 'zoneId', 'userId', 'quantity', 'expiresAt', 'answer')
   if not hold[1] then return nil end
   return hold
 end
 
 -- Ends a held hold: its seats go back to the zone ('released') or move to confirmed ('confirmed').
+-- A released hold also forgets its idempotency answer: a retry of that request (say, after its
+-- booking failed to append and the hold was given back) must hold afresh, not replay a hold that is gone.
 local function drop_hold(base, id, hold, outcome)
   local quantity = tonumber(hold[3])
   local zone = base .. 'zone:' .. hold[1]
@@ -17,6 +19,7 @@ local function drop_hold(base, id, hold, outcome)
   redis.call('HINCRBY', user, 'held', -quantity)
   if outcome == 'released' then
     redis.call('HINCRBY', zone, 'available', quantity)
+    if hold[5] then redis.call('DEL', hold[5]) end
   else
     redis.call('HINCRBY', zone, 'confirmed', quantity)
     redis.call('HINCRBY', user, 'confirmed', quantity)

@@ -1,0 +1,1 @@
+export { bookingCommandRoutes, type BookingCommandRoutesDeps } from './booking-command-routes';

@@ -1,0 +1,172 @@
+import { randomUUID } from 'node:crypto';
+import {
+  bookingDecider,
+  bookingStreamId,
+  bookingView,
+  checkReservable,
+  type BookingEvent,
+  type BookingView,
+  type SaleTerms,
+} from '../../domain/booking';
+import { AppError, type EventMetadata } from '../../domain/shared';
+import { WrongExpectedVersionError, type EventStore } from '../../infra/ports/event-store';
+import type { Hold, HoldRejection, InventoryActor } from '../inventory';
+import { loadStream } from '../shared';
+
+/** A zone as the in-memory catalog knows it: where it belongs, its price and its sale terms. */
+export type ZoneOnSale = SaleTerms & {
+  readonly zoneId: string;
+  readonly showId: string;
+  readonly eventId: string;
+  readonly price: number;
+  readonly currency: string;
+};
+
+export type ReserveSeatsDeps = {
+  readonly store: EventStore;
+  readonly actor: InventoryActor;
+  readonly catalog: { zone(zoneId: string): ZoneOnSale | undefined };
+  /** Rebuilds a zone counter the actor lost (Redis restarted empty) from the event store. */
+  readonly recovery?: { recover(zone: { eventId: string; zoneId: string }): Promise<void> };
+  readonly holdTtlMs: number;
+  readonly clock?: () => Date;
+  readonly newBookingId?: () => string;
+  readonly onWarning?: (message: string, details: Record<string, unknown>) => void;
+};
+
+export type ReserveSeats = {
+  readonly userId: string;
+  readonly zoneId: string;
+  readonly quantity: number;
+  /** The client's Idempotency-Key: the actor answers a repeated key with the first hold. */
+  readonly idempotencyKey: string;
+  readonly metadata: EventMetadata;
+};
+
+const unavailable = (message: string, cause?: unknown) =>
+  Object.assign(new AppError('SERVICE_UNAVAILABLE', message), cause === undefined ? {} : { cause });
+
+function rejected(reason: HoldRejection, available: number, zone: ZoneOnSale): AppError {
+  switch (reason) {
+    case 'INSUFFICIENT_SEATS':
+      return new AppError('INSUFFICIENT_SEATS', `Only ${available} seats left in this zone`, { available });
+    case 'TICKET_LIMIT_EXCEEDED':
+      return new AppError(
+        'TICKET_LIMIT_EXCEEDED',
+        `At most ${zone.maxTicketsPerUser} tickets per buyer for this event, counting holds and purchases`,
+        { maxTicketsPerUser: zone.maxTicketsPerUser },
+      );
+    case 'ZONE_REBUILDING':
+    case 'ZONE_NOT_PROVISIONED':
+      return unavailable('Seats for this zone are being counted again; retry in a moment');
+  }
+}
+
+/**
+ * The hot path (ARCHITECTURE.md, "The hot path"): sale terms from the in-memory catalog, one actor call
+ * that decides the hold, one append of `BookingReserved` through group commit. Rejections cost the
+ * actor call and nothing else. An append that fails gives the seats back and answers 503.
+ */
+export class SeatReservations {
+  private readonly clock: () => Date;
+  private readonly newBookingId: () => string;
+
+  constructor(private readonly deps: ReserveSeatsDeps) {
+    this.clock = deps.clock ?? (() => new Date());
+    this.newBookingId = deps.newBookingId ?? randomUUID;
+  }
+
+  async reserve(request: ReserveSeats): Promise<BookingView> {
+    const zone = this.deps.catalog.zone(request.zoneId);
+    if (!zone) throw new AppError('ZONE_NOT_FOUND', 'No such zone on sale', { zoneId: request.zoneId });
+    const now = this.clock();
+    checkReservable(zone, request.quantity, now);
+    const held = await this.deps.actor.hold({
+      bookingId: this.newBookingId(),
+      eventId: zone.eventId,
+      zoneId: zone.zoneId,
+      userId: request.userId,
+      quantity: request.quantity,
+      unitPrice: zone.price,
+      currency: zone.currency,
+      idempotencyKey: `${request.userId}:${request.idempotencyKey}`,
+      maxPerUser: zone.maxTicketsPerUser,
+      ttlMs: this.deps.holdTtlMs,
+      now: now.getTime(),
+    });
+    if (!held.ok) {
+      if (held.reason === 'ZONE_NOT_PROVISIONED') this.recover(zone);
+      throw rejected(held.reason, held.available, zone);
+    }
+    // The hold's own times: a replayed hold (the first answer to this key) keeps its original ones.
+    const reservedAt = held.replayed ? new Date(held.hold.expiresAt - this.deps.holdTtlMs) : now;
+    const [event] = bookingDecider.decide(this.reserveCommand(zone, held.hold, reservedAt), undefined);
+    const reserved = event as BookingEvent;
+    try {
+      await this.deps.store.append(
+        bookingStreamId(held.hold.bookingId),
+        [{ type: reserved.type, data: reserved.data, metadata: request.metadata }],
+        'no_stream',
+      );
+    } catch (error) {
+      if (held.replayed) return this.alreadyRecorded(held.hold.bookingId, error);
+      await this.giveBack(held.hold, error);
+      throw unavailable(
+        'The booking could not be recorded; no seats were taken. Retry with the same key',
+        error,
+      );
+    }
+    return bookingView([reserved], now)!;
+  }
+
+  private reserveCommand(zone: ZoneOnSale, hold: Hold, reservedAt: Date) {
+    return {
+      type: 'Reserve' as const,
+      bookingId: hold.bookingId,
+      userId: hold.userId,
+      eventId: zone.eventId,
+      showId: zone.showId,
+      zoneId: zone.zoneId,
+      quantity: hold.quantity,
+      unitPrice: hold.unitPrice,
+      currency: hold.currency,
+      expiresAt: new Date(hold.expiresAt),
+      now: reservedAt,
+    };
+  }
+
+  /** A retry whose first attempt did record the booking: answer with what was recorded. */
+  private async alreadyRecorded(bookingId: string, error: unknown): Promise<BookingView> {
+    if (!(error instanceof WrongExpectedVersionError)) {
+      throw unavailable('The booking could not be recorded yet; retry with the same key', error);
+    }
+    const { events } = await loadStream<BookingEvent>(this.deps.store, bookingStreamId(bookingId));
+    const view = bookingView(events, this.clock());
+    if (!view) throw unavailable('The booking could not be read back; retry with the same key', error);
+    return view;
+  }
+
+  private async giveBack(hold: Hold, cause: unknown): Promise<void> {
+    try {
+      await this.deps.actor.release({ eventId: hold.eventId, bookingId: hold.bookingId });
+    } catch (error) {
+      // The hold stays until it expires; the sweeper then returns the seats (a bounded leak, no oversell).
+      this.deps.onWarning?.('a hold whose booking was not recorded could not be released; it will expire', {
+        bookingId: hold.bookingId,
+        error,
+        cause,
+      });
+    }
+  }
+
+  private recover(zone: ZoneOnSale): void {
+    const recovery = this.deps.recovery;
+    if (!recovery) return;
+    recovery.recover({ eventId: zone.eventId, zoneId: zone.zoneId }).catch((error: unknown) => {
+      this.deps.onWarning?.('rebuilding a lost zone counter failed; the next request retries', {
+        zoneId: zone.zoneId,
+        error,
+      });
+    });
+  }
+}

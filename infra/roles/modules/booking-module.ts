@@ -1,0 +1,93 @@
+import { ContainerModule, type ServiceIdentifier } from 'inversify';
+import {
+  BookingLifecycle,
+  SeatReservations,
+  bookingCommandRoutes,
+  seatsTakenFromActor,
+} from '../../../command-side/booking';
+import type { CatalogViewFollower } from '../../../command-side/catalog';
+import type { IdempotencyStore } from '../../../command-side/idempotency';
+import type { InventoryActor } from '../../../command-side/inventory';
+import type { RateLimiter } from '../../../command-side/rate-limit';
+import type { Config } from '../../config';
+import { TOKENS } from '../../di';
+import { availabilityFromActor } from '../../inventory/zone-availability';
+import type { Logger } from '../../logging';
+import type { EventStore } from '../../ports/event-store';
+import { CatalogTokens } from './catalog-module';
+import { InventoryTokens } from './inventory-module';
+import { LimitsTokens } from './limits-module';
+
+/** What the booking module binds. */
+export const BookingTokens = {
+  Reservations: Symbol('SeatReservations') as ServiceIdentifier<SeatReservations>,
+  /** Cancel and the internal confirm (the payments issue drives it). */
+  Lifecycle: Symbol('BookingLifecycle') as ServiceIdentifier<BookingLifecycle>,
+} as const;
+
+const warner = (logger: Logger) => (message: string, details: Record<string, unknown>) =>
+  logger.warn(message, details);
+
+/**
+ * Reservations and the booking lifecycle, their routes under `/api/v1`, and the catalog's two seat
+ * questions answered by the inventory actor. Loads after the catalog, inventory and limits modules.
+ */
+export const bookingModule = new ContainerModule(({ bind, rebind }) => {
+  bind(BookingTokens.Reservations)
+    .toResolvedValue(
+      (
+        config: Config,
+        logger: Logger,
+        store: EventStore,
+        actor: InventoryActor,
+        catalog: CatalogViewFollower,
+      ) =>
+        new SeatReservations({
+          store,
+          actor,
+          catalog: catalog.view,
+          holdTtlMs: config.reservationTtlSeconds * 1000,
+          onWarning: warner(logger.child({ component: 'reservations' })),
+        }),
+      [TOKENS.Config, TOKENS.Logger, TOKENS.EventStore, InventoryTokens.Actor, CatalogTokens.View],
+    )
+    .inSingletonScope();
+  bind(BookingTokens.Lifecycle)
+    .toResolvedValue(
+      (logger: Logger, store: EventStore, actor: InventoryActor) =>
+        new BookingLifecycle({ store, actor, onWarning: warner(logger.child({ component: 'bookings' })) }),
+      [TOKENS.Logger, TOKENS.EventStore, InventoryTokens.Actor],
+    )
+    .inSingletonScope();
+  rebind(CatalogTokens.SeatsTaken).toResolvedValue(
+    (actor: InventoryActor, catalog: CatalogViewFollower) =>
+      seatsTakenFromActor(actor, (zoneId) => catalog.view.eventIdOfZone(zoneId)),
+    [InventoryTokens.Actor, CatalogTokens.View],
+  );
+  rebind(CatalogTokens.ZoneAvailability).toResolvedValue(availabilityFromActor, [InventoryTokens.Actor]);
+  bind(TOKENS.ApiRoute).toResolvedValue(
+    (
+      config: Config,
+      reservations: SeatReservations,
+      lifecycle: BookingLifecycle,
+      idempotency: IdempotencyStore,
+      rateLimiter: RateLimiter,
+    ) => ({
+      path: '',
+      handler: bookingCommandRoutes({
+        reservations,
+        lifecycle,
+        idempotency,
+        rateLimiter,
+        rateLimits: config.rateLimits,
+      }),
+    }),
+    [
+      TOKENS.Config,
+      BookingTokens.Reservations,
+      BookingTokens.Lifecycle,
+      LimitsTokens.Idempotency,
+      LimitsTokens.RateLimiter,
+    ],
+  );
+});

@@ -1,0 +1,73 @@
+import { ContainerModule, type ServiceIdentifier } from 'inversify';
+import type { IdempotencyStore } from '../../../command-side/idempotency';
+import type { RateLimiter } from '../../../command-side/rate-limit';
+import type { Config } from '../../config';
+import { TOKENS } from '../../di';
+import type { Logger } from '../../logging';
+import {
+  InProcessIdempotencyStore,
+  InProcessRateLimiter,
+  RedisIdempotencyStore,
+  RedisRateLimiter,
+  createLimitsRedis,
+  readyOf,
+} from '../../redis-limits';
+import { StartupError, connectionReason, endpointOf } from '../startup-error';
+
+/** What the limits module binds: Redis-backed when `REDIS_URL` is set, in-process otherwise. */
+export const LimitsTokens = {
+  Idempotency: Symbol('IdempotencyStore') as ServiceIdentifier<IdempotencyStore>,
+  RateLimiter: Symbol('RateLimiter') as ServiceIdentifier<RateLimiter>,
+} as const;
+
+type Limits = { idempotency: IdempotencyStore; rateLimiter: RateLimiter; close(): Promise<void> };
+const LimitsToken = Symbol('Limits') as ServiceIdentifier<Limits>;
+
+async function openLimits(config: Config, logger: Logger): Promise<Limits> {
+  if (!config.redisUrl) {
+    return {
+      idempotency: new InProcessIdempotencyStore(),
+      rateLimiter: new InProcessRateLimiter(),
+      close: async () => {},
+    };
+  }
+  const log = logger.child({ component: 'limits' });
+  // It reconnects on its own; commands fail fast meanwhile (idempotency 503, rate limit lets through).
+  const redis = createLimitsRedis(config.redisUrl, {
+    onError: (error) => log.debug('limits redis connection error', { error: error.message }),
+  });
+  // Commands fail fast until the connection is ready (no offline queue): wait for it once, at start-up.
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error('no answer within 3 s')), 3_000);
+  });
+  try {
+    await Promise.race([readyOf(redis), timeout]);
+  } catch (error) {
+    redis.disconnect();
+    throw new StartupError(
+      `REDIS_URL: cannot connect to ${endpointOf(config.redisUrl, 6379)} (${connectionReason(error)})`,
+      { cause: error },
+    );
+  } finally {
+    clearTimeout(timer);
+  }
+  return {
+    idempotency: new RedisIdempotencyStore(redis, { keyPrefix: config.redisKeyPrefix }),
+    rateLimiter: new RedisRateLimiter(redis, { logger: log, keyPrefix: config.redisKeyPrefix }),
+    close: async () => {
+      await redis.quit().catch(() => redis.disconnect());
+    },
+  };
+}
+
+/** The idempotency store and rate limiter of the command API (one Redis connection for both). */
+export const limitsModule = new ContainerModule(({ bind }) => {
+  bind(LimitsToken).toResolvedValue(openLimits, [TOKENS.Config, TOKENS.Logger]).inSingletonScope();
+  bind(LimitsTokens.Idempotency).toResolvedValue((limits: Limits) => limits.idempotency, [LimitsToken]);
+  bind(LimitsTokens.RateLimiter).toResolvedValue((limits: Limits) => limits.rateLimiter, [LimitsToken]);
+  bind(TOKENS.BackgroundService).toResolvedValue(
+    (limits: Limits) => ({ name: 'limits', start: async () => {}, stop: () => limits.close() }),
+    [LimitsToken],
+  );
+});
