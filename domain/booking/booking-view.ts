@@ -27,7 +27,12 @@ export type BookingView = {
 export function bookingView(events: readonly BookingEvent[], now: Date): BookingView | undefined {
   let view: BookingView | undefined;
   for (const event of events) view = evolveView(view, event);
-  if (view?.status === 'reserved' && Date.parse(view.expiresAt) <= now.getTime()) {
+  return view && asOf(view, now);
+}
+
+/** A view as seen at `now`: a hold whose expiry has passed reads as `expired`, ended at its expiry. */
+export function asOf(view: BookingView, now: Date): BookingView {
+  if (view.status === 'reserved' && Date.parse(view.expiresAt) <= now.getTime()) {
     return { ...view, status: 'expired', endedAt: view.expiresAt };
   }
   return view;

@@ -11,5 +11,5 @@ export type { BookingCommand, Cancel, Confirm, Expire, Reserve } from './command
 export { evolve, type Booking, type BookingState, type BookingStatus } from './state';
 export { bookingDecider } from './decider';
 export { bookingCategory, bookingStreamId } from './streams';
-export { bookingView, type BookingView } from './booking-view';
+export { asOf, bookingView, type BookingView } from './booking-view';
 export { checkReservable, type SaleTerms } from './sale-rules';

@@ -5,6 +5,7 @@ import { catalogModule } from './modules/catalog-module';
 import { demoSeedModule } from './modules/demo-seed-module';
 import { projectionsModule } from './modules/projections-module';
 import { bookingModule } from './modules/booking-module';
+import { bookingQueriesModule } from './modules/booking-queries-module';
 import { limitsModule } from './modules/limits-module';
 
 /**
@@ -21,4 +22,5 @@ export const embeddedModules: readonly ContainerModule[] = [
   inventoryModule,
   limitsModule,
   bookingModule,
+  bookingQueriesModule,
 ];

@@ -1,5 +1,6 @@
 import { ContainerModule } from 'inversify';
 import { ProjectionSupervisor, type SqlProjection } from '../../../projections';
+import { bookingsProjection } from '../../../projections/bookings';
 import { catalogProjection } from '../../../projections/catalog';
 import { streamIndexProjection } from '../../../projections/stream-index';
 import type { Config } from '../../config';
@@ -9,7 +10,11 @@ import type { EventStore } from '../../ports/event-store';
 import type { SqlClient } from '../../ports/sql';
 
 /** Every SQL read model of the product; each later feature adds its projection here. */
-export const sqlProjections: readonly SqlProjection[] = [streamIndexProjection, catalogProjection];
+export const sqlProjections: readonly SqlProjection[] = [
+  streamIndexProjection,
+  catalogProjection,
+  bookingsProjection,
+];
 
 /** Runs the SQL projections beside the server and exposes the supervisor (admin status, rebuilds). */
 export const projectionsModule = new ContainerModule(({ bind }) => {

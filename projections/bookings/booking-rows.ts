@@ -1,0 +1,96 @@
+import type { BookingEvent } from '../../domain/booking';
+
+/** A row as written, keys are column names; timestamps stay text until PostgreSQL parses them. */
+export type BookingRow = {
+  id: string;
+  user_id: string;
+  event_id: string;
+  show_id: string;
+  zone_id: string;
+  quantity: number;
+  unit_price: number;
+  total_price: number;
+  currency: string;
+  status: string;
+  expires_at: string;
+  reserved_at: string;
+  ended_at: string | null;
+  confirmation_code: string | null;
+  /** Stream revision of the last event folded in: an event at or below it was applied already. */
+  revision: number;
+  /** Global position of that event. */
+  updated_position: number;
+};
+
+export const bookingColumns =
+  'id, user_id, event_id, show_id, zone_id, quantity, unit_price, total_price, currency, status, expires_at, reserved_at, ended_at, confirmation_code, revision, updated_position';
+
+export type Applied = { readonly event: BookingEvent; readonly revision: number; readonly position: number };
+
+/**
+ * The batch's changes, folded in log order over the rows that existed before it; the same transitions
+ * as `bookingView` in domain/booking, so the query side shows what the event stream shows.
+ */
+export class BookingsBatch {
+  private readonly rows = new Map<string, BookingRow>();
+  private readonly changed = new Set<string>();
+
+  constructor(existing: readonly BookingRow[]) {
+    for (const row of existing) this.rows.set(row.id, row);
+  }
+
+  apply({ event, revision, position }: Applied): void {
+    const id = event.data.bookingId;
+    const row = this.rows.get(id);
+    if (row && revision <= Number(row.revision)) return; // replayed: already in the row
+    const next = this.next(row, event);
+    if (!next) return; // an event of a booking whose reservation this read model never saw
+    this.rows.set(id, { ...next, revision, updated_position: position });
+    this.changed.add(id);
+  }
+
+  /** The rows this batch changed, to be written back. */
+  changedRows(): BookingRow[] {
+    return [...this.changed].map((id) => this.rows.get(id)!);
+  }
+
+  private next(row: BookingRow | undefined, event: BookingEvent): BookingRow | undefined {
+    if (event.type === 'BookingReserved') {
+      const { data } = event;
+      return {
+        id: data.bookingId,
+        user_id: data.userId,
+        event_id: data.eventId,
+        show_id: data.showId,
+        zone_id: data.zoneId,
+        quantity: data.quantity,
+        unit_price: data.unitPrice,
+        total_price: data.totalPrice,
+        currency: data.currency,
+        status: 'reserved',
+        expires_at: data.expiresAt,
+        reserved_at: data.reservedAt,
+        ended_at: null,
+        confirmation_code: null,
+        revision: 0,
+        updated_position: 0,
+      };
+    }
+    if (!row) return undefined;
+    switch (event.type) {
+      case 'BookingConfirmed':
+        return {
+          ...row,
+          status: 'confirmed',
+          ended_at: event.data.confirmedAt,
+          confirmation_code: event.data.confirmationCode,
+        };
+      case 'BookingCancelled':
+        return { ...row, status: 'cancelled', ended_at: event.data.cancelledAt };
+      case 'BookingExpired':
+        return { ...row, status: 'expired', ended_at: event.data.expiredAt };
+      case 'BookingRefunded':
+        return { ...row, status: 'refunded' };
+    }
+  }
+}

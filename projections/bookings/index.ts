@@ -1,0 +1,2 @@
+export { bookingsProjection } from './bookings-projection';
+export { bookingsTable } from './booking-tables';

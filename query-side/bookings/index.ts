@@ -1,0 +1,4 @@
+export { bookingQueryRoutes } from './booking-query-routes';
+export { listLiveHolds, listUserBookings, readBooking, type BookingListQuery } from './booking-queries';
+export { bookingsView, toBookingView } from './read-model';
+export { ListBookingsQuery, bookingStatuses, defaultPageSize, maxPageSize } from './list-bookings-query';
