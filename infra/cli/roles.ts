@@ -14,4 +14,8 @@ export const roles: Readonly<Record<string, Role>> = {
     summary: 'embedded all-in-one process: HTTP API and background services (PGlite by default)',
     load: () => import('../roles/start'),
   },
+  'command-api': {
+    summary: 'command API only (accounts, catalog writes, reservations, expiry sweeper); no projectors',
+    load: () => import('../roles/command-api'),
+  },
 };

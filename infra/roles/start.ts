@@ -89,9 +89,9 @@ export async function startEmbedded(
   }
 }
 
-/** The `start` role: run until SIGINT/SIGTERM, then stop gracefully and exit 0. */
-export async function run(_args: readonly string[], env: Env = process.env): Promise<void> {
-  const running = await startEmbedded(env);
+/** Runs `modules` until SIGINT/SIGTERM, then stops gracefully and exits 0. */
+export async function runUntilSignalled(env: Env, modules: readonly ContainerModule[]): Promise<void> {
+  const running = await startEmbedded(env, { modules });
   exitOnSignals({
     logger: running.logger,
     stop: running.stop,
@@ -99,3 +99,7 @@ export async function run(_args: readonly string[], env: Env = process.env): Pro
     flush: () => running.logger.close(),
   });
 }
+
+/** The `start` role: everything in one process. */
+export const run = (_args: readonly string[], env: Env = process.env): Promise<void> =>
+  runUntilSignalled(env, embeddedModules);
