@@ -8,6 +8,8 @@ export type ReconcileOutcome = 'provisioned' | 'adjusted' | 'unchanged' | 'below
  * (target − current capacity). Comparing against the counter instead of adding the event's delta makes a
  * replay of the same log a no-op, however often the process restarts. A rebuilding zone throws, so the
  * caller retries later; a target below the seats already held or sold is left for an operator.
+ * The provisioner recovers an absent counter from the event store before it gets here; creating one
+ * with every seat free is only the fallback for a zone the recovery did not find in the log.
  */
 export async function reconcileZone(actor: InventoryActor, target: ZoneCapacity): Promise<ReconcileOutcome> {
   const { eventId, zoneId, capacity } = target;

@@ -27,7 +27,7 @@ export type ReserveSeatsDeps = {
   readonly actor: InventoryActor;
   readonly catalog: { zone(zoneId: string): ZoneOnSale | undefined };
   /** Rebuilds a zone counter the actor lost (Redis restarted empty) from the event store. */
-  readonly recovery?: { recover(zone: { eventId: string; zoneId: string }): Promise<void> };
+  readonly recovery?: { recover(zone: { eventId: string; zoneId: string }): Promise<unknown> };
   readonly holdTtlMs: number;
   readonly clock?: () => Date;
   readonly newBookingId?: () => string;

@@ -9,6 +9,8 @@ import type { EventStore } from '../../infra/ports/event-store';
 import { databaseDrivers } from '../../infra/testing';
 import { holdRequest } from '../inventory/contract-support';
 import type { InventoryActor } from '../inventory';
+import { InventoryRecovery, LedgerReader, checkInventory } from '../inventory-recovery';
+import { confirm, reserve } from '../inventory-recovery/testing';
 import { ZoneProvisioner } from './index';
 
 const [pglite] = databaseDrivers;
@@ -38,7 +40,21 @@ const updated = (z: Zone, previousCapacity: number, capacity: number): ZoneUpdat
   data: { ...z, capacity, previousCapacity },
 });
 
-function describeProvisioner(name: string, openActor: () => Promise<InventoryActor>) {
+async function deleteOurKeys(): Promise<void> {
+  const redis = new Redis(redisUrl!);
+  for await (const keys of redis.scanStream({ match: `${keyPrefix}*`, count: 1000 })) {
+    if ((keys as string[]).length > 0) await redis.unlink(...(keys as string[]));
+  }
+  await redis.quit();
+}
+
+type ActorFixture = {
+  open(): Promise<InventoryActor>;
+  /** The actor after it lost every counter: Redis emptied, or a new process's in-process actor. */
+  wiped(actor: InventoryActor): Promise<InventoryActor>;
+};
+
+function describeProvisioner(name: string, fixture: ActorFixture) {
   describe(`zone provisioner with the ${name} actor`, () => {
     let db: OpenedDatabase;
     let store: EventStore;
@@ -46,7 +62,7 @@ function describeProvisioner(name: string, openActor: () => Promise<InventoryAct
     before(async () => {
       db = await pglite!.open();
       store = db.store;
-      actor = await openActor();
+      actor = await fixture.open();
     });
     after(async () => {
       await actor.close();
@@ -55,7 +71,8 @@ function describeProvisioner(name: string, openActor: () => Promise<InventoryAct
 
     /** Starts a provisioner from the start of the log and waits until it reached the head. */
     async function started(): Promise<ZoneProvisioner> {
-      const provisioner = new ZoneProvisioner(store, actor, { pollIntervalMs: 50 });
+      const recovery = new InventoryRecovery(actor, new LedgerReader(store), { settleMs: 0 });
+      const provisioner = new ZoneProvisioner(store, actor, recovery, { pollIntervalMs: 50 });
       await provisioner.start();
       return provisioner;
     }
@@ -124,16 +141,39 @@ function describeProvisioner(name: string, openActor: () => Promise<InventoryAct
       assert.equal((await actor.snapshot(z))?.capacity, 5);
       assert.equal((await actor.snapshot(z))?.available, 5);
     });
+    it('recovers a zone whose counter was lost from the bookings in the log, not with every seat free', async () => {
+      const eventId = randomUUID();
+      const z = zone(eventId, 10);
+      await store.append(eventStreamId(eventId), [created(z)]);
+      await (await started()).stop();
+      const now = Date.now();
+      await reserve(store, actor, z, { quantity: 3, now, ttlMs: 60_000 });
+      await confirm(store, actor, await reserve(store, actor, z, { quantity: 2, now, ttlMs: 60_000 }), now);
+
+      actor = await fixture.wiped(actor);
+      await (await started()).stop();
+      assert.deepEqual(await actor.snapshot(z), {
+        capacity: 10,
+        available: 5,
+        held: 3,
+        confirmed: 2,
+        rebuilding: false,
+      });
+      assert.ok((await checkInventory(store, actor, { eventIds: [eventId] })).ok);
+    });
   });
 }
 
-describeProvisioner('in-process', async () => new InProcessInventoryActor());
-describeProvisioner('Redis', () => RedisInventoryActor.open({ url: redisUrl, keyPrefix }));
-
-after(async () => {
-  const redis = new Redis(redisUrl);
-  for await (const keys of redis.scanStream({ match: `${keyPrefix}*`, count: 1000 })) {
-    if ((keys as string[]).length > 0) await redis.unlink(...(keys as string[]));
-  }
-  await redis.quit();
+describeProvisioner('in-process', {
+  open: async () => new InProcessInventoryActor(),
+  wiped: async () => new InProcessInventoryActor(),
 });
+describeProvisioner('Redis', {
+  open: () => RedisInventoryActor.open({ url: redisUrl, keyPrefix }),
+  wiped: async (actor) => {
+    await deleteOurKeys();
+    return actor;
+  },
+});
+
+after(deleteOurKeys);

@@ -8,6 +8,7 @@ import {
 import type { CatalogViewFollower } from '../../../command-side/catalog';
 import type { IdempotencyStore } from '../../../command-side/idempotency';
 import type { InventoryActor } from '../../../command-side/inventory';
+import type { InventoryRecovery } from '../../../command-side/inventory-recovery';
 import type { RateLimiter } from '../../../command-side/rate-limit';
 import type { Config } from '../../config';
 import { TOKENS } from '../../di';
@@ -41,15 +42,24 @@ export const bookingModule = new ContainerModule(({ bind, rebind }) => {
         store: EventStore,
         actor: InventoryActor,
         catalog: CatalogViewFollower,
+        recovery: InventoryRecovery,
       ) =>
         new SeatReservations({
           store,
           actor,
           catalog: catalog.view,
+          recovery,
           holdTtlMs: config.reservationTtlSeconds * 1000,
           onWarning: warner(logger.child({ component: 'reservations' })),
         }),
-      [TOKENS.Config, TOKENS.Logger, TOKENS.EventStore, InventoryTokens.Actor, CatalogTokens.View],
+      [
+        TOKENS.Config,
+        TOKENS.Logger,
+        TOKENS.EventStore,
+        InventoryTokens.Actor,
+        CatalogTokens.View,
+        InventoryTokens.Recovery,
+      ],
     )
     .inSingletonScope();
   bind(BookingTokens.Lifecycle)

@@ -1,6 +1,12 @@
 import { ContainerModule, type ServiceIdentifier } from 'inversify';
 import { ZoneProvisioner } from '../../../command-side/booking';
+import { ExpirySweeper } from '../../../command-side/expiry';
 import type { InventoryActor } from '../../../command-side/inventory';
+import {
+  InventoryRecovery,
+  LedgerReader,
+  adminInventoryRoutes,
+} from '../../../command-side/inventory-recovery';
 import type { Config } from '../../config';
 import { TOKENS } from '../../di';
 import { InProcessInventoryActor } from '../../inventory/in-process';
@@ -9,19 +15,25 @@ import type { Logger } from '../../logging';
 import type { EventStore } from '../../ports/event-store';
 import { StartupError, connectionReason, endpointOf } from '../startup-error';
 
-/** What the inventory module binds. Both resolve asynchronously (`getAsync`): the actor connects first. */
+/** What the inventory module binds. All resolve asynchronously (`getAsync`): the actor connects first. */
 export const InventoryTokens = {
   /** The seat counters: Redis + Lua when `REDIS_URL` is set, else the in-process actor. */
   Actor: Symbol('InventoryActor') as ServiceIdentifier<InventoryActor>,
   /** Follows the catalog's zones into the actor. */
   Provisioner: Symbol('ZoneProvisioner') as ServiceIdentifier<ZoneProvisioner>,
+  /** The booking ledger, caught up from the log only when asked (recovery, admin view). */
+  Ledger: Symbol('LedgerReader') as ServiceIdentifier<LedgerReader>,
+  /** Rebuilds a zone's missing counter from the event store: `recover({ eventId, zoneId })`. */
+  Recovery: Symbol('InventoryRecovery') as ServiceIdentifier<InventoryRecovery>,
+  /** Releases due holds and appends their BookingExpired. */
+  Sweeper: Symbol('ExpirySweeper') as ServiceIdentifier<ExpirySweeper>,
 } as const;
 
 async function openActor(config: Config): Promise<InventoryActor> {
   const url = config.redisUrl;
   if (!url) return new InProcessInventoryActor();
   try {
-    return await RedisInventoryActor.open({ url });
+    return await RedisInventoryActor.open({ url, keyPrefix: config.redisKeyPrefix });
   } catch (error) {
     throw new StartupError(
       `REDIS_URL: cannot connect to ${endpointOf(url, 6379)} (${connectionReason(error)})`,
@@ -33,22 +45,56 @@ async function openActor(config: Config): Promise<InventoryActor> {
 }
 
 /**
- * The inventory actor and the `inventory-provisioner` background service, which gives every zone in
- * the log a seat counter before the process goes on (and follows new zones and capacity changes).
+ * The inventory actor and its background services: `inventory-expiry` (the sweeper that returns the
+ * seats of expired holds) and `inventory-provisioner`, which gives every zone in the log a seat counter
+ * before the process goes on (recovered from the event store when it is missing) and follows new zones
+ * and capacity changes. Also the recovery the reserve path calls, and `GET /admin/inventory/:zoneId`.
  */
 export const inventoryModule = new ContainerModule(({ bind }) => {
   bind(InventoryTokens.Actor).toResolvedValue(openActor, [TOKENS.Config]).inSingletonScope();
-  bind(InventoryTokens.Provisioner)
+  bind(InventoryTokens.Ledger)
+    .toResolvedValue((store: EventStore) => new LedgerReader(store), [TOKENS.EventStore])
+    .inSingletonScope();
+  bind(InventoryTokens.Sweeper)
     .toResolvedValue(
       (config: Config, logger: Logger, store: EventStore, actor: InventoryActor) =>
-        new ZoneProvisioner(store, actor, {
-          pollIntervalMs: config.projections.pollMs,
-          logger: logger.child({ component: 'inventory-provisioner' }),
+        new ExpirySweeper(store, actor, {
+          intervalMs: config.expirySweepIntervalMs,
+          logger: logger.child({ component: 'inventory-expiry' }),
         }),
       [TOKENS.Config, TOKENS.Logger, TOKENS.EventStore, InventoryTokens.Actor],
     )
     .inSingletonScope();
-  // Bound first, so it stops last: the actor closes after the provisioner stopped using it.
+  bind(InventoryTokens.Recovery)
+    .toResolvedValue(
+      (config: Config, logger: Logger, actor: InventoryActor, ledger: LedgerReader, sweeper: ExpirySweeper) =>
+        new InventoryRecovery(actor, ledger, {
+          // An in-process counter that is missing never existed, so no hold on it can be in flight.
+          settleMs: actor instanceof InProcessInventoryActor ? 0 : config.inventoryRebuildSettleMs,
+          logger: logger.child({ component: 'inventory-recovery' }),
+          onStaleReservations: (holds) => sweeper.adopt(holds),
+        }),
+      [TOKENS.Config, TOKENS.Logger, InventoryTokens.Actor, InventoryTokens.Ledger, InventoryTokens.Sweeper],
+    )
+    .inSingletonScope();
+  bind(InventoryTokens.Provisioner)
+    .toResolvedValue(
+      (
+        config: Config,
+        logger: Logger,
+        store: EventStore,
+        actor: InventoryActor,
+        recovery: InventoryRecovery,
+      ) =>
+        new ZoneProvisioner(store, actor, recovery, {
+          pollIntervalMs: config.projections.pollMs,
+          logger: logger.child({ component: 'inventory-provisioner' }),
+        }),
+      [TOKENS.Config, TOKENS.Logger, TOKENS.EventStore, InventoryTokens.Actor, InventoryTokens.Recovery],
+    )
+    .inSingletonScope();
+  // Services start in bind order and stop in reverse: the actor is bound first so it closes last,
+  // after the sweeper and the provisioner stopped using it.
   bind(TOKENS.BackgroundService).toResolvedValue(
     (actor: InventoryActor) => ({
       name: 'inventory-actor',
@@ -58,11 +104,26 @@ export const inventoryModule = new ContainerModule(({ bind }) => {
     [InventoryTokens.Actor],
   );
   bind(TOKENS.BackgroundService).toResolvedValue(
+    (sweeper: ExpirySweeper) => ({
+      name: 'inventory-expiry',
+      start: () => sweeper.start(),
+      stop: () => sweeper.stop(),
+    }),
+    [InventoryTokens.Sweeper],
+  );
+  bind(TOKENS.BackgroundService).toResolvedValue(
     (provisioner: ZoneProvisioner) => ({
       name: 'inventory-provisioner',
       start: () => provisioner.start(),
       stop: () => provisioner.stop(),
     }),
     [InventoryTokens.Provisioner],
+  );
+  bind(TOKENS.ApiRoute).toResolvedValue(
+    (actor: InventoryActor, ledger: LedgerReader) => ({
+      path: '',
+      handler: adminInventoryRoutes({ actor, reader: ledger }),
+    }),
+    [InventoryTokens.Actor, InventoryTokens.Ledger],
   );
 });

@@ -1,0 +1,7 @@
+export {
+  ExpirySweeper,
+  sweeperUserId,
+  type ExpirySweeperOptions,
+  type SweepReport,
+  type SweeperLogger,
+} from './expiry-sweeper';

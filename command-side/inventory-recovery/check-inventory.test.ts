@@ -1,0 +1,129 @@
+import assert from 'node:assert/strict';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { Redis } from 'ioredis';
+import { bookingStreamId } from '../../domain/booking';
+import { InProcessInventoryActor } from '../../infra/inventory/in-process';
+import { RedisInventoryActor } from '../../infra/inventory/redis';
+import type { EventStore } from '../../infra/ports/event-store';
+import { databaseDrivers } from '../../infra/testing';
+import type { InventoryActor } from '../inventory';
+import { checkInventory } from './index';
+import { cancelledEvent, confirm, reserve, reservedEvent, zoneInLog } from './testing';
+
+const [pglite] = databaseDrivers;
+type OpenedDatabase = Awaited<ReturnType<NonNullable<typeof pglite>['open']>>;
+
+const redisUrl = process.env.TEST_REDIS_URL;
+if (!redisUrl) throw new Error('TEST_REDIS_URL is not set (source .services/env)');
+/** A key prefix of our own: other suites share this server, so nothing here may flush it. */
+const keyPrefix = `test:check:${randomBytes(4).toString('hex')}:`;
+
+const t0 = Date.now();
+const ttlMs = 60_000;
+
+function describeChecker(name: string, openActor: () => Promise<InventoryActor>) {
+  describe(`inventory checker with the ${name} actor`, () => {
+    let db: OpenedDatabase;
+    let store: EventStore;
+    let actor: InventoryActor;
+    before(async () => {
+      db = await pglite!.open();
+      store = db.store;
+      actor = await openActor();
+    });
+    after(async () => {
+      await actor.close();
+      await db.close();
+    });
+
+    /** A zone after some traffic: live holds, a confirmed booking, a cancelled one, a swept expiry. */
+    async function zoneWithTraffic() {
+      const zone = await zoneInLog(store, 20);
+      await actor.provisionZone({ ...zone, capacity: 20 });
+      await reserve(store, actor, zone, { quantity: 3, now: t0, ttlMs });
+      await confirm(store, actor, await reserve(store, actor, zone, { quantity: 4, now: t0, ttlMs }), t0);
+      const cancelled = await reserve(store, actor, zone, { quantity: 2, now: t0, ttlMs });
+      await actor.release(cancelled);
+      await store.append(bookingStreamId(cancelled.bookingId), [
+        cancelledEvent(cancelled.bookingId, cancelled.userId),
+      ]);
+      // Past its expiry but not yet swept: the actor still holds it, the log has not ended it.
+      await reserve(store, actor, zone, { quantity: 1, now: t0 - ttlMs, ttlMs });
+      return zone;
+    }
+
+    it('passes a zone whose counters match the event store', async () => {
+      const zone = await zoneWithTraffic();
+      const check = await checkInventory(store, actor, { now: t0, eventIds: [zone.eventId] });
+      assert.deepEqual(check, {
+        ok: true,
+        withinCapacity: true,
+        consistent: true,
+        zones: [
+          {
+            ...zone,
+            capacity: 20,
+            fromEvents: { held: 4, liveHeld: 3, confirmed: 4 },
+            counters: { capacity: 20, available: 12, held: 4, confirmed: 4, rebuilding: false },
+            withinCapacity: true,
+            consistent: true,
+          },
+        ],
+      });
+    });
+
+    it('flags a counter changed behind the event store’s back', async () => {
+      const zone = await zoneWithTraffic();
+      await actor.adjustCapacity({ ...zone, delta: 1 });
+      const check = await checkInventory(store, actor, { now: t0, eventIds: [zone.eventId] });
+      assert.deepEqual([check.ok, check.withinCapacity, check.consistent], [false, true, false]);
+    });
+
+    it('flags a hold the event store never heard of', async () => {
+      const zone = await zoneWithTraffic();
+      const orphan = await actor.hold({
+        ...zone,
+        bookingId: randomUUID(),
+        idempotencyKey: randomUUID(),
+        userId: 'buyer',
+        quantity: 1,
+        unitPrice: 2500,
+        currency: 'EUR',
+        maxPerUser: 10,
+        ttlMs,
+        now: t0,
+      });
+      assert.ok(orphan.ok);
+      const check = await checkInventory(store, actor, { now: t0, eventIds: [zone.eventId] });
+      assert.equal(check.consistent, false);
+      assert.deepEqual([check.zones[0]?.counters?.held, check.zones[0]?.fromEvents.held], [5, 4]);
+    });
+
+    it('flags a zone the event store shows oversold, and a zone with no counter', async () => {
+      const zone = await zoneInLog(store, 2);
+      for (const userId of ['ann', 'bob', 'cid']) {
+        const bookingId = randomUUID();
+        const hold = { ...zone, bookingId, userId, quantity: 1, unitPrice: 2500, currency: 'EUR' };
+        await store.append(bookingStreamId(bookingId), [
+          reservedEvent({ ...hold, expiresAt: t0 + ttlMs }, t0),
+        ]);
+      }
+      const check = await checkInventory(store, actor, { now: t0, eventIds: [zone.eventId] });
+      assert.deepEqual([check.ok, check.withinCapacity, check.consistent], [false, false, false]);
+      assert.deepEqual(check.zones[0]?.fromEvents, { held: 3, liveHeld: 3, confirmed: 0 });
+      assert.equal(check.zones[0]?.counters, undefined);
+    });
+  });
+}
+
+describeChecker('in-process', async () => new InProcessInventoryActor());
+describeChecker('Redis', () => RedisInventoryActor.open({ url: redisUrl, keyPrefix }));
+
+after(async () => {
+  const redis = new Redis(redisUrl);
+  for await (const keys of redis.scanStream({ match: `${keyPrefix}*`, count: 1000 })) {
+    if ((keys as string[]).length > 0) await redis.unlink(...(keys as string[]));
+  }
+  await redis.quit();
+});

@@ -1,0 +1,176 @@
+import assert from 'node:assert/strict';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { Redis } from 'ioredis';
+import { InProcessInventoryActor } from '../../infra/inventory/in-process';
+import { RedisInventoryActor } from '../../infra/inventory/redis';
+import type { EventStore, LogHead } from '../../infra/ports/event-store';
+import { databaseDrivers } from '../../infra/testing';
+import type { ExpiredHold, InventoryActor } from '../inventory';
+import { InventoryRecovery, LedgerReader } from './index';
+import { confirm, reserve, zoneInLog } from './testing';
+
+const [pglite] = databaseDrivers;
+type OpenedDatabase = Awaited<ReturnType<NonNullable<typeof pglite>['open']>>;
+
+const redisUrl = process.env.TEST_REDIS_URL;
+if (!redisUrl) throw new Error('TEST_REDIS_URL is not set (source .services/env)');
+/** A key prefix of our own: other suites share this server, so nothing here may flush it. */
+const keyPrefix = `test:recovery:${randomBytes(4).toString('hex')}:`;
+
+async function deleteOurKeys(): Promise<void> {
+  const redis = new Redis(redisUrl!);
+  for await (const keys of redis.scanStream({ match: `${keyPrefix}*`, count: 1000 })) {
+    if ((keys as string[]).length > 0) await redis.unlink(...(keys as string[]));
+  }
+  await redis.quit();
+}
+
+type ActorFixture = {
+  open(): Promise<InventoryActor>;
+  /** The actor after it lost every counter: Redis emptied, or a new process's in-process actor. */
+  wiped(actor: InventoryActor): Promise<InventoryActor>;
+};
+
+const inProcess: ActorFixture = {
+  open: async () => new InProcessInventoryActor(),
+  wiped: async () => new InProcessInventoryActor(),
+};
+const onRedis: ActorFixture = {
+  open: () => RedisInventoryActor.open({ url: redisUrl, keyPrefix }),
+  wiped: async (actor) => {
+    await deleteOurKeys();
+    return actor;
+  },
+};
+
+/** A store whose `head()` number `n` waits until released: it holds a recovery half-way. */
+function withHeldHead(store: EventStore, n: number) {
+  let calls = 0;
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let reached!: () => void;
+  const reachedGate = new Promise<void>((resolve) => (reached = resolve));
+  const gated: EventStore = Object.create(store) as EventStore;
+  gated.head = async (): Promise<LogHead> => {
+    if (++calls === n) {
+      reached();
+      await released;
+    }
+    return store.head();
+  };
+  gated.readAll = (options) => store.readAll(options);
+  return { store: gated, reached: reachedGate, release, calls: () => calls };
+}
+
+const t0 = Date.now();
+const ttlMs = 60_000;
+
+function describeRecovery(name: string, fixture: ActorFixture) {
+  describe(`inventory recovery with the ${name} actor`, () => {
+    let db: OpenedDatabase;
+    let store: EventStore;
+    let actor: InventoryActor;
+    before(async () => {
+      db = await pglite!.open();
+      store = db.store;
+      actor = await fixture.open();
+    });
+    after(async () => {
+      await actor.close();
+      await db.close();
+    });
+
+    const recoveryOf = (on: InventoryActor, from = store, stale: ExpiredHold[] = []) =>
+      new InventoryRecovery(on, new LedgerReader(from), {
+        settleMs: 0,
+        now: () => t0,
+        onStaleReservations: (holds) => stale.push(...holds),
+      });
+
+    it('rebuilds a lost counter as capacity − live holds − confirmed, with the holds still sweepable', async () => {
+      const zone = await zoneInLog(store, 20);
+      await actor.provisionZone({ ...zone, capacity: 20 });
+      const live = await reserve(store, actor, zone, { quantity: 3, now: t0, ttlMs });
+      const sold = await reserve(store, actor, zone, { quantity: 4, now: t0, ttlMs });
+      await confirm(store, actor, sold, t0);
+      const due = await reserve(store, actor, zone, { quantity: 2, now: t0 - ttlMs, ttlMs });
+
+      actor = await fixture.wiped(actor);
+      assert.equal(await actor.snapshot(zone), undefined, 'the counter is gone');
+      const stale: ExpiredHold[] = [];
+      assert.equal(await recoveryOf(actor, store, stale).recover(zone), 'rebuilt');
+
+      assert.deepEqual(await actor.snapshot(zone), {
+        capacity: 20,
+        available: 13,
+        held: 3,
+        confirmed: 4,
+        rebuilding: false,
+      });
+      assert.deepEqual(
+        stale.map((hold) => [hold.bookingId, hold.quantity]),
+        [[due.bookingId, 2]],
+        'the hold past its expiry is left out and handed on for its BookingExpired',
+      );
+      const swept = await actor.expireDue({ now: live.expiresAt, limit: 100 });
+      assert.deepEqual(
+        swept.map((hold) => hold.bookingId),
+        [live.bookingId],
+      );
+      assert.equal((await actor.snapshot(zone))?.available, 16);
+    });
+
+    it('refuses holds while it rebuilds, and runs once for concurrent calls on a zone', async () => {
+      const zone = await zoneInLog(store, 10);
+      await actor.provisionZone({ ...zone, capacity: 10 });
+      await reserve(store, actor, zone, { quantity: 4, now: t0, ttlMs });
+      actor = await fixture.wiped(actor);
+
+      // head() 1 is the check that the log knows the zone; head() 2 is the catch-up after beginRebuild.
+      const gate = withHeldHead(store, 2);
+      const recovery = recoveryOf(actor, gate.store);
+      const first = recovery.recover(zone);
+      const second = recovery.recover(zone);
+      await gate.reached;
+      const refused = await actor.hold({
+        ...zone,
+        bookingId: randomUUID(),
+        idempotencyKey: randomUUID(),
+        userId: 'buyer',
+        quantity: 1,
+        unitPrice: 2500,
+        currency: 'EUR',
+        maxPerUser: 10,
+        ttlMs,
+        now: t0,
+      });
+      assert.deepEqual(refused, { ok: false, reason: 'ZONE_REBUILDING', available: 0 });
+      gate.release();
+      assert.deepEqual(await Promise.all([first, second]), ['rebuilt', 'rebuilt']);
+      assert.equal(gate.calls(), 2, 'one recovery ran');
+      assert.equal((await actor.snapshot(zone))?.available, 6);
+    });
+
+    it('leaves a live counter alone', async () => {
+      const zone = await zoneInLog(store, 10);
+      await actor.provisionZone({ ...zone, capacity: 10 });
+      await reserve(store, actor, zone, { quantity: 2, now: t0, ttlMs });
+      await actor.adjustCapacity({ ...zone, delta: 1 });
+      const before = await actor.snapshot(zone);
+      assert.equal(await recoveryOf(actor).recover(zone), 'live');
+      assert.deepEqual(await actor.snapshot(zone), before);
+    });
+
+    it('touches nothing for a zone the log does not know', async () => {
+      const zone = { eventId: randomUUID(), zoneId: randomUUID() };
+      assert.equal(await recoveryOf(actor).recover(zone), 'unknown-zone');
+      assert.equal(await actor.snapshot(zone), undefined);
+    });
+  });
+}
+
+describeRecovery('in-process', inProcess);
+describeRecovery('Redis', onRedis);
+
+after(deleteOurKeys);
