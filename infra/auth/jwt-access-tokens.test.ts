@@ -60,6 +60,16 @@ describe('JWT access tokens', () => {
     await rejects((await past.issue(principal)).accessToken, /expired/);
   });
 
+  it('still refuses a token it verified before, once that token has expired', async () => {
+    let now = Date.now();
+    const moving = new JwtAccessTokens(secret, { clock: () => new Date(now) });
+    const { accessToken } = await moving.issue(principal);
+    assert.deepEqual(await moving.verify(accessToken), principal);
+    assert.deepEqual(await moving.verify(accessToken), principal);
+    now += 15 * 60_000 + 1_000;
+    await assert.rejects(moving.verify(accessToken), /expired/);
+  });
+
   it('refuses a token signed with another key', async () => {
     const other = new JwtAccessTokens('another-secret-also-thirty-two-chars-long');
     await rejects((await other.issue(principal)).accessToken, /not valid/);

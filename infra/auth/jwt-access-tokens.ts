@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomUUID, webcrypto } from 'node:crypto';
 import { SignJWT, errors, jwtVerify, type JWTPayload } from 'jose';
 import { AppError } from '../../domain/shared';
 import { roles, type AccessTokens, type IssuedAccessToken, type Principal, type Role } from '../ports/auth';
@@ -40,14 +40,25 @@ function toPrincipal(payload: JWTPayload): Principal {
 /** The AccessTokens port as HS256 JWTs (jose) signed with one shared secret. */
 export class JwtAccessTokens implements AccessTokens {
   private readonly key: Uint8Array;
+  /** Imported once: a raw key would be imported into Web Crypto again on every verify (~9 µs each). */
+  private readonly verifyKey: Promise<webcrypto.CryptoKey>;
   private readonly ttlSeconds: number;
   private readonly clock: () => Date;
+  /**
+   * Tokens already verified, until they expire. A buyer sends several requests with one token during a
+   * rush, and re-checking an HMAC we checked a moment ago buys nothing: a token stays valid until its
+   * `exp` anyway (logout does not revoke access tokens). Bounded; cleared whole when full.
+   */
+  private readonly verified = new Map<string, { principal: Principal; expiresAtMs: number }>();
 
   constructor(secret: string, options: JwtAccessTokensOptions = {}) {
     if (secret.length < minimumSecretLength) {
       throw new Error(`The access-token secret must be at least ${minimumSecretLength} characters`);
     }
     this.key = new TextEncoder().encode(secret);
+    this.verifyKey = webcrypto.subtle.importKey('raw', this.key, { name: 'HMAC', hash: 'SHA-256' }, false, [
+      'verify',
+    ]);
     this.ttlSeconds = options.ttlSeconds ?? accessTokenTtlSeconds;
     this.clock = options.clock ?? (() => new Date());
   }
@@ -68,9 +79,12 @@ export class JwtAccessTokens implements AccessTokens {
   }
 
   async verify(token: string): Promise<Principal> {
+    const nowMs = this.clock().getTime();
+    const known = this.verified.get(token);
+    if (known && known.expiresAtMs > nowMs) return known.principal;
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, this.key, {
+      ({ payload } = await jwtVerify(token, await this.verifyKey, {
         algorithms: ['HS256'],
         issuer: accessTokenShape.issuer,
         audience: accessTokenShape.audience,
@@ -83,6 +97,11 @@ export class JwtAccessTokens implements AccessTokens {
       if (error instanceof errors.JOSEError) throw rejected('Access token is not valid');
       throw error;
     }
-    return toPrincipal(payload);
+    const principal = toPrincipal(payload);
+    if (this.verified.size >= maxRememberedTokens) this.verified.clear();
+    this.verified.set(token, { principal, expiresAtMs: (payload.exp ?? 0) * 1000 });
+    return principal;
   }
 }
+
+const maxRememberedTokens = 100_000;
