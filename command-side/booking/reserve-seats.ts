@@ -110,11 +110,7 @@ export class SeatReservations {
       );
     } catch (error) {
       if (held.replayed) return this.alreadyRecorded(held.hold.bookingId, error);
-      await this.giveBack(held.hold, error);
-      throw unavailable(
-        'The booking could not be recorded; no seats were taken. Retry with the same key',
-        error,
-      );
+      await this.afterFailedAppend(held.hold, error);
     }
     return bookingView([reserved], now)!;
   }
@@ -144,6 +140,29 @@ export class SeatReservations {
     const view = bookingView(events, this.clock());
     if (!view) throw unavailable('The booking could not be read back; retry with the same key', error);
     return view;
+  }
+
+  /**
+   * An append can fail after its commit landed (the answer was lost with the connection). So before the
+   * seats go back, ask the store: if the booking is there, it stands and the caller answers 201; if it
+   * is surely not, the hold is released; if the store cannot say, the hold is kept and expires with its
+   * TTL — a bounded leak, never a live reservation in the log on seats sold again.
+   */
+  private async afterFailedAppend(hold: Hold, error: unknown): Promise<void> {
+    const stream = bookingStreamId(hold.bookingId);
+    const recorded = await this.deps.store.streamExists(stream).catch(() => undefined);
+    if (recorded === true) return;
+    if (recorded === false) await this.giveBack(hold, error);
+    else {
+      this.deps.onWarning?.('an append failed and the store cannot say whether it landed; the hold expires', {
+        bookingId: hold.bookingId,
+        error,
+      });
+    }
+    throw unavailable(
+      'The booking could not be recorded; no seats were taken. Retry with the same key',
+      error,
+    );
   }
 
   private async giveBack(hold: Hold, cause: unknown): Promise<void> {
