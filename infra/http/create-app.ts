@@ -39,7 +39,10 @@ export function createHttpApp(options: HttpAppOptions): Express {
   // Parsed under the API only: other handlers on this port (the web app) read their own bodies.
   app.use(apiBasePath, express.json({ limit: options.bodyLimitBytes }));
   if (options.accessTokens) app.use(apiBasePath, authenticate(options.accessTokens));
-  for (const route of options.routes ?? []) app.use(`${apiBasePath}${route.path}`, route.handler);
+  // Routers under a path of their own go first: a request for `/bookings` (the hot path) then skips the
+  // matching of every router mounted at the API root, which is measurable per request.
+  const routes = [...(options.routes ?? [])].sort((a, b) => b.path.length - a.path.length);
+  for (const route of routes) app.use(`${apiBasePath}${route.path}`, route.handler);
   app.use(notFound());
   app.use(errorHandler(options.logger));
   return app;

@@ -28,7 +28,7 @@ const signedIn: RequestHandler = (req, _res, next) => {
 };
 
 /**
- * The booking writes (API.md, Bookings) under `/api/v1`: sign-in, then the endpoint's token bucket, then
+ * The booking writes (API.md, Bookings), mounted at `/api/v1/bookings`: sign-in, then the endpoint's token bucket, then
  * the Idempotency-Key and body checks, then the command, at most once per (buyer, key).
  */
 export function bookingCommandRoutes(deps: BookingCommandRoutesDeps): Router {
@@ -36,7 +36,7 @@ export function bookingCommandRoutes(deps: BookingCommandRoutesDeps): Router {
   const limited = (name: 'reserve' | 'cancel') =>
     rateLimit(deps.rateLimiter, { name, ...deps.rateLimits[name] });
 
-  router.post('/bookings', signedIn, limited('reserve'), async (req, res) => {
+  router.post('/', signedIn, limited('reserve'), async (req, res) => {
     const buyer = requireUser(req);
     const key = idempotencyKeyOf(req);
     const dto = await validateBody(ReserveSeatsDto, req.body);
@@ -52,7 +52,7 @@ export function bookingCommandRoutes(deps: BookingCommandRoutesDeps): Router {
     });
   });
 
-  router.post('/bookings/:id/cancel', signedIn, limited('cancel'), async (req, res) => {
+  router.post('/:id/cancel', signedIn, limited('cancel'), async (req, res) => {
     const buyer = requireUser(req);
     const key = idempotencyKeyOf(req);
     const dto = await validateBody(CancelBookingDto, req.body);

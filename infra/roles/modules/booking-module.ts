@@ -83,7 +83,7 @@ export const bookingModule = new ContainerModule(({ bind, rebind }) => {
       idempotency: IdempotencyStore,
       rateLimiter: RateLimiter,
     ) => ({
-      path: '',
+      path: '/bookings',
       handler: bookingCommandRoutes({
         reservations,
         lifecycle,
