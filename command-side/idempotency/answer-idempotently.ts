@@ -7,7 +7,7 @@ import {
   type IdempotencyStore,
   type StoredAnswer,
 } from './idempotency-store';
-import { runIdempotently } from './run-idempotently';
+import { runIdempotently, type Admission } from './run-idempotently';
 
 /** The `Idempotency-Key` header: 400 IDEMPOTENCY_KEY_REQUIRED when absent, VALIDATION_ERROR when unusable. */
 export function idempotencyKeyOf(req: Request): string {
@@ -33,12 +33,13 @@ export const successAnswer = (status: number, data: unknown): StoredAnswer => ({
 /**
  * Runs a write at most once per (user, Idempotency-Key) and sends its answer; a retry with the same key
  * and body gets the first status and body again (marked `Idempotent-Replayed: true`), the same key with
- * another body 422. Call it after authentication and the key check, before any work.
+ * another body 422. Call it after authentication and the key check, before any work; `admission` (a rate
+ * limit) runs alongside the key's claim, one round trip for both.
  */
 export async function answerIdempotently(
   req: Request,
   res: Response,
-  input: { store: IdempotencyStore; userId: string; key: string },
+  input: { store: IdempotencyStore; userId: string; key: string; admission?: Admission },
   work: () => Promise<StoredAnswer>,
 ): Promise<void> {
   const fingerprint = requestFingerprint(req.method, `${req.baseUrl}${req.path}`, req.body ?? null);
@@ -46,6 +47,7 @@ export async function answerIdempotently(
     input.store,
     { scope: input.userId, key: input.key, fingerprint },
     work,
+    input.admission,
   );
   if (answer.replayed) res.setHeader('Idempotent-Replayed', 'true');
   res.status(answer.status).json(answer.body);

@@ -12,5 +12,10 @@ export {
 } from './idempotency-store';
 export { requestFingerprint, stableJson } from './fingerprint';
 export { pollUntilSettled } from './poll-until-settled';
-export { runIdempotently, type IdempotentAnswer, type IdempotentRequest } from './run-idempotently';
+export {
+  runIdempotently,
+  type Admission,
+  type IdempotentAnswer,
+  type IdempotentRequest,
+} from './run-idempotently';
 export { answerIdempotently, idempotencyKeyOf, successAnswer } from './answer-idempotently';

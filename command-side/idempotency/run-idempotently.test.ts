@@ -131,4 +131,38 @@ describe('runIdempotently', () => {
       replayed: false,
     });
   });
+
+  it('claims the key while the admission check runs, in one round trip', async () => {
+    const store = new InProcessIdempotencyStore();
+    const admitted = deferred<void>();
+    let begunBeforeAdmitted = false;
+    const begin = store.begin.bind(store);
+    store.begin = async (input) => {
+      begunBeforeAdmitted = true;
+      return begin(input);
+    };
+    const answer = runIdempotently(
+      store,
+      request('k'),
+      async () => created,
+      () => admitted.promise,
+    );
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(begunBeforeAdmitted, true);
+    admitted.resolve();
+    assert.deepEqual(await answer, { ...created, replayed: false });
+  });
+
+  it('abandons the claim when admission refuses, so the same key runs once admitted', async () => {
+    const store = new InProcessIdempotencyStore();
+    let runs = 0;
+    const work = async () => (runs++, created);
+    const refuse = () => Promise.reject(new AppError('RATE_LIMITED', 'slow down'));
+    await assert.rejects(runIdempotently(store, request('k'), work, refuse), isCode('RATE_LIMITED'));
+    assert.equal(runs, 0);
+    assert.deepEqual(await runIdempotently(store, request('k'), work, async () => {}), {
+      ...created,
+      replayed: false,
+    });
+  });
 });

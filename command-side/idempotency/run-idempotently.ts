@@ -1,6 +1,6 @@
 import { AppError } from '../../domain/shared';
 import { errorBody } from '../../infra/ports/http';
-import type { IdempotencyStore, StoredAnswer } from './idempotency-store';
+import type { BeginOutcome, IdempotencyStore, StoredAnswer } from './idempotency-store';
 
 export type IdempotentRequest = {
   readonly scope: string;
@@ -13,6 +13,12 @@ export type IdempotentRequest = {
 };
 
 export type IdempotentAnswer = StoredAnswer & { readonly replayed: boolean };
+
+/**
+ * A check that must pass before the work may run (a rate limit): it runs alongside the first `begin`,
+ * so both cost one round trip together. Throws to refuse; a key claimed meanwhile is then abandoned.
+ */
+export type Admission = () => Promise<void>;
 
 const defaultTtlMs = 30_000;
 const defaultWaitMs = 5_000;
@@ -35,11 +41,15 @@ export async function runIdempotently(
   store: IdempotencyStore,
   request: IdempotentRequest,
   work: () => Promise<StoredAnswer>,
+  admission?: Admission,
 ): Promise<IdempotentAnswer> {
   const { scope, key, fingerprint } = request;
   const deadline = Date.now() + (request.waitMs ?? defaultWaitMs);
+  let admitted = admission ? admitAlongside(store, admission) : undefined;
   for (;;) {
-    const begun = await store.begin({ scope, key, fingerprint, ttlMs: request.ttlMs ?? defaultTtlMs });
+    const begin = store.begin({ scope, key, fingerprint, ttlMs: request.ttlMs ?? defaultTtlMs });
+    const begun = admitted ? await admitted(begin) : await begin;
+    admitted = undefined;
     if (begun.state === 'new') return { ...(await runOwned(store, begun.token, work)), replayed: false };
     if (begun.state === 'done') return { status: begun.status, body: begun.body, replayed: true };
     if (begun.state === 'mismatch') throw reused();
@@ -51,6 +61,21 @@ export async function runIdempotently(
     if (settled.state === 'in-flight') throw stillRunning();
     // 'absent': the owner abandoned; claim the key ourselves on the next turn.
   }
+}
+
+/** Runs the admission and `begin` at once; a refusal abandons a key `begin` claimed and is rethrown. */
+function admitAlongside(store: IdempotencyStore, admission: Admission) {
+  return async (begin: Promise<BeginOutcome>): Promise<BeginOutcome> => {
+    const [admitted, begun] = await Promise.allSettled([admission(), begin]);
+    if (admitted.status === 'fulfilled') {
+      if (begun.status === 'rejected') throw begun.reason;
+      return begun.value;
+    }
+    if (begun.status === 'fulfilled' && begun.value.state === 'new') {
+      await store.abandon(begun.value.token).catch(() => false);
+    }
+    throw admitted.reason;
+  };
 }
 
 async function runOwned(
@@ -69,8 +94,9 @@ async function runOwned(
     }
     answer = { status: error.status, body: errorBody(error) };
   }
-  // The work happened: its answer goes to the client even if storing it fails (store down). The claim
-  // then lapses after its TTL, and the work itself must tolerate that retry (the hold is keyed too).
-  await store.complete(token, answer).catch(() => false);
+  // The answer goes to the client without waiting for it to be stored: a retry arriving meanwhile finds
+  // the key in flight and waits for it. If storing fails (store down) the claim lapses after its TTL, and
+  // the work itself must tolerate that retry (the hold is keyed too).
+  void store.complete(token, answer).catch(() => false);
   return answer;
 }

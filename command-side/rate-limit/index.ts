@@ -5,4 +5,4 @@ export {
   type TakeRequest,
   type TakeResult,
 } from './rate-limiter';
-export { rateLimit, userOrIp, type RateLimitOptions } from './middleware';
+export { rateLimit, takeOrRefuse, userOrIp, type RateLimitOptions } from './middleware';

@@ -1,4 +1,4 @@
-import type { Request, RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import { AppError } from '../../domain/shared';
 import { principalOf } from '../../infra/ports/http';
 import type { RateLimiter } from './rate-limiter';
@@ -19,29 +19,35 @@ export const userOrIp = (req: Request): string => {
 };
 
 /**
- * Token-bucket rate limiting for one endpoint. Sets on every answer:
+ * Takes a token from the request's bucket and sets on the answer:
  * - `X-RateLimit-Limit`: the bucket size; `X-RateLimit-Remaining`: whole tokens left;
  * - `X-RateLimit-Reset`: **seconds until the bucket is full again** (delta seconds, as in the IETF
  *   RateLimit header draft and like `Retry-After`: no client clock involved), rounded up.
- * A refusal goes to the error handler as 429 RATE_LIMITED with `Retry-After` (whole seconds, ≥ 1).
+ * A refusal throws 429 RATE_LIMITED and sets `Retry-After` (whole seconds, ≥ 1).
  */
-export function rateLimit(limiter: RateLimiter, options: RateLimitOptions): RequestHandler {
+export async function takeOrRefuse(
+  limiter: RateLimiter,
+  options: RateLimitOptions,
+  req: Request,
+  res: Response,
+): Promise<void> {
   const { name, limit, refillPerSecond } = options;
   const keyOf = options.keyOf ?? userOrIp;
-  const limitHeader = String(limit);
+  const result = await limiter.take({ key: `${name}:${keyOf(req)}`, limit, refillPerSecond });
+  res.setHeader('X-RateLimit-Limit', String(limit));
+  res.setHeader('X-RateLimit-Remaining', String(result.remaining));
+  res.setHeader('X-RateLimit-Reset', String(Math.ceil(Math.max(0, result.resetAt - Date.now()) / 1000)));
+  if (result.allowed) return;
+  const retryAfterSeconds = Math.max(1, Math.ceil(result.retryAfterMs / 1000));
+  res.setHeader('Retry-After', String(retryAfterSeconds));
+  throw new AppError('RATE_LIMITED', `Too many requests; retry in ${retryAfterSeconds} s`, {
+    retryAfterSeconds,
+  });
+}
+
+/** Token-bucket rate limiting for one endpoint as middleware (see `takeOrRefuse` for the headers). */
+export function rateLimit(limiter: RateLimiter, options: RateLimitOptions): RequestHandler {
   return (req, res, next) => {
-    limiter.take({ key: `${name}:${keyOf(req)}`, limit, refillPerSecond }).then((result) => {
-      res.setHeader('X-RateLimit-Limit', limitHeader);
-      res.setHeader('X-RateLimit-Remaining', String(result.remaining));
-      res.setHeader('X-RateLimit-Reset', String(Math.ceil(Math.max(0, result.resetAt - Date.now()) / 1000)));
-      if (result.allowed) return next();
-      const retryAfterSeconds = Math.max(1, Math.ceil(result.retryAfterMs / 1000));
-      res.setHeader('Retry-After', String(retryAfterSeconds));
-      next(
-        new AppError('RATE_LIMITED', `Too many requests; retry in ${retryAfterSeconds} s`, {
-          retryAfterSeconds,
-        }),
-      );
-    }, next);
+    takeOrRefuse(limiter, options, req, res).then(() => next(), next);
   };
 }

@@ -1,4 +1,4 @@
-import { Router, type RequestHandler } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { requestMetadata, requireUser, validateBody } from '../../../infra/ports/http';
 import {
   answerIdempotently,
@@ -6,7 +6,7 @@ import {
   successAnswer,
   type IdempotencyStore,
 } from '../../idempotency';
-import { rateLimit, type RateLimiter } from '../../rate-limit';
+import { takeOrRefuse, type RateLimiter } from '../../rate-limit';
 import type { BookingLifecycle } from '../booking-lifecycle';
 import type { SeatReservations } from '../reserve-seats';
 import { CancelBookingDto, ReserveSeatsDto } from './dtos';
@@ -21,26 +21,23 @@ export type BookingCommandRoutesDeps = {
   readonly rateLimits: { readonly reserve: Bucket; readonly cancel: Bucket };
 };
 
-/** Anonymous callers stop here, before they cost a rate-limit call. */
-const signedIn: RequestHandler = (req, _res, next) => {
-  requireUser(req);
-  next();
-};
-
 /**
- * The booking writes (API.md, Bookings), mounted at `/api/v1/bookings`: sign-in, then the endpoint's token bucket, then
- * the Idempotency-Key and body checks, then the command, at most once per (buyer, key).
+ * The booking writes (API.md, Bookings), mounted at `/api/v1/bookings`: sign-in, the Idempotency-Key and
+ * body checks (no I/O), then the endpoint's token bucket and the key's claim in one round trip, then the
+ * command, at most once per (buyer, key).
  */
 export function bookingCommandRoutes(deps: BookingCommandRoutesDeps): Router {
   const router = Router();
-  const limited = (name: 'reserve' | 'cancel') =>
-    rateLimit(deps.rateLimiter, { name, ...deps.rateLimits[name] });
+  const limited = (name: 'reserve' | 'cancel', req: Request, res: Response) => () =>
+    takeOrRefuse(deps.rateLimiter, { name, ...deps.rateLimits[name] }, req, res);
 
-  router.post('/', signedIn, limited('reserve'), async (req, res) => {
+  router.post('/', async (req, res) => {
     const buyer = requireUser(req);
     const key = idempotencyKeyOf(req);
     const dto = await validateBody(ReserveSeatsDto, req.body);
-    await answerIdempotently(req, res, { store: deps.idempotency, userId: buyer.userId, key }, async () => {
+    const admission = limited('reserve', req, res);
+    const claim = { store: deps.idempotency, userId: buyer.userId, key, admission };
+    await answerIdempotently(req, res, claim, async () => {
       const booking = await deps.reservations.reserve({
         userId: buyer.userId,
         zoneId: dto.zoneId,
@@ -52,12 +49,14 @@ export function bookingCommandRoutes(deps: BookingCommandRoutesDeps): Router {
     });
   });
 
-  router.post('/:id/cancel', signedIn, limited('cancel'), async (req, res) => {
+  router.post('/:id/cancel', async (req, res) => {
     const buyer = requireUser(req);
     const key = idempotencyKeyOf(req);
     const dto = await validateBody(CancelBookingDto, req.body);
     const bookingId = String(req.params.id);
-    await answerIdempotently(req, res, { store: deps.idempotency, userId: buyer.userId, key }, async () => {
+    const admission = limited('cancel', req, res);
+    const claim = { store: deps.idempotency, userId: buyer.userId, key, admission };
+    await answerIdempotently(req, res, claim, async () => {
       const booking = await deps.lifecycle.cancel({
         userId: buyer.userId,
         bookingId,
