@@ -17,6 +17,16 @@ export type EndpointServerOptions = {
 
 export type RunningServer = { readonly url: string; readonly child: Child };
 
+/** `BENCH_SERVER_<NAME>=value` in the benchmark's environment sets `<NAME>` for the server (experiments). */
+function serverOverrides(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const prefix = 'BENCH_SERVER_';
+  return Object.fromEntries(
+    Object.entries(env)
+      .filter(([name]) => name.startsWith(prefix))
+      .map(([name, value]) => [name.slice(prefix.length), value]),
+  );
+}
+
 /**
  * The product's own process (`infra/cli/main.ts <role>`) on PostgreSQL + Redis, with the whole
  * middleware on and only the rate limits raised for the test.
@@ -41,6 +51,7 @@ export async function startEndpointServer(options: EndpointServerOptions): Promi
     RATE_LIMITS: 'reserve=1000000/1000000',
     RESERVATION_TTL_SECONDS: '600',
     ...options.env,
+    ...serverOverrides(process.env),
   };
   const child = startNodeChild('infra/cli/main.ts', [options.role], {
     env,

@@ -62,7 +62,7 @@ export abstract class LogFollower {
   async start(): Promise<void> {
     if (this.timer) return;
     await this.drain();
-    this.unwatch = this.store.watch(() => this.wake());
+    this.unwatch = this.store.watch(() => this.wake(), { categories: this.filter.categories });
     this.timer = setInterval(() => this.wake(), this.pollIntervalMs);
   }
 

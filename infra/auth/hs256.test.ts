@@ -1,14 +1,15 @@
 import assert from 'node:assert/strict';
-import { createHmac } from 'node:crypto';
+import { createHmac, createSecretKey } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { TokenRefused, verifyHs256 } from './hs256';
 
-const key = Buffer.from('a-secret-of-at-least-thirty-two-characters');
+const secret = Buffer.from('a-secret-of-at-least-thirty-two-characters');
+const key = createSecretKey(secret);
 const expected = { typ: 'at+jwt', issuer: 'booking-rush', audience: 'booking-rush:api' };
 const now = 1_900_000_000;
 const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
-function token(header: Record<string, unknown>, claims: Record<string, unknown>, signWith = key): string {
+function token(header: Record<string, unknown>, claims: Record<string, unknown>, signWith = secret): string {
   const body = `${part({ alg: 'HS256', typ: 'at+jwt', ...header })}.${part({
     iss: 'booking-rush',
     aud: 'booking-rush:api',

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createSecretKey, randomUUID, type KeyObject } from 'node:crypto';
 import { SignJWT, type JWTPayload } from 'jose';
 import { TokenRefused, verifyHs256 } from './hs256';
 import { AppError } from '../../domain/shared';
@@ -41,6 +41,8 @@ function toPrincipal(payload: JWTPayload | Record<string, unknown>): Principal {
 /** The AccessTokens port as HS256 JWTs (jose) signed with one shared secret. */
 export class JwtAccessTokens implements AccessTokens {
   private readonly key: Buffer;
+  /** A KeyObject: a raw key would be turned into one again on every HMAC. */
+  private readonly hmacKey: KeyObject;
   private readonly ttlSeconds: number;
   private readonly clock: () => Date;
   /**
@@ -55,6 +57,7 @@ export class JwtAccessTokens implements AccessTokens {
       throw new Error(`The access-token secret must be at least ${minimumSecretLength} characters`);
     }
     this.key = Buffer.from(secret, 'utf8');
+    this.hmacKey = createSecretKey(this.key);
     this.ttlSeconds = options.ttlSeconds ?? accessTokenTtlSeconds;
     this.clock = options.clock ?? (() => new Date());
   }
@@ -80,7 +83,7 @@ export class JwtAccessTokens implements AccessTokens {
     if (known && known.expiresAtMs > nowMs) return known.principal;
     let payload: Record<string, unknown>;
     try {
-      payload = verifyHs256(token, this.key, accessTokenShape, Math.floor(nowMs / 1000));
+      payload = verifyHs256(token, this.hmacKey, accessTokenShape, Math.floor(nowMs / 1000));
     } catch (error) {
       if (!(error instanceof TokenRefused)) throw error;
       throw rejected(error.reason === 'expired' ? 'Access token has expired' : 'Access token is not valid');

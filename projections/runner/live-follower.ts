@@ -52,7 +52,9 @@ export class LiveFollower {
   }
 
   start(): void {
-    this.unwatch = this.deps.store.watch(() => this.loop.wake());
+    this.unwatch = this.deps.store.watch(() => this.loop.wake(), {
+      categories: this.deps.projection.filter?.categories,
+    });
     this.timer = setInterval(() => this.loop.wake(), this.deps.pollIntervalMs);
     this.loop.wake();
   }

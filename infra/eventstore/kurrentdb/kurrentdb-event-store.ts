@@ -14,6 +14,7 @@ import {
   type ReadAllResult,
   type ReadStreamOptions,
   type RecordedEvent,
+  type WatchFilter,
 } from '../../ports/event-store';
 import { formatKurrentCheckpoint } from './checkpoint';
 import { KurrentConnection, deadlineFromConnectionString, normaliseConnectionString } from './connection';
@@ -122,7 +123,8 @@ export class KurrentDbEventStore implements EventStore {
     return { position: Number(last.position.commit), checkpoint: formatKurrentCheckpoint(last.position) };
   }
 
-  watch(listener: () => void): () => void {
+  /** Wakes every watcher whatever was appended (the filter is a hint the port allows to ignore). */
+  watch(listener: () => void, _filter?: WatchFilter): () => void {
     return this.watcher.watch(listener);
   }
 

@@ -4,6 +4,7 @@ import { InvalidEventError } from '../../ports/event-store';
 /** One stream append, serialised once at submit time so a bad payload fails only its own caller. */
 export type EncodedAppend = {
   readonly streamId: string;
+  readonly category: string;
   readonly expected: ExpectedState;
   readonly eventIds: string[];
   readonly json: string;
@@ -47,5 +48,5 @@ export function encodeAppend(
   }
   // PostgreSQL jsonb cannot store the NUL character; reject it here rather than fail the whole batch.
   if (escapedNul.test(json)) throw new InvalidEventError('strings may not contain the NUL character');
-  return { streamId, expected, eventIds, json };
+  return { streamId, category, expected, eventIds, json };
 }

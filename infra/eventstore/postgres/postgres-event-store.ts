@@ -18,6 +18,7 @@ import {
   type ReadAllResult,
   type ReadStreamOptions,
   type RecordedEvent,
+  type WatchFilter,
 } from '../../ports/event-store';
 import type { SqlClient } from '../../ports/sql';
 import { formatPgCheckpoint, parsePgCheckpoint } from './checkpoint';
@@ -49,7 +50,10 @@ const schemaFile = new URL('./schema.sql', import.meta.url);
 /** The EventStore port on PostgreSQL: the same code on `pg` (server) and PGlite (embedded). */
 export class PostgresEventStore implements EventStore {
   private readonly groupCommit: GroupCommit<EncodedAppend, AppendResult>;
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Set<{
+    listener: () => void;
+    categories: ReadonlySet<string> | undefined;
+  }>();
   private stopListening: Promise<() => Promise<void>> | undefined;
   private readonly defaultReadLimit: number;
 
@@ -94,7 +98,9 @@ export class PostgresEventStore implements EventStore {
       const index = order[row.item]!;
       outcomes[index] = this.toOutcome(batch[index]!, row);
     }
-    if (rows.some((row) => row.outcome === 'appended')) this.notifyLocal();
+    const appended = new Set<string>();
+    for (const row of rows) if (row.outcome === 'appended') appended.add(batch[order[row.item]!]!.category);
+    if (appended.size > 0) this.notifyLocal(appended);
     return outcomes;
   }
 
@@ -197,16 +203,23 @@ export class PostgresEventStore implements EventStore {
     };
   }
 
-  watch(listener: () => void): () => void {
-    this.listeners.add(listener);
-    this.stopListening ??= this.sql.listen(notifyChannel, () => this.notifyLocal());
+  watch(listener: () => void, filter?: WatchFilter): () => void {
+    const categories = filter?.categories?.length ? new Set(filter.categories) : undefined;
+    const watcher = { listener, categories };
+    this.listeners.add(watcher);
+    this.stopListening ??= this.sql.listen(notifyChannel, (payload) =>
+      this.notifyLocal(payload ? new Set(payload.split(',')) : undefined),
+    );
     // A failed LISTEN leaves watchers on local appends plus their own polling.
     this.stopListening.catch(() => {});
-    return () => this.listeners.delete(listener);
+    return () => this.listeners.delete(watcher);
   }
 
-  private notifyLocal(): void {
-    for (const listener of this.listeners) listener();
+  /** Wakes the watchers of any of `categories` (every watcher when they are unknown). */
+  private notifyLocal(categories: ReadonlySet<string> | undefined): void {
+    for (const { listener, categories: wanted } of this.listeners) {
+      if (!categories || !wanted || [...wanted].some((category) => categories.has(category))) listener();
+    }
   }
 
   async close(): Promise<void> {

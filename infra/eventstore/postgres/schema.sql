@@ -53,6 +53,7 @@ DECLARE
   v_stored_in_stream int;
   v_stored_txid text;
   v_appended boolean := false;
+  v_categories text[] := '{}';
 BEGIN
   -- Set-based path for the common case: ids we generated (so no retry to detect) and a stream that
   -- appears once in the batch. Rows are claimed in stream order, as everywhere, so flushes running
@@ -93,6 +94,7 @@ BEGIN
 
     IF cardinality(v_claimed_idx) > 0 THEN
       v_appended := true;
+      SELECT array_agg(DISTINCT p_batch->c.idx->>'c') INTO v_categories FROM unnest(v_claimed_idx) AS c(idx);
       RETURN QUERY
       WITH c AS (
         SELECT * FROM unnest(v_claimed_idx, v_claimed_prev) AS c(idx, prev) ORDER BY 1
@@ -195,10 +197,17 @@ BEGIN
     outcome := 'appended';
     last_revision := v_current + v_count;
     v_appended := true;
+    IF NOT (v_item->>'c' = ANY (v_categories)) THEN
+      v_categories := v_categories || (v_item->>'c');
+    END IF;
     RETURN NEXT;
   END LOOP;
+  -- The payload names the categories appended, so watchers can ignore the others; an empty payload
+  -- (too many to list within NOTIFY's 8000 bytes) wakes everyone.
   IF v_appended THEN
-    PERFORM pg_notify('es_events', '');
+    PERFORM pg_notify('es_events',
+      CASE WHEN octet_length(array_to_string(v_categories, ',')) < 7900
+           THEN array_to_string(v_categories, ',') ELSE '' END);
   END IF;
 END;
 $$;

@@ -20,6 +20,8 @@ export type EventStoreFixture = {
   holdOpenAppend?: (store: EventStore, streamId: string, events: NewEvent[]) => Promise<HeldAppend>;
   /** False for stores that index event ids per stream only (KurrentDB): a reuse elsewhere is not caught. */
   eventIdsUniqueAcrossStreams?: boolean;
+  /** True for stores that wake a category watcher only for its categories (checked, not just allowed). */
+  filtersWakeUps?: boolean;
 };
 
 const uniqueCategory = () => `c${randomBytes(5).toString('hex')}`;
@@ -244,6 +246,41 @@ export function describeEventStoreContract(adapterName: string, fixture: EventSt
           assert.ok(head.position >= appended.position);
         } finally {
           unwatch();
+        }
+      });
+
+      it('wakes a watcher of some categories for appends to them', async () => {
+        const mine = uniqueCategory();
+        const others = uniqueCategory();
+        let mineWoken = 0;
+        let anyWoken = 0;
+        let woken!: () => void;
+        const wake = new Promise<void>((resolve) => (woken = resolve));
+        const unwatchMine = store.watch(
+          () => {
+            mineWoken++;
+            woken();
+          },
+          { categories: [mine] },
+        );
+        let othersSeen!: () => void;
+        const sawOthers = new Promise<void>((resolve) => (othersSeen = resolve));
+        const unwatchAny = store.watch(() => {
+          anyWoken++;
+          othersSeen();
+        });
+        try {
+          await store.append(`${others}-1`, [event('NotMine')]);
+          await sawOthers;
+          const beforeMine = mineWoken;
+          if (fixture.filtersWakeUps) assert.equal(beforeMine, 0, 'woken for another category');
+          await store.append(`${mine}-1`, [event('Mine')]);
+          await wake;
+          assert.ok(mineWoken > beforeMine);
+          assert.ok(anyWoken >= 1);
+        } finally {
+          unwatchMine();
+          unwatchAny();
         }
       });
 

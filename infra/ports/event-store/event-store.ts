@@ -64,6 +64,8 @@ export type ReadAllResult = {
   readonly endOfLog: boolean;
 };
 
+export type WatchFilter = { readonly categories?: readonly string[] };
+
 export type LogHead = { readonly position: number; readonly checkpoint: Checkpoint };
 
 export interface EventStore {
@@ -73,7 +75,11 @@ export interface EventStore {
   streamExists(streamId: string): Promise<boolean>;
   /** The last readable event of the global log (position 0 and the start checkpoint when empty). */
   head(): Promise<LogHead>;
-  /** Calls `listener` soon after new events may have become readable; returns an unsubscribe function. */
-  watch(listener: () => void): () => void;
+  /**
+   * Calls `listener` soon after new events may have become readable; returns an unsubscribe function.
+   * With `categories`, the listener is woken at least for appends to those categories (an adapter may
+   * wake it for others too): a follower of the catalog need not wake for every reservation.
+   */
+  watch(listener: () => void, filter?: WatchFilter): () => void;
   close(): Promise<void>;
 }
