@@ -30,6 +30,7 @@ describe('loadConfig', () => {
       projections: { batchSize: 500, pollMs: 500 },
       reservationTtlSeconds: 600,
       expirySweepIntervalMs: 1000,
+      apiWorkers: 1,
       inventoryRebuildSettleMs: 1000,
       rateLimits: {
         reserve: { limit: 10, refillPerSecond: 1 },
@@ -94,6 +95,23 @@ describe('loadConfig', () => {
     assert.equal(config.jwtSecret, 'a-secret-of-at-least-thirty-two-characters');
     assert.deepEqual(config.kafkaBrokers, ['k1:9092', 'k2:9092']);
     assert.deepEqual(config.telemetry, { samplerRatio: 0.5, otlpEndpoint: 'http://collector:4318' });
+  });
+
+  it('refuses several API workers without shared seat counters and a database server', () => {
+    assert.deepEqual(problemsOf({ API_WORKERS: '2' }), [
+      'API_WORKERS above 1 needs REDIS_URL (seat counters shared by every worker)',
+      'API_WORKERS above 1 needs EVENT_STORE and SQL_DRIVER on a server (postgres or kurrentdb)',
+      'API_WORKERS above 1 needs JWT_SECRET (one signing key for every worker)',
+    ]);
+    const shared = {
+      API_WORKERS: '2',
+      REDIS_URL: 'redis://cache:6379',
+      EVENT_STORE: 'postgres',
+      SQL_DRIVER: 'postgres',
+      DATABASE_URL: 'postgres://db/rush',
+      JWT_SECRET: 'a-secret-of-at-least-thirty-two-characters',
+    };
+    assert.equal(loadConfig(shared).apiWorkers, 2);
   });
 
   it('names the unknown endpoint or the bad shape in RATE_LIMITS', () => {

@@ -23,6 +23,8 @@ export type Config = {
   readonly projections: { readonly batchSize: number; readonly pollMs: number };
   readonly reservationTtlSeconds: number;
   readonly expirySweepIntervalMs: number;
+  /** Processes of the `command-api` role (node:cluster). */
+  readonly apiWorkers: number;
   readonly inventoryRebuildSettleMs: number;
   /** Token buckets of the command API, per endpoint. */
   readonly rateLimits: VariableValues['RATE_LIMITS'];
@@ -60,6 +62,18 @@ function crossCheck(v: VariableValues): string[] {
   if (v.BOOTSTRAP_ADMIN_PASSWORD && !v.BOOTSTRAP_ADMIN_EMAIL) {
     problems.push('BOOTSTRAP_ADMIN_EMAIL is required when BOOTSTRAP_ADMIN_PASSWORD is set');
   }
+  if (v.API_WORKERS > 1) {
+    // In-process seat counters or an embedded database would each be one process's own: an oversell.
+    if (!v.REDIS_URL)
+      problems.push('API_WORKERS above 1 needs REDIS_URL (seat counters shared by every worker)');
+    if (v.EVENT_STORE === 'pglite' || v.SQL_DRIVER === 'pglite') {
+      problems.push(
+        'API_WORKERS above 1 needs EVENT_STORE and SQL_DRIVER on a server (postgres or kurrentdb)',
+      );
+    }
+    if (!v.JWT_SECRET)
+      problems.push('API_WORKERS above 1 needs JWT_SECRET (one signing key for every worker)');
+  }
   return problems;
 }
 
@@ -92,6 +106,7 @@ export function loadConfig(env: Env = process.env): Config {
     projections: { batchSize: v.PROJECTION_BATCH_SIZE, pollMs: v.PROJECTION_POLL_MS },
     reservationTtlSeconds: v.RESERVATION_TTL_SECONDS,
     expirySweepIntervalMs: v.EXPIRY_SWEEP_INTERVAL_MS,
+    apiWorkers: v.API_WORKERS,
     inventoryRebuildSettleMs: v.INVENTORY_REBUILD_SETTLE_MS,
     rateLimits: v.RATE_LIMITS,
     httpBodyLimitBytes: v.HTTP_BODY_LIMIT_BYTES,

@@ -46,6 +46,12 @@ export const variables = {
   PROJECTION_BATCH_SIZE: integer('Events a projector reads and applies per batch', 500, 1, 100_000),
   PROJECTION_POLL_MS: integer('How often an idle projector polls for new events (ms)', 500, 1, 3_600_000),
   RESERVATION_TTL_SECONDS: integer('How long a seat hold lasts before it expires', 600, 1, 86_400),
+  API_WORKERS: integer(
+    'Processes the `command-api` role runs (node:cluster, one port); above 1 needs Redis and a PostgreSQL server',
+    1,
+    1,
+    64,
+  ),
   EXPIRY_SWEEP_INTERVAL_MS: integer(
     'How often the expiry sweeper returns the seats of lapsed holds (ms)',
     1000,

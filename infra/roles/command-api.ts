@@ -1,5 +1,8 @@
+import cluster from 'node:cluster';
 import type { ContainerModule } from 'inversify';
-import type { Env } from '../config';
+import { loadConfig, type Env } from '../config';
+import { createLogger } from '../logging';
+import { superviseWorkers } from './api-workers';
 import { bookingModule } from './modules/booking-module';
 import { catalogModule } from './modules/catalog-module';
 import { identityModule } from './modules/identity-module';
@@ -20,5 +23,10 @@ export const commandApiModules: readonly ContainerModule[] = [
   bookingModule,
 ];
 
-export const run = (_args: readonly string[], env: Env = process.env): Promise<void> =>
-  runUntilSignalled(env, commandApiModules);
+/** One process, or with `API_WORKERS` > 1 a node:cluster primary and that many workers on one port. */
+export async function run(_args: readonly string[], env: Env = process.env): Promise<void> {
+  const config = loadConfig(env);
+  if (config.apiWorkers <= 1 || !cluster.isPrimary) return runUntilSignalled(env, commandApiModules);
+  const logger = createLogger({ serviceName: config.serviceName, logLevel: config.logLevel });
+  superviseWorkers(config.apiWorkers, env, logger);
+}

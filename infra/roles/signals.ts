@@ -1,5 +1,8 @@
 import type { Logger } from '../logging';
 
+/** What a node:cluster primary sends a worker to stop it gracefully. */
+export const shutdownMessage = 'booking-rush:shutdown';
+
 export type ShutdownOptions = {
   readonly logger: Logger;
   /** Graceful stop; the process exits 0 when it resolves, 1 when it throws. */
@@ -43,6 +46,11 @@ export function exitOnSignals(options: ShutdownOptions): void {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  // A cluster worker is asked to stop by its primary over IPC; a signal it also got (the whole process
+  // group was signalled) must then not count as a second one.
+  process.on('message', (message) => {
+    if (message === shutdownMessage && !stopping) onSignal('SIGTERM');
+  });
   process.on('uncaughtException', (error) => {
     logger.error('uncaught exception: exiting', { error });
     exit(1);

@@ -1,4 +1,7 @@
 -- PostgreSQL event store (ARCHITECTURE.md, "PostgreSQL event store"). Idempotent: safe to run at every start.
+-- Processes starting together (API workers) would collide in the catalog even with IF NOT EXISTS: the
+-- script runs as one transaction, serialised by this lock.
+SELECT pg_advisory_xact_lock(hashtext('booking-rush:event-store-schema'));
 CREATE TABLE IF NOT EXISTS es_streams (
   stream_id text PRIMARY KEY,
   -- revision of the stream's last event; -1 marks a row locked for a stream that has no events yet
