@@ -47,7 +47,7 @@ export const variables = {
   PROJECTION_POLL_MS: integer('How often an idle projector polls for new events (ms)', 500, 1, 3_600_000),
   RESERVATION_TTL_SECONDS: integer('How long a seat hold lasts before it expires', 600, 1, 86_400),
   API_WORKERS: integer(
-    'Processes the `command-api` role runs (node:cluster, one port); above 1 needs Redis and a PostgreSQL server',
+    'Processes the `command-api` role runs (node:cluster, one port); above 1 needs Redis, a PostgreSQL server and JWT_SECRET',
     1,
     1,
     64,
