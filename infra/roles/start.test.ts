@@ -28,7 +28,7 @@ describe('the start role, as a process', () => {
       assert.equal(ready.status, 200);
       const body = (await ready.json()) as { status: string; checks: Record<string, { status: string }> };
       assert.equal(body.status, 'ready');
-      assert.deepEqual(Object.keys(body.checks).sort(), ['eventStore', 'sql']);
+      assert.deepEqual(Object.keys(body.checks).sort(), ['eventStore', 'inventory', 'sql']);
 
       role.child.kill('SIGTERM');
       assert.equal(await role.exitCode(10_000), 0);

@@ -114,6 +114,11 @@ describe('Redis stops mid-traffic and restarts empty (redis inventory)', () => {
       (error: unknown) => error instanceof AppError && error.code === 'SERVICE_UNAVAILABLE',
     );
     assert.ok(Date.now() - started < 2_000, `the actor took ${Date.now() - started} ms to give up`);
+    // A load balancer asking /ready hears that this process cannot take reservations now.
+    const ready = await fetch(new URL('/ready', app.url));
+    assert.equal(ready.status, 503);
+    const checks = ((await ready.json()) as { checks: Record<string, { status: string }> }).checks;
+    assert.equal(checks.inventory?.status, 'failed');
 
     const seatsSold =
       2 +
@@ -126,6 +131,7 @@ describe('Redis stops mid-traffic and restarts empty (redis inventory)', () => {
 
     // Redis comes back with nothing: the zone must be counted again from the log before it holds.
     await redis.start();
+    await waitFor(async () => (await fetch(new URL('/ready', app.url))).status === 200);
     const lateBuyers: Person[] = await Promise.all(Array.from({ length: capacity }, () => app.person()));
     let firstHold: { status: number; code?: string; message?: string } = { status: 0 };
     let tries = 0;

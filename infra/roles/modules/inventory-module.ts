@@ -119,6 +119,14 @@ export const inventoryModule = new ContainerModule(({ bind }) => {
     }),
     [InventoryTokens.Provisioner],
   );
+  // `/ready` fails while the seat counters cannot be reached (Redis down): reservations would all be 503.
+  bind(TOKENS.ReadinessCheck).toResolvedValue(
+    (actor: InventoryActor) => ({
+      name: 'inventory',
+      check: () => actor.snapshot({ eventId: 'readiness-probe', zoneId: 'readiness-probe' }),
+    }),
+    [InventoryTokens.Actor],
+  );
   bind(TOKENS.ApiRoute).toResolvedValue(
     (actor: InventoryActor, ledger: LedgerReader) => ({
       path: '',
