@@ -1,20 +1,17 @@
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { Redis } from 'ioredis';
 import { eventStreamId, type ZoneCreated, type ZoneUpdated } from '../../domain/catalog';
 import { InProcessInventoryActor } from '../../infra/inventory/in-process';
 import { RedisInventoryActor } from '../../infra/inventory/redis';
 import type { EventStore } from '../../infra/ports/event-store';
-import { databaseDrivers } from '../../infra/testing';
+import { storeAndActorPerSuite } from '../../infra/testing';
 import { holdRequest } from '../inventory/contract-support';
 import type { InventoryActor } from '../inventory';
 import { InventoryRecovery, LedgerReader, checkInventory } from '../inventory-recovery';
 import { confirm, reserve } from '../inventory-recovery/testing';
 import { ZoneProvisioner } from './index';
-
-const [pglite] = databaseDrivers;
-type OpenedDatabase = Awaited<ReturnType<NonNullable<typeof pglite>['open']>>;
 
 const redisUrl = process.env.TEST_REDIS_URL;
 if (!redisUrl) throw new Error('TEST_REDIS_URL is not set (source .services/env)');
@@ -56,18 +53,9 @@ type ActorFixture = {
 
 function describeProvisioner(name: string, fixture: ActorFixture) {
   describe(`zone provisioner with the ${name} actor`, () => {
-    let db: OpenedDatabase;
     let store: EventStore;
     let actor: InventoryActor;
-    before(async () => {
-      db = await pglite!.open();
-      store = db.store;
-      actor = await fixture.open();
-    });
-    after(async () => {
-      await actor.close();
-      await db.close();
-    });
+    storeAndActorPerSuite(fixture.open, (opened) => ({ store, actor } = opened));
 
     /** Starts a provisioner from the start of the log and waits until it reached the head. */
     async function started(): Promise<ZoneProvisioner> {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { Redis } from 'ioredis';
 import { bookingStreamId } from '../../domain/booking';
 import { AppError } from '../../domain/shared';
@@ -8,14 +8,11 @@ import { recordingLogger } from '../../infra/http/test-support';
 import { InProcessInventoryActor } from '../../infra/inventory/in-process';
 import { RedisInventoryActor } from '../../infra/inventory/redis';
 import type { EventStore } from '../../infra/ports/event-store';
-import { databaseDrivers } from '../../infra/testing';
+import { storeAndActorPerSuite } from '../../infra/testing';
 import type { InventoryActor } from '../inventory';
 import { checkInventory } from '../inventory-recovery';
 import { reserve, zoneInLog } from '../inventory-recovery/testing';
 import { ExpirySweeper, sweeperUserId, type ExpirySweeperOptions } from './index';
-
-const [pglite] = databaseDrivers;
-type OpenedDatabase = Awaited<ReturnType<NonNullable<typeof pglite>['open']>>;
 
 const redisUrl = process.env.TEST_REDIS_URL;
 if (!redisUrl) throw new Error('TEST_REDIS_URL is not set (source .services/env)');
@@ -39,18 +36,9 @@ function flakyStore(store: EventStore) {
 
 function describeSweeper(name: string, openActor: () => Promise<InventoryActor>) {
   describe(`expiry sweeper with the ${name} actor`, () => {
-    let db: OpenedDatabase;
     let store: EventStore;
     let actor: InventoryActor;
-    before(async () => {
-      db = await pglite!.open();
-      store = db.store;
-      actor = await openActor();
-    });
-    after(async () => {
-      await actor.close();
-      await db.close();
-    });
+    storeAndActorPerSuite(openActor, (opened) => ({ store, actor } = opened));
 
     /** A provisioned zone in a new event, so each test's sweep sees only its own holds. */
     async function zone(capacity = 10) {

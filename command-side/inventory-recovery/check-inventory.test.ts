@@ -1,18 +1,15 @@
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { Redis } from 'ioredis';
 import { bookingStreamId } from '../../domain/booking';
 import { InProcessInventoryActor } from '../../infra/inventory/in-process';
 import { RedisInventoryActor } from '../../infra/inventory/redis';
 import type { EventStore } from '../../infra/ports/event-store';
-import { databaseDrivers } from '../../infra/testing';
+import { storeAndActorPerSuite } from '../../infra/testing';
 import type { InventoryActor } from '../inventory';
 import { checkInventory } from './index';
 import { cancelledEvent, confirm, reserve, reservedEvent, zoneInLog } from './testing';
-
-const [pglite] = databaseDrivers;
-type OpenedDatabase = Awaited<ReturnType<NonNullable<typeof pglite>['open']>>;
 
 const redisUrl = process.env.TEST_REDIS_URL;
 if (!redisUrl) throw new Error('TEST_REDIS_URL is not set (source .services/env)');
@@ -24,18 +21,9 @@ const ttlMs = 60_000;
 
 function describeChecker(name: string, openActor: () => Promise<InventoryActor>) {
   describe(`inventory checker with the ${name} actor`, () => {
-    let db: OpenedDatabase;
     let store: EventStore;
     let actor: InventoryActor;
-    before(async () => {
-      db = await pglite!.open();
-      store = db.store;
-      actor = await openActor();
-    });
-    after(async () => {
-      await actor.close();
-      await db.close();
-    });
+    storeAndActorPerSuite(openActor, (opened) => ({ store, actor } = opened));
 
     /** A zone after some traffic: live holds, a confirmed booking, a cancelled one, a swept expiry. */
     async function zoneWithTraffic() {

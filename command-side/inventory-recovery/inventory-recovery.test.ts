@@ -1,17 +1,14 @@
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { Redis } from 'ioredis';
 import { InProcessInventoryActor } from '../../infra/inventory/in-process';
 import { RedisInventoryActor } from '../../infra/inventory/redis';
 import type { EventStore, LogHead } from '../../infra/ports/event-store';
-import { databaseDrivers } from '../../infra/testing';
+import { storeAndActorPerSuite } from '../../infra/testing';
 import type { ExpiredHold, InventoryActor } from '../inventory';
 import { InventoryRecovery, LedgerReader } from './index';
 import { confirm, reserve, zoneInLog } from './testing';
-
-const [pglite] = databaseDrivers;
-type OpenedDatabase = Awaited<ReturnType<NonNullable<typeof pglite>['open']>>;
 
 const redisUrl = process.env.TEST_REDIS_URL;
 if (!redisUrl) throw new Error('TEST_REDIS_URL is not set (source .services/env)');
@@ -68,18 +65,9 @@ const ttlMs = 60_000;
 
 function describeRecovery(name: string, fixture: ActorFixture) {
   describe(`inventory recovery with the ${name} actor`, () => {
-    let db: OpenedDatabase;
     let store: EventStore;
     let actor: InventoryActor;
-    before(async () => {
-      db = await pglite!.open();
-      store = db.store;
-      actor = await fixture.open();
-    });
-    after(async () => {
-      await actor.close();
-      await db.close();
-    });
+    storeAndActorPerSuite(fixture.open, (opened) => ({ store, actor } = opened));
 
     const recoveryOf = (on: InventoryActor, from = store, stale: ExpiredHold[] = []) =>
       new InventoryRecovery(on, new LedgerReader(from), {

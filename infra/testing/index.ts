@@ -1,2 +1,3 @@
 export { createTestDatabase, testServerUrl, type TestDatabase } from './pg-test-database';
 export { databaseDrivers } from './database-drivers';
+export { storeAndActorPerSuite, type StoreAndActor } from './store-and-actor';
