@@ -19,7 +19,7 @@ export interface RecoveryLogger {
 export type RecoveryOptions = {
   /**
    * How long to wait after marking zones rebuilding before reading the log, so the appends of holds
-   * granted just before the counter was lost land first. 0 is right only when no hold can have been
+   * granted just before the counter was lost have begun (the store then waits for them to end). 0 is right only when no hold can have been
    * granted on the lost counter by anyone still running (the in-process actor).
    */
   readonly settleMs: number;
@@ -85,7 +85,9 @@ export class InventoryRecovery {
     }
     if (began.length === 0) return outcomes;
     if (this.options.settleMs > 0) await new Promise((resolve) => setTimeout(resolve, this.options.settleMs));
-    await this.reader.catchUp();
+    // The settle lets appends queued in other processes start; this waits for them (and any long
+    // transaction holding the read horizon back) to end, so the catch-up misses no committed hold.
+    await this.reader.catchUp({ includeInFlight: true });
     const now = this.#now();
     const stale: ExpiredHold[] = [];
     for (const zone of began) {

@@ -25,10 +25,14 @@ export class LedgerReader {
 
   /**
    * Folds the log in up to the head as it stands when this catch-up begins. Calls run one after the
-   * other, so each one reaches at least the head of its own call.
+   * other, so each one reaches at least the head of its own call. With `includeInFlight`, it first
+   * waits for appends still in flight to become readable (a rebuild must count every hold granted).
    */
-  catchUp(): Promise<BookingLedger> {
-    const run = this.#tail.then(() => this.#read());
+  catchUp(options: { includeInFlight?: boolean } = {}): Promise<BookingLedger> {
+    const run = this.#tail.then(async () => {
+      if (options.includeInFlight) await this.store.waitForAppendsInFlight();
+      await this.#read();
+    });
     this.#tail = run.catch(() => undefined);
     return run.then(() => this.ledger);
   }

@@ -15,7 +15,8 @@ export function interceptReads(
     },
     streamExists: (streamId) => store.streamExists(streamId),
     head: () => store.head(),
-    watch: (listener) => store.watch(listener),
+    watch: (listener, filter) => store.watch(listener, filter),
+    waitForAppendsInFlight: (timeoutMs) => store.waitForAppendsInFlight(timeoutMs),
     close: () => store.close(),
   };
 }

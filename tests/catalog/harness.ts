@@ -69,7 +69,8 @@ function rememberingAppends(store: EventStore): { store: EventStore; last(): Che
     readAll: (options) => store.readAll(options),
     streamExists: (streamId) => store.streamExists(streamId),
     head: () => store.head(),
-    watch: (listener) => store.watch(listener),
+    watch: (listener, filter) => store.watch(listener, filter),
+    waitForAppendsInFlight: (timeoutMs) => store.waitForAppendsInFlight(timeoutMs),
     close: () => store.close(),
   };
   return { store: remembering, last: () => last };

@@ -123,6 +123,9 @@ export class KurrentDbEventStore implements EventStore {
     return { position: Number(last.position.commit), checkpoint: formatKurrentCheckpoint(last.position) };
   }
 
+  /** KurrentDB orders events when it acknowledges them: an acknowledged append is readable at once. */
+  async waitForAppendsInFlight(): Promise<void> {}
+
   /** Wakes every watcher whatever was appended (the filter is a hint the port allows to ignore). */
   watch(listener: () => void, _filter?: WatchFilter): () => void {
     return this.watcher.watch(listener);

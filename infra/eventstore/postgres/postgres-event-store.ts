@@ -26,6 +26,7 @@ import { GroupCommit } from './group-commit';
 import { encodeAppend, type EncodedAppend } from './encode-append';
 import { eventColumns, toRecordedEvent, type EventRow } from './rows';
 import { isConnectionError } from './unavailable';
+import { AppError } from '../../../domain/shared';
 
 export type PostgresEventStoreOptions = {
   /** Most stream appends one group-commit transaction takes. */
@@ -201,6 +202,31 @@ export class PostgresEventStore implements EventStore {
         position: BigInt(row.position),
       }) as Checkpoint,
     };
+  }
+
+  /**
+   * Reads see a transaction once the cluster-wide horizon (`pg_snapshot_xmin`) has passed it, so: take a
+   * transaction id of our own (ids are handed out in order, so every append already writing holds a
+   * smaller one), and wait until the horizon is above it. A snapshot's xmax would not do: it is only the
+   * last completed id + 1, below transactions already writing.
+   */
+  async waitForAppendsInFlight(timeoutMs = 30_000): Promise<void> {
+    const [started] = await this.run<{ next: string }>('SELECT pg_current_xact_id()::text AS next');
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const [horizon] = await this.run<{ passed: boolean }>(
+        'SELECT pg_snapshot_xmin(pg_current_snapshot()) > $1::xid8 AS passed',
+        [started!.next],
+      );
+      if (horizon!.passed) return;
+      if (Date.now() >= deadline) {
+        throw new AppError(
+          'SERVICE_UNAVAILABLE',
+          `Transactions that began before this wait are still open after ${timeoutMs} ms`,
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
   }
 
   watch(listener: () => void, filter?: WatchFilter): () => void {

@@ -284,6 +284,38 @@ export function describeEventStoreContract(adapterName: string, fixture: EventSt
         }
       });
 
+      it('waits for nothing when no append is in flight', async () => {
+        await store.waitForAppendsInFlight(5_000);
+      });
+
+      it(
+        'waits for an append in flight to become readable',
+        {
+          skip:
+            !fixture.holdOpenAppend &&
+            'this adapter cannot interleave transactions, or orders commits at write time',
+        },
+        async () => {
+          const category = uniqueCategory();
+          const held = await fixture.holdOpenAppend!(store, `${category}-slow`, [event('Slow')]);
+          let settled = false;
+          const waiting = store.waitForAppendsInFlight(10_000).then(() => (settled = true));
+          try {
+            // A window in which nothing may happen: the append is still open.
+            await new Promise((resolve) => setTimeout(resolve, 150));
+            assert.equal(settled, false);
+          } finally {
+            await held.commit();
+          }
+          await waiting;
+          const readable = await readCategory(store, category);
+          assert.deepEqual(
+            readable.map((e) => e.type),
+            ['Slow'],
+          );
+        },
+      );
+
       it(
         'never skips an event that commits after a later one',
         {

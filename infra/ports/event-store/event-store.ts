@@ -81,5 +81,11 @@ export interface EventStore {
    * wake it for others too): a follower of the catalog need not wake for every reservation.
    */
   watch(listener: () => void, filter?: WatchFilter): () => void;
+  /**
+   * Resolves once every append that was in flight when it was called has become readable (or failed), so
+   * a reader that then catches up to the head misses none of them: a rebuild of seat counts needs this.
+   * Rejects with SERVICE_UNAVAILABLE after `timeoutMs` (default 30 s).
+   */
+  waitForAppendsInFlight(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
