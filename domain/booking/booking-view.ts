@@ -1,20 +1,10 @@
-import type { BookingEvent } from './events';
+import type { BookingEvent, BookingReserved } from './events';
 import type { BookingStatus } from './state';
 
-/** A booking as the API shows it (API.md, Bookings); money in minor units of `currency`. */
-export type BookingView = {
+/** A booking as the API shows it (API.md, Bookings): its reservation, money in minor units of `currency`. */
+export type BookingView = Omit<BookingReserved['data'], 'bookingId'> & {
   readonly id: string;
   readonly status: BookingStatus;
-  readonly userId: string;
-  readonly eventId: string;
-  readonly showId: string;
-  readonly zoneId: string;
-  readonly quantity: number;
-  readonly unitPrice: number;
-  readonly totalPrice: number;
-  readonly currency: string;
-  readonly expiresAt: string;
-  readonly reservedAt: string;
   /** When the booking left `reserved` (confirmed, cancelled or expired); null while it is a hold. */
   readonly endedAt: string | null;
   readonly confirmationCode: string | null;
