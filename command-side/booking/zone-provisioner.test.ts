@@ -1,22 +1,20 @@
 import assert from 'node:assert/strict';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { after, describe, it } from 'node:test';
-import { Redis } from 'ioredis';
 import { eventStreamId, type ZoneCreated, type ZoneUpdated } from '../../domain/catalog';
 import { InProcessInventoryActor } from '../../infra/inventory/in-process';
 import { RedisInventoryActor } from '../../infra/inventory/redis';
 import type { EventStore } from '../../infra/ports/event-store';
-import { storeAndActorPerSuite } from '../../infra/testing';
+import { deleteKeysUnder, storeAndActorPerSuite, testKeyPrefix, testRedisUrl } from '../../infra/testing';
 import { holdRequest } from '../inventory/contract-support';
 import type { InventoryActor } from '../inventory';
 import { InventoryRecovery, LedgerReader, checkInventory } from '../inventory-recovery';
 import { confirm, reserve } from '../inventory-recovery/testing';
 import { ZoneProvisioner } from './index';
 
-const redisUrl = process.env.TEST_REDIS_URL;
-if (!redisUrl) throw new Error('TEST_REDIS_URL is not set (source .services/env)');
+const redisUrl = testRedisUrl();
 /** A key prefix of our own: other suites share this server, so nothing here may flush it. */
-const keyPrefix = `test:prov:${randomBytes(4).toString('hex')}:`;
+const keyPrefix = testKeyPrefix('prov');
 
 const occurredAt = '2030-01-01T00:00:00.000Z';
 const zone = (eventId: string, capacity: number) => ({
@@ -37,13 +35,7 @@ const updated = (z: Zone, previousCapacity: number, capacity: number): ZoneUpdat
   data: { ...z, capacity, previousCapacity },
 });
 
-async function deleteOurKeys(): Promise<void> {
-  const redis = new Redis(redisUrl!);
-  for await (const keys of redis.scanStream({ match: `${keyPrefix}*`, count: 1000 })) {
-    if ((keys as string[]).length > 0) await redis.unlink(...(keys as string[]));
-  }
-  await redis.quit();
-}
+const deleteOurKeys = () => deleteKeysUnder(keyPrefix);
 
 type ActorFixture = {
   open(): Promise<InventoryActor>;

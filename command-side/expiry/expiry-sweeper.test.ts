@@ -1,23 +1,21 @@
 import assert from 'node:assert/strict';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { after, describe, it } from 'node:test';
-import { Redis } from 'ioredis';
 import { bookingStreamId } from '../../domain/booking';
 import { AppError } from '../../domain/shared';
 import { recordingLogger } from '../../infra/http/test-support';
 import { InProcessInventoryActor } from '../../infra/inventory/in-process';
 import { RedisInventoryActor } from '../../infra/inventory/redis';
 import type { EventStore } from '../../infra/ports/event-store';
-import { storeAndActorPerSuite } from '../../infra/testing';
+import { deleteKeysUnder, storeAndActorPerSuite, testKeyPrefix, testRedisUrl } from '../../infra/testing';
 import type { InventoryActor } from '../inventory';
 import { checkInventory } from '../inventory-recovery';
 import { reserve, zoneInLog } from '../inventory-recovery/testing';
 import { ExpirySweeper, sweeperUserId, type ExpirySweeperOptions } from './index';
 
-const redisUrl = process.env.TEST_REDIS_URL;
-if (!redisUrl) throw new Error('TEST_REDIS_URL is not set (source .services/env)');
+const redisUrl = testRedisUrl();
 /** A key prefix of our own: other suites share this server, so nothing here may flush it. */
-const keyPrefix = `test:expiry:${randomBytes(4).toString('hex')}:`;
+const keyPrefix = testKeyPrefix('expiry');
 
 const ttlMs = 60_000;
 
@@ -199,10 +197,4 @@ function describeSweeper(name: string, openActor: () => Promise<InventoryActor>)
 describeSweeper('in-process', async () => new InProcessInventoryActor());
 describeSweeper('Redis', () => RedisInventoryActor.open({ url: redisUrl, keyPrefix }));
 
-after(async () => {
-  const redis = new Redis(redisUrl);
-  for await (const keys of redis.scanStream({ match: `${keyPrefix}*`, count: 1000 })) {
-    if ((keys as string[]).length > 0) await redis.unlink(...(keys as string[]));
-  }
-  await redis.quit();
-});
+after(() => deleteKeysUnder(keyPrefix));

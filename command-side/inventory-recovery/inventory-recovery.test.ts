@@ -1,27 +1,19 @@
 import assert from 'node:assert/strict';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { after, describe, it } from 'node:test';
-import { Redis } from 'ioredis';
 import { InProcessInventoryActor } from '../../infra/inventory/in-process';
 import { RedisInventoryActor } from '../../infra/inventory/redis';
 import type { EventStore, LogHead } from '../../infra/ports/event-store';
-import { storeAndActorPerSuite } from '../../infra/testing';
+import { deleteKeysUnder, storeAndActorPerSuite, testKeyPrefix, testRedisUrl } from '../../infra/testing';
 import type { ExpiredHold, InventoryActor } from '../inventory';
 import { InventoryRecovery, LedgerReader } from './index';
 import { confirm, reserve, zoneInLog } from './testing';
 
-const redisUrl = process.env.TEST_REDIS_URL;
-if (!redisUrl) throw new Error('TEST_REDIS_URL is not set (source .services/env)');
+const redisUrl = testRedisUrl();
 /** A key prefix of our own: other suites share this server, so nothing here may flush it. */
-const keyPrefix = `test:recovery:${randomBytes(4).toString('hex')}:`;
+const keyPrefix = testKeyPrefix('recovery');
 
-async function deleteOurKeys(): Promise<void> {
-  const redis = new Redis(redisUrl!);
-  for await (const keys of redis.scanStream({ match: `${keyPrefix}*`, count: 1000 })) {
-    if ((keys as string[]).length > 0) await redis.unlink(...(keys as string[]));
-  }
-  await redis.quit();
-}
+const deleteOurKeys = () => deleteKeysUnder(keyPrefix);
 
 type ActorFixture = {
   open(): Promise<InventoryActor>;

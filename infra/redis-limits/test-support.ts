@@ -3,15 +3,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer, Socket, type AddressInfo } from 'node:net';
 
-export function testRedisUrl(): string {
-  const url = process.env.TEST_REDIS_URL;
-  if (!url) {
-    throw new Error(
-      'TEST_REDIS_URL is not set: start the test servers with `npm run services up` and source .services/env, or run `npm test`',
-    );
-  }
-  return url;
-}
+export { testRedisUrl } from '../testing';
 
 /** A redis:// URL on a port that was free a moment ago and is closed now. */
 export async function closedPortUrl(): Promise<string> {

@@ -3,7 +3,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import type { ContainerModule } from 'inversify';
-import { Redis } from 'ioredis';
 import type { BookingView } from '../../domain/booking';
 import type { EventResource, ShowResource, ZoneResource } from '../../domain/catalog';
 import type { InventoryActor } from '../../command-side/inventory';
@@ -13,7 +12,13 @@ import type { EventStore } from '../../infra/ports/event-store';
 import { embeddedModules, startEmbedded, type RunningProcess } from '../../infra/roles';
 import { CatalogTokens } from '../../infra/roles/modules/catalog-module';
 import { InventoryTokens } from '../../infra/roles/modules/inventory-module';
-import { createTestDatabase, type TestDatabase } from '../../infra/testing';
+import {
+  createTestDatabase,
+  deleteKeysUnder,
+  testKeyPrefix,
+  testRedisUrl,
+  type TestDatabase,
+} from '../../infra/testing';
 
 export type Inventory = 'redis' | 'in-process';
 export const inventories: Inventory[] = ['in-process', 'redis'];
@@ -71,15 +76,9 @@ export type BookingAppOptions = {
   readonly modules?: readonly ContainerModule[];
 };
 
-const redisUrl = () => {
-  const url = process.env.TEST_REDIS_URL;
-  if (!url) throw new Error('TEST_REDIS_URL is not set (source .services/env)');
-  return url;
-};
-
 export async function openBookingApp(options: BookingAppOptions): Promise<BookingApp> {
   const database = await createTestDatabase();
-  const keyPrefix = `test:booking:${randomBytes(4).toString('hex')}:`;
+  const keyPrefix = testKeyPrefix('booking');
   const logLines: Record<string, unknown>[] = [];
   const logStream = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -103,7 +102,7 @@ export async function openBookingApp(options: BookingAppOptions): Promise<Bookin
     PROJECTION_POLL_MS: '50',
     RATE_LIMITS: 'reserve=100000/100000,cancel=100000/100000,pay=100000/100000',
     REDIS_KEY_PREFIX: keyPrefix,
-    ...(options.inventory === 'redis' ? { REDIS_URL: redisUrl() } : {}),
+    ...(options.inventory === 'redis' ? { REDIS_URL: testRedisUrl() } : {}),
     ...options.env,
   };
   const running = await startEmbedded(env, {
@@ -229,7 +228,7 @@ export async function openBookingApp(options: BookingAppOptions): Promise<Bookin
     async close() {
       await running.stop();
       await database.drop();
-      if (options.inventory === 'redis') await deleteKeys(keyPrefix);
+      if (options.inventory === 'redis') await deleteKeysUnder(keyPrefix);
     },
   };
 }
@@ -243,16 +242,5 @@ export async function waitFor(
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
-async function deleteKeys(prefix: string): Promise<void> {
-  const redis = new Redis(redisUrl());
-  try {
-    for await (const keys of redis.scanStream({ match: `${prefix}*`, count: 1000 })) {
-      if ((keys as string[]).length > 0) await redis.unlink(...(keys as string[]));
-    }
-  } finally {
-    await redis.quit();
   }
 }

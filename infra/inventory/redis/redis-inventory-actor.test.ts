@@ -5,14 +5,14 @@ import { Redis } from 'ioredis';
 import { describeInventoryActorContract } from '../../../command-side/inventory/contract';
 import { holdRequest } from '../../../command-side/inventory/contract-support';
 import { AppError } from '../../../domain/shared';
+import { deleteKeysUnder, testKeyPrefix, testRedisUrl } from '../../testing';
 import { createInventoryRedis, toInventoryError } from './connection';
 import { LuaScript } from './lua-script';
 import { RedisInventoryActor } from './redis-inventory-actor';
 
-const url = process.env.TEST_REDIS_URL;
-if (!url) throw new Error('TEST_REDIS_URL is not set (source .services/env)');
+const url = testRedisUrl();
 /** A key prefix of our own: other suites share this server, so nothing here may flush it. */
-const keyPrefix = `test:inv:${randomBytes(4).toString('hex')}:`;
+const keyPrefix = testKeyPrefix('inv');
 
 describeInventoryActorContract('Redis + Lua (ioredis)', {
   open: () => RedisInventoryActor.open({ url, keyPrefix }),
@@ -25,9 +25,7 @@ describe('Redis inventory actor', () => {
     redis = new Redis(url);
   });
   after(async () => {
-    for await (const keys of redis.scanStream({ match: `${keyPrefix}*`, count: 1000 })) {
-      if ((keys as string[]).length > 0) await redis.unlink(...(keys as string[]));
-    }
+    await deleteKeysUnder(keyPrefix);
     await redis.quit();
   });
 
