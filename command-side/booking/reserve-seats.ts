@@ -6,26 +6,17 @@ import {
   checkReservable,
   type BookingEvent,
   type BookingView,
-  type SaleTerms,
 } from '../../domain/booking';
 import { AppError, type EventMetadata } from '../../domain/shared';
 import { WrongExpectedVersionError, type EventStore } from '../../infra/ports/event-store';
+import type { ZoneForSale } from '../catalog';
 import type { Hold, HoldRejection, InventoryActor } from '../inventory';
 import { loadStream } from '../shared';
-
-/** A zone as the in-memory catalog knows it: where it belongs, its price and its sale terms. */
-export type ZoneOnSale = SaleTerms & {
-  readonly zoneId: string;
-  readonly showId: string;
-  readonly eventId: string;
-  readonly price: number;
-  readonly currency: string;
-};
 
 export type ReserveSeatsDeps = {
   readonly store: EventStore;
   readonly actor: InventoryActor;
-  readonly catalog: { zone(zoneId: string): ZoneOnSale | undefined };
+  readonly catalog: { zone(zoneId: string): ZoneForSale | undefined };
   /** Rebuilds a zone counter the actor lost (Redis restarted empty) from the event store. */
   readonly recovery?: { recover(zone: { eventId: string; zoneId: string }): Promise<unknown> };
   readonly holdTtlMs: number;
@@ -46,7 +37,7 @@ export type ReserveSeats = {
 const unavailable = (message: string, cause?: unknown) =>
   Object.assign(new AppError('SERVICE_UNAVAILABLE', message), cause === undefined ? {} : { cause });
 
-function rejected(reason: HoldRejection, available: number, zone: ZoneOnSale): AppError {
+function rejected(reason: HoldRejection, available: number, zone: ZoneForSale): AppError {
   switch (reason) {
     case 'INSUFFICIENT_SEATS':
       return new AppError('INSUFFICIENT_SEATS', `Only ${available} seats left in this zone`, { available });
@@ -115,7 +106,7 @@ export class SeatReservations {
     return bookingView([reserved], now)!;
   }
 
-  private reserveCommand(zone: ZoneOnSale, hold: Hold, reservedAt: Date) {
+  private reserveCommand(zone: ZoneForSale, hold: Hold, reservedAt: Date) {
     return {
       type: 'Reserve' as const,
       bookingId: hold.bookingId,
@@ -178,7 +169,7 @@ export class SeatReservations {
     }
   }
 
-  private recover(zone: ZoneOnSale): void {
+  private recover(zone: ZoneForSale): void {
     const recovery = this.deps.recovery;
     if (!recovery) return;
     recovery.recover({ eventId: zone.eventId, zoneId: zone.zoneId }).catch((error: unknown) => {

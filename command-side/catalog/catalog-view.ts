@@ -1,16 +1,16 @@
+import type { SaleTerms } from '../../domain/booking';
 import {
   catalogEventTypes,
   eventCategory,
   evolve,
   initialEventState,
   type CatalogEvent,
-  type EventStatus,
   type ExistingEvent,
 } from '../../domain/catalog';
 import { categoryOf, startOfLog, type Checkpoint, type RecordedEvent } from '../../infra/ports/event-store';
 
-/** Everything a reservation needs to know about a zone, without a database read. */
-export type ZoneForSale = {
+/** Everything a reservation needs to know about a zone, without a database read: its sale terms too. */
+export type ZoneForSale = SaleTerms & {
   readonly zoneId: string;
   readonly showId: string;
   readonly eventId: string;
@@ -18,11 +18,6 @@ export type ZoneForSale = {
   readonly price: number;
   readonly currency: string;
   readonly capacity: number;
-  readonly showStartsAt: string;
-  readonly saleStartsAt: string;
-  readonly saleEndsAt: string;
-  readonly maxTicketsPerUser: number;
-  readonly eventStatus: EventStatus;
 };
 
 const known = new Set<string>(catalogEventTypes);

@@ -1,8 +1,9 @@
+import type { EventStatus } from '../catalog';
 import { AppError } from '../shared';
 
 /** What the catalog says about a zone's sale, as far as a reservation cares. */
 export type SaleTerms = {
-  readonly eventStatus: 'draft' | 'published' | 'cancelled';
+  readonly eventStatus: EventStatus;
   readonly saleStartsAt: string;
   readonly saleEndsAt: string;
   readonly showStartsAt: string;
