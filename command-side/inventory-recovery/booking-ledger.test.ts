@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Hold } from '../inventory';
 import {
+  confirmedBookings,
   confirmedByUser,
   confirmedSeats,
   foldLedger,
@@ -14,6 +15,8 @@ import {
   cancelledEvent,
   confirmedEvent,
   expiredEvent,
+  paymentFailedEvent,
+  paymentRequestedEvent,
   refundedEvent,
   reservedEvent,
   zoneCreated,
@@ -84,20 +87,55 @@ describe('booking ledger', () => {
     assert.deepEqual([heldSeats(zone), confirmedSeats(zone)], [1, 0]);
   });
 
-  it('gives back the seats of a confirmed booking that is cancelled or refunded', () => {
+  it('gives a confirmed booking’s seats back when it is cancelled, once', () => {
     const zone = zoneOf([
       created,
       reservedEvent(hold('b1', 'ann', 3)),
       reservedEvent(hold('b2', 'ann', 2)),
-      reservedEvent(hold('b3', 'bob', 1)),
       confirmedEvent('b1'),
       confirmedEvent('b2'),
-      confirmedEvent('b3'),
       cancelledEvent('b1', 'ann'),
-      refundedEvent('b3'),
+      cancelledEvent('b1', 'organizer'),
+      confirmedEvent('b1'),
     ]);
+    assert.deepEqual(confirmedBookings(zone), [{ bookingId: 'b2', userId: 'ann', quantity: 2 }]);
     assert.deepEqual(confirmedByUser(zone), { ann: 2 });
-    assert.equal(confirmedSeats(zone), 2);
+    assert.deepEqual([heldSeats(zone), confirmedSeats(zone)], [0, 2]);
+  });
+
+  it('changes no seats on a refund of a confirmed or cancelled booking', () => {
+    const zone = zoneOf([
+      created,
+      reservedEvent(hold('b1', 'ann', 3)),
+      reservedEvent(hold('b2', 'bob', 1)),
+      confirmedEvent('b1'),
+      confirmedEvent('b2'),
+      refundedEvent('b1'),
+      cancelledEvent('b2', 'bob'),
+      refundedEvent('b2'),
+    ]);
+    assert.deepEqual(confirmedBookings(zone), [{ bookingId: 'b1', userId: 'ann', quantity: 3 }]);
+    assert.equal(confirmedSeats(zone), 3);
+  });
+
+  it('ends a reservation refunded after its hold lapsed, as no expiry follows it', () => {
+    const zone = zoneOf([created, reservedEvent(hold('b1', 'ann', 3, t0)), refundedEvent('b1')]);
+    assert.deepEqual([heldSeats(zone), confirmedSeats(zone)], [0, 0]);
+  });
+
+  it('changes no seats on a payment requested or failed, and keeps an expiry from freeing sold seats', () => {
+    const zone = zoneOf([
+      created,
+      reservedEvent(hold('b1', 'ann', 3)),
+      reservedEvent(hold('b2', 'bob', 2)),
+      paymentRequestedEvent('b1'),
+      paymentFailedEvent('b1'),
+      paymentRequestedEvent('b2'),
+      confirmedEvent('b2'),
+      expiredEvent('b2'),
+    ]);
+    assert.deepEqual([...zone.reserved.keys()], ['b1']);
+    assert.deepEqual([heldSeats(zone), confirmedSeats(zone)], [3, 2]);
   });
 
   it('counts as live only the reservations whose expiry lies after now', () => {

@@ -1,13 +1,6 @@
-import type {
-  BookingCancelled,
-  BookingConfirmed,
-  BookingExpired,
-  BookingRefunded,
-  BookingReserved,
-} from '../../domain/booking';
-import { bookingEventTypes } from '../../domain/booking';
+import type { BookingEvent } from '../../domain/booking';
 import type { ZoneCreated, ZoneUpdated } from '../../domain/catalog';
-import type { LiveHold } from '../inventory';
+import type { ConfirmedBooking, LiveHold } from '../inventory';
 
 /** A reservation the event store has not ended yet (no confirm, cancel, expiry or refund). */
 export type Reservation = LiveHold;
@@ -20,8 +13,8 @@ export type ZoneLedger = {
   readonly capacity: number;
   /** Reserved and not yet ended, by booking id, whether or not its expiry has passed. */
   readonly reserved: ReadonlyMap<string, Reservation>;
-  /** Confirmed seats per buyer, less those given back by a cancel or refund. */
-  readonly confirmedByUser: ReadonlyMap<string, number>;
+  /** Confirmed and not cancelled since, by booking id: the seats sold. */
+  readonly confirmed: ReadonlyMap<string, ConfirmedBooking>;
 };
 
 type MutableZone = {
@@ -29,23 +22,26 @@ type MutableZone = {
   zoneId: string;
   capacity: number;
   reserved: Map<string, Reservation>;
-  confirmedByUser: Map<string, number>;
+  confirmed: Map<string, ConfirmedBooking>;
 };
 
-/** What the ledger remembers of a booking until it ends; ended bookings are forgotten. */
-type Open = { zoneId: string; userId: string; quantity: number; status: 'reserved' | 'confirmed' };
+/** Where a booking the ledger still tracks is; ended bookings are forgotten. */
+type Open = { zoneId: string; status: 'reserved' | 'confirmed' };
 
-/** The event types the ledger folds; everything else is ignored. */
-export const ledgerEventTypes: readonly string[] = ['ZoneCreated', 'ZoneUpdated', ...bookingEventTypes];
+/** The event types the ledger folds, so a catch-up reads no other. */
+export const ledgerEventTypes: readonly LedgerEvent['type'][] = [
+  'ZoneCreated',
+  'ZoneUpdated',
+  'BookingReserved',
+  'BookingConfirmed',
+  'BookingCancelled',
+  'BookingExpired',
+  'BookingRefunded',
+];
 
-type LedgerEvent =
-  | ZoneCreated
-  | ZoneUpdated
-  | BookingReserved
-  | BookingConfirmed
-  | BookingCancelled
-  | BookingExpired
-  | BookingRefunded;
+type LedgerEvent = ZoneCreated | ZoneUpdated | Exclude<BookingEvent, { type: PaymentEventType }>;
+
+type PaymentEventType = 'BookingPaymentRequested' | 'BookingPaymentFailed';
 
 /**
  * The seat state of every zone as a fold over catalog zone events and booking events, in log order.
@@ -64,6 +60,7 @@ export class BookingLedger {
   }
 
   apply(event: { readonly type: string; readonly data: unknown }): void {
+    // Anything else (payment requests and failures included) changes no seats.
     const known = event as LedgerEvent;
     switch (known.type) {
       case 'ZoneCreated':
@@ -84,45 +81,49 @@ export class BookingLedger {
           currency,
           expiresAt,
         });
-        this.#open.set(bookingId, { zoneId, userId, quantity, status: 'reserved' });
+        this.#open.set(bookingId, { zoneId, status: 'reserved' });
         return;
       }
       case 'BookingConfirmed': {
-        const open = this.#open.get(known.data.bookingId);
+        const { bookingId } = known.data;
+        const open = this.#open.get(bookingId);
         if (open?.status !== 'reserved') return;
         const zone = this.#zones.get(open.zoneId)!;
-        zone.reserved.delete(known.data.bookingId);
-        zone.confirmedByUser.set(open.userId, (zone.confirmedByUser.get(open.userId) ?? 0) + open.quantity);
+        const { userId, quantity } = zone.reserved.get(bookingId)!;
+        zone.reserved.delete(bookingId);
+        zone.confirmed.set(bookingId, { bookingId, userId, quantity });
         open.status = 'confirmed';
         return;
       }
       case 'BookingCancelled':
+        // A cancel after confirm gives the seats back to sale (the actor's returnConfirmed).
+        this.#end(known.data.bookingId, ['reserved', 'confirmed']);
+        return;
       case 'BookingExpired':
+        this.#end(known.data.bookingId, ['reserved']);
+        return;
       case 'BookingRefunded':
-        this.#end(known.data.bookingId);
+        // Money only: a confirmed booking keeps its seats until cancelled. A reservation refunded after
+        // its hold lapsed has ended in the log, and no BookingExpired will follow.
+        this.#end(known.data.bookingId, ['reserved']);
         return;
     }
   }
 
-  /** A reservation ends and frees nothing more; a confirmed booking gives its seats back. */
-  #end(bookingId: string): void {
+  /** Ends a booking that is in one of `statuses`: a reservation stops holding, a sale stops counting. */
+  #end(bookingId: string, statuses: readonly Open['status'][]): void {
     const open = this.#open.get(bookingId);
-    if (!open) return;
+    if (!open || !statuses.includes(open.status)) return;
     this.#open.delete(bookingId);
     const zone = this.#zones.get(open.zoneId)!;
-    if (open.status === 'reserved') {
-      zone.reserved.delete(bookingId);
-      return;
-    }
-    const left = (zone.confirmedByUser.get(open.userId) ?? 0) - open.quantity;
-    if (left > 0) zone.confirmedByUser.set(open.userId, left);
-    else zone.confirmedByUser.delete(open.userId);
+    zone.reserved.delete(bookingId);
+    zone.confirmed.delete(bookingId);
   }
 
   #zone(eventId: string, zoneId: string): MutableZone {
     let zone = this.#zones.get(zoneId);
     if (!zone) {
-      zone = { eventId, zoneId, capacity: 0, reserved: new Map(), confirmedByUser: new Map() };
+      zone = { eventId, zoneId, capacity: 0, reserved: new Map(), confirmed: new Map() };
       this.#zones.set(zoneId, zone);
     }
     return zone;
@@ -151,14 +152,21 @@ export const staleReservations = (zone: ZoneLedger, now: number): Reservation[] 
 
 export const liveHeldSeats = (zone: ZoneLedger, now: number): number => sum(liveHolds(zone, now));
 
-export const confirmedSeats = (zone: ZoneLedger): number =>
-  [...zone.confirmedByUser.values()].reduce((total, quantity) => total + quantity, 0);
+/** The zone's bookings confirmed and not cancelled: what a rebuild writes back as sold. */
+export const confirmedBookings = (zone: ZoneLedger): ConfirmedBooking[] => [...zone.confirmed.values()];
 
-export const confirmedByUser = (zone: ZoneLedger): Record<string, number> =>
-  Object.fromEntries(zone.confirmedByUser);
+export const confirmedSeats = (zone: ZoneLedger): number => sum(zone.confirmed.values());
 
-function sum(reservations: Iterable<Reservation>): number {
+/** Confirmed seats per buyer. */
+export function confirmedByUser(zone: ZoneLedger): Record<string, number> {
+  const byUser: Record<string, number> = {};
+  for (const { userId, quantity } of zone.confirmed.values())
+    byUser[userId] = (byUser[userId] ?? 0) + quantity;
+  return byUser;
+}
+
+function sum(bookings: Iterable<{ readonly quantity: number }>): number {
   let total = 0;
-  for (const reservation of reservations) total += reservation.quantity;
+  for (const booking of bookings) total += booking.quantity;
   return total;
 }

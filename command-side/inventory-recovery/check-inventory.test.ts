@@ -8,7 +8,7 @@ import type { EventStore } from '../../infra/ports/event-store';
 import { deleteKeysUnder, storeAndActorPerSuite, testKeyPrefix, testRedisUrl } from '../../infra/testing';
 import type { InventoryActor } from '../inventory';
 import { checkInventory } from './index';
-import { cancelledEvent, confirm, reserve, reservedEvent, zoneInLog } from './testing';
+import { cancelledEvent, confirm, refundedEvent, reserve, reservedEvent, zoneInLog } from './testing';
 
 const redisUrl = testRedisUrl();
 /** A key prefix of our own: other suites share this server, so nothing here may flush it. */
@@ -56,6 +56,29 @@ function describeChecker(name: string, openActor: () => Promise<InventoryActor>)
             consistent: true,
           },
         ],
+      });
+    });
+
+    it('calls a booking cancelled after confirm consistent only once its seats are back', async () => {
+      const zone = await zoneInLog(store, 10);
+      await actor.provisionZone({ ...zone, capacity: 10 });
+      const sold = await reserve(store, actor, zone, { quantity: 3, now: t0, ttlMs });
+      await confirm(store, actor, sold, t0);
+      await store.append(bookingStreamId(sold.bookingId), [cancelledEvent(sold.bookingId, sold.userId)]);
+      const before = await checkInventory(store, actor, { now: t0, eventIds: [zone.eventId] });
+      assert.deepEqual([before.ok, before.withinCapacity, before.consistent], [false, true, false]);
+      assert.deepEqual([before.zones[0]?.counters?.confirmed, before.zones[0]?.fromEvents.confirmed], [3, 0]);
+
+      assert.deepEqual(await actor.returnConfirmed(sold), { returned: true });
+      await store.append(bookingStreamId(sold.bookingId), [refundedEvent(sold.bookingId)]);
+      const after = await checkInventory(store, actor, { now: t0, eventIds: [zone.eventId] });
+      assert.equal(after.ok, true, JSON.stringify(after.zones));
+      assert.deepEqual(after.zones[0]?.counters, {
+        capacity: 10,
+        available: 10,
+        held: 0,
+        confirmed: 0,
+        rebuilding: false,
       });
     });
 

@@ -14,7 +14,7 @@ export type ZoneCheck = {
     readonly held: number;
     /** Of those, seats whose hold is still live at `now`. */
     readonly liveHeld: number;
-    /** Seats confirmed and not given back. */
+    /** Seats confirmed and not cancelled since (a cancel after confirm gives them back). */
     readonly confirmed: number;
   };
   /** The actor's counter; undefined when the zone has none. */

@@ -1,5 +1,6 @@
 export {
   BookingLedger,
+  confirmedBookings,
   confirmedByUser,
   confirmedSeats,
   foldLedger,

@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, describe, it } from 'node:test';
+import { bookingStreamId } from '../../domain/booking';
 import { InProcessInventoryActor } from '../../infra/inventory/in-process';
 import { RedisInventoryActor } from '../../infra/inventory/redis';
 import type { EventStore, LogHead } from '../../infra/ports/event-store';
 import { deleteKeysUnder, storeAndActorPerSuite, testKeyPrefix, testRedisUrl } from '../../infra/testing';
 import type { ExpiredHold, InventoryActor } from '../inventory';
 import { InventoryRecovery, LedgerReader } from './index';
-import { confirm, reserve, zoneInLog } from './testing';
+import { cancelledEvent, confirm, reserve, zoneInLog } from './testing';
 
 const redisUrl = testRedisUrl();
 /** A key prefix of our own: other suites share this server, so nothing here may flush it. */
@@ -99,6 +100,28 @@ function describeRecovery(name: string, fixture: ActorFixture) {
         [live.bookingId],
       );
       assert.equal((await actor.snapshot(zone))?.available, 16);
+    });
+
+    it('rebuilds without a booking cancelled after confirm, so a late return of its seats changes nothing', async () => {
+      const zone = await zoneInLog(store, 20);
+      await actor.provisionZone({ ...zone, capacity: 20 });
+      const cancelled = await reserve(store, actor, zone, { quantity: 4, now: t0, ttlMs });
+      await confirm(store, actor, cancelled, t0);
+      const kept = await reserve(store, actor, zone, { quantity: 2, now: t0, ttlMs });
+      await confirm(store, actor, kept, t0);
+      // Cancelled in the log; the counter was lost before its seats were returned.
+      await store.append(bookingStreamId(cancelled.bookingId), [
+        cancelledEvent(cancelled.bookingId, cancelled.userId),
+      ]);
+
+      actor = await fixture.wiped(actor);
+      assert.equal(await recoveryOf(actor).recover(zone), 'rebuilt');
+      const rebuilt = { capacity: 20, available: 18, held: 0, confirmed: 2, rebuilding: false };
+      assert.deepEqual(await actor.snapshot(zone), rebuilt);
+      assert.deepEqual(await actor.returnConfirmed(cancelled), { returned: false });
+      assert.deepEqual(await actor.snapshot(zone), rebuilt);
+      assert.deepEqual(await actor.returnConfirmed(kept), { returned: true });
+      assert.equal((await actor.snapshot(zone))?.available, 20);
     });
 
     it('refuses holds while it rebuilds, and runs once for concurrent calls on a zone', async () => {

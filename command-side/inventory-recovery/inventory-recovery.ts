@@ -1,5 +1,5 @@
 import type { ExpiredHold, InventoryActor } from '../inventory';
-import { confirmedByUser, liveHolds, staleReservations, type ZoneLedger } from './booking-ledger';
+import { confirmedBookings, liveHolds, staleReservations, type ZoneLedger } from './booking-ledger';
 import type { LedgerReader } from './ledger-reader';
 
 type ZoneRef = { readonly eventId: string; readonly zoneId: string };
@@ -97,7 +97,7 @@ export class InventoryRecovery {
         zoneId: zone.zoneId,
         capacity: state.capacity,
         liveHolds: liveHolds(state, now),
-        confirmedByUser: confirmedByUser(state),
+        confirmedBookings: confirmedBookings(state),
       });
       outcomes.set(keyOf(zone), rebuilt.ok ? 'rebuilt' : 'live');
       if (rebuilt.ok) stale.push(...expiredHolds(state, now));

@@ -56,6 +56,21 @@ export const expiredEvent = (bookingId: string): BookingEvent => ({
   type: 'BookingExpired',
   data: { bookingId, expiredAt: at(0) },
 });
+export const paymentRequestedEvent = (bookingId: string): BookingEvent => ({
+  type: 'BookingPaymentRequested',
+  data: {
+    bookingId,
+    paymentId: `payment-${bookingId}`,
+    amount: 2500,
+    currency: 'EUR',
+    card: { token: 'tok_test', last4: '4242', brand: 'visa' },
+    requestedAt: at(0),
+  },
+});
+export const paymentFailedEvent = (bookingId: string): BookingEvent => ({
+  type: 'BookingPaymentFailed',
+  data: { bookingId, paymentId: `payment-${bookingId}`, reason: 'DECLINED', failedAt: at(0) },
+});
 export const refundedEvent = (bookingId: string): BookingEvent => ({
   type: 'BookingRefunded',
   data: { bookingId, paymentId: 'payment-1', amount: 0, currency: 'EUR', reason: 'test', refundedAt: at(0) },

@@ -116,7 +116,11 @@ export function describeLifecycleContract(actorOf: () => InventoryActor): void {
       { ...live, bookingId: 'b1', userId: 'ann', quantity: 3 },
       { ...live, bookingId: 'b2', userId: 'bob', quantity: 2 },
     ];
-    const rebuild = { eventId, zoneId, capacity: 20, liveHolds, confirmedByUser: { ann: 1, cid: 3 } };
+    const confirmedBookings = [
+      { bookingId: 'c1', userId: 'ann', quantity: 1 },
+      { bookingId: 'c2', userId: 'cid', quantity: 3 },
+    ];
+    const rebuild = { eventId, zoneId, capacity: 20, liveHolds, confirmedBookings };
     assert.deepEqual(await actor.rebuildZone(rebuild), { ok: true });
     const expected = { capacity: 20, available: 11, held: 5, confirmed: 4, rebuilding: false };
     assert.deepEqual(await snapshotOf(actor, eventId, zoneId), expected);
@@ -135,7 +139,8 @@ export function describeLifecycleContract(actorOf: () => InventoryActor): void {
     const liveHolds = [
       { bookingId: 'r1', userId: 'dee', quantity: 1, unitPrice: 1, currency: 'EUR', expiresAt: deadline },
     ];
-    const rebuild = { eventId, zoneId, capacity: 8, liveHolds, confirmedByUser: { dee: 2 } };
+    const confirmedBookings = [{ bookingId: 'c1', userId: 'dee', quantity: 2 }];
+    const rebuild = { eventId, zoneId, capacity: 8, liveHolds, confirmedBookings };
     assert.deepEqual(await actor.rebuildZone(rebuild), { ok: false, reason: 'LIVE_COUNTER' });
     assert.deepEqual(await actor.beginRebuild({ eventId, zoneId }), { ok: false, reason: 'LIVE_COUNTER' });
     assert.equal((await snapshotOf(actor, eventId, zoneId)).available, 8);

@@ -2,6 +2,7 @@ import { after, before, describe } from 'node:test';
 import type { InventoryActorFixture } from './contract-support';
 import { describeHoldContract } from './contract-holds';
 import { describeLifecycleContract } from './contract-lifecycle';
+import { describeReturnContract } from './contract-returns';
 import type { InventoryActor } from './inventory-actor';
 
 export type { InventoryActorFixture } from './contract-support';
@@ -18,5 +19,6 @@ export function describeInventoryActorContract(adapterName: string, fixture: Inv
     });
     describeHoldContract(() => actor);
     describeLifecycleContract(() => actor);
+    describeReturnContract(() => actor);
   });
 }

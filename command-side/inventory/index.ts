@@ -1,6 +1,7 @@
 export type {
   AdjustResult,
   ConfirmResult,
+  ConfirmedBooking,
   ExpiredHold,
   Hold,
   HoldRejection,

@@ -40,13 +40,16 @@ export type LiveHold = Pick<
   'bookingId' | 'userId' | 'quantity' | 'unitPrice' | 'currency' | 'expiresAt'
 >;
 
+/** A booking whose seats are sold; the actor remembers it so that `returnConfirmed` gives them back once. */
+export type ConfirmedBooking = Pick<Hold, 'bookingId' | 'userId' | 'quantity'>;
+
 export type RebuildRequest = {
   eventId: string;
   zoneId: string;
   capacity: number;
   liveHolds: LiveHold[];
-  /** Confirmed seats in this zone per buyer. */
-  confirmedByUser: Record<string, number>;
+  /** The zone's bookings confirmed and not given back; the actor forgets every other one of the zone. */
+  confirmedBookings: ConfirmedBooking[];
   /** Without it a rebuild refuses to touch a zone that has a live (not rebuilding) counter. */
   replaceLiveCounter?: boolean;
 };
@@ -75,6 +78,11 @@ export type InventoryActor = {
   /** Returns the seats only if the hold is still held. */
   release(input: { eventId: string; bookingId: string }): Promise<{ released: boolean }>;
   confirm(input: { eventId: string; bookingId: string; now: number }): Promise<ConfirmResult>;
+  /**
+   * Gives a confirmed booking's seats back to sale (a cancel after confirm), exactly once: false, and
+   * nothing changed, for a booking already returned, never confirmed, or left out by a later rebuild.
+   */
+  returnConfirmed(input: { eventId: string; bookingId: string }): Promise<{ returned: boolean }>;
   /** Releases holds due at `now` (one event, or every event with zones), at most `limit` of them. */
   expireDue(input: { eventId?: string; now: number; limit: number }): Promise<ExpiredHold[]>;
   /** Marks a zone rebuilding (holds refused) before its state is read from the event store. */

@@ -1,20 +1,24 @@
-import type { Hold, ZoneSnapshot } from '../../../command-side/inventory';
+import type { ConfirmedBooking, Hold, ZoneSnapshot } from '../../../command-side/inventory';
 
-export type Zone = ZoneSnapshot & { buyers: Map<string, number> };
+export type Zone = ZoneSnapshot;
 export type UserCounts = { held: number; confirmed: number };
+/** A confirmed booking the actor can still give back: the Redis adapter's `sold:<bookingId>` marker. */
+export type Sold = ConfirmedBooking & { zoneId: string };
 
 /** One event's inventory: what the Redis adapter keeps under the event's hash tag. */
 export class EventInventory {
   readonly zones = new Map<string, Zone>();
   readonly users = new Map<string, UserCounts>();
   readonly holds = new Map<string, Hold>();
+  /** Booking id → its confirmed seats, until they are returned or a rebuild forgets them. */
+  readonly sold = new Map<string, Sold>();
   /** Idempotency key → the first answer, kept until `until` (epoch ms). */
   readonly answers = new Map<string, { hold: Hold; until: number }>();
   /** Booking id → the idempotency key its hold answered. */
   readonly answerKeys = new Map<string, string>();
 
   addZone(zoneId: string, capacity: number, rebuilding: boolean): Zone {
-    const zone = { capacity, available: capacity, held: 0, confirmed: 0, rebuilding, buyers: new Map() };
+    const zone = { capacity, available: capacity, held: 0, confirmed: 0, rebuilding };
     this.zones.set(zoneId, zone);
     return zone;
   }
@@ -48,18 +52,39 @@ export class EventInventory {
       return;
     }
     zone.confirmed += hold.quantity;
-    user.confirmed += hold.quantity;
-    zone.buyers.set(hold.userId, (zone.buyers.get(hold.userId) ?? 0) + hold.quantity);
+    this.addSold(hold);
   }
 
-  /** Forgets a zone's holds and buyers (a rebuild is about to write them from the event store). */
-  clearZone(zoneId: string, zone: Zone): void {
+  /** Remembers a confirmed booking and counts its seats toward its buyer's limit. */
+  addSold({ bookingId, zoneId, userId, quantity }: Sold): void {
+    this.sold.set(bookingId, { bookingId, zoneId, userId, quantity });
+    this.user(userId).confirmed += quantity;
+  }
+
+  /** Gives a confirmed booking's seats back to sale, once: the marker goes with them. */
+  returnSold(bookingId: string): boolean {
+    const sold = this.sold.get(bookingId);
+    if (!sold) return false;
+    this.sold.delete(bookingId);
+    this.user(sold.userId).confirmed -= sold.quantity;
+    const zone = this.zones.get(sold.zoneId);
+    if (zone) {
+      zone.confirmed -= sold.quantity;
+      zone.available += sold.quantity;
+    }
+    return true;
+  }
+
+  /** Forgets a zone's holds and confirmed bookings (a rebuild is about to write them from the event store). */
+  clearZone(zoneId: string): void {
     for (const hold of [...this.holds.values()].filter((h) => h.zoneId === zoneId)) {
       this.holds.delete(hold.bookingId);
       this.user(hold.userId).held -= hold.quantity;
     }
-    for (const [userId, quantity] of zone.buyers) this.user(userId).confirmed -= quantity;
-    zone.buyers = new Map();
+    for (const sold of [...this.sold.values()].filter((s) => s.zoneId === zoneId)) {
+      this.sold.delete(sold.bookingId);
+      this.user(sold.userId).confirmed -= sold.quantity;
+    }
   }
 
   /** Due holds, earliest first. */

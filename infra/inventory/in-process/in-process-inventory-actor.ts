@@ -93,6 +93,10 @@ export class InProcessInventoryActor implements InventoryActor {
     return { ok: true } satisfies ConfirmResult;
   }
 
+  async returnConfirmed({ eventId, bookingId }: { eventId: string; bookingId: string }) {
+    return { returned: this.#events.get(eventId)?.returnSold(bookingId) ?? false };
+  }
+
   async expireDue({ eventId, now, limit }: { eventId?: string; now: number; limit: number }) {
     const expired: ExpiredHold[] = [];
     for (const id of eventId === undefined ? [...this.#events.keys()] : [eventId]) {
@@ -124,13 +128,10 @@ export class InProcessInventoryActor implements InventoryActor {
     const inventory = this.#event(input.eventId);
     const zone = inventory.zones.get(input.zoneId);
     if (!zone?.rebuilding) return { ok: false, reason: 'LIVE_COUNTER' };
-    inventory.clearZone(input.zoneId, zone);
+    inventory.clearZone(input.zoneId);
     for (const live of input.liveHolds)
       inventory.addHold({ ...live, eventId: input.eventId, zoneId: input.zoneId });
-    for (const [userId, quantity] of Object.entries(input.confirmedByUser)) {
-      zone.buyers.set(userId, quantity);
-      inventory.user(userId).confirmed += quantity;
-    }
+    for (const booking of input.confirmedBookings) inventory.addSold({ ...booking, zoneId: input.zoneId });
     Object.assign(zone, { capacity: input.capacity, ...totals, rebuilding: false });
     return { ok: true };
   }

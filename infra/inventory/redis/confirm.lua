@@ -1,4 +1,5 @@
 -- KEYS: hold, expiry index   ARGV: base, bookingId, now
+-- The zone, buyer and sold keys derive from base (same hash tag); see drop_hold in lib.lua.
 local hold = read_hold(ARGV[1], ARGV[2])
 if not hold then return 'NOT_HELD' end
 if tonumber(ARGV[3]) >= tonumber(hold[4]) then return 'EXPIRED' end

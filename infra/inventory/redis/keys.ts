@@ -8,9 +8,13 @@ export function inventoryKeys(prefix: string, eventId: string) {
   return {
     base,
     zone: (zoneId: string) => `${base}zone:${zoneId}`,
-    buyers: (zoneId: string) => `${base}buyers:${zoneId}`,
+    /** Bookings confirmed in the zone, each with a `sold` marker: what a rebuild must clear. */
+    soldIn: (zoneId: string) => `${base}sold-in:${zoneId}`,
+    /** Before markers existed: confirmed seats per buyer of a zone; a rebuild still clears it. */
+    legacyBuyers: (zoneId: string) => `${base}buyers:${zoneId}`,
     user: (userId: string) => `${base}user:${userId}`,
     hold: (bookingId: string) => `${base}hold:${bookingId}`,
+    sold: (bookingId: string) => `${base}sold:${bookingId}`,
     answer: (idempotencyKey: string) => `${base}idem:${idempotencyKey}`,
     expiry: `${base}expiry`,
   };

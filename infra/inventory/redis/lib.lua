@@ -1,9 +1,21 @@
--- Shared by the scripts that end a hold. Every key derives from `base`, the event's hash-tagged
+-- Shared by the scripts that end a hold or a sale. Every key derives from `base`, the event's hash-tagged
 -- prefix "<prefix>{evt:<eventId>}:", so each script stays inside one Redis Cluster slot.
 local function read_hold(base, id)
   local hold = redis.call('HMGET', base .. 'hold:' .. id, 'zoneId', 'userId', 'quantity', 'expiresAt', 'answer')
   if not hold[1] then return nil end
   return hold
+end
+
+-- Remembers a confirmed booking (its marker, listed in its zone's set) so its seats go back once.
+local function sell(base, id, zone_id, user_id, quantity)
+  redis.call('HSET', base .. 'sold:' .. id, 'zoneId', zone_id, 'userId', user_id, 'quantity', quantity)
+  redis.call('SADD', base .. 'sold-in:' .. zone_id, id)
+end
+
+-- Forgets a confirmed booking's marker; the caller moves its seats.
+local function unsell(base, id, zone_id)
+  redis.call('DEL', base .. 'sold:' .. id)
+  redis.call('SREM', base .. 'sold-in:' .. zone_id, id)
 end
 
 -- Ends a held hold: its seats go back to the zone ('released') or move to confirmed ('confirmed').
@@ -23,6 +35,6 @@ local function drop_hold(base, id, hold, outcome)
   else
     redis.call('HINCRBY', zone, 'confirmed', quantity)
     redis.call('HINCRBY', user, 'confirmed', quantity)
-    redis.call('HINCRBY', base .. 'buyers:' .. hold[1], hold[2], quantity)
+    sell(base, id, hold[1], hold[2], hold[3])
   end
 end

@@ -33,6 +33,7 @@ export const scripts = {
   hold: LuaScript.load('hold'),
   release: LuaScript.load('release', true),
   confirm: LuaScript.load('confirm', true),
+  returnConfirmed: LuaScript.load('return-confirmed', true),
   expire: LuaScript.load('expire', true),
   provision: LuaScript.load('provision'),
   adjust: LuaScript.load('adjust'),

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { Redis } from 'ioredis';
 import { describeInventoryActorContract } from '../../../command-side/inventory/contract';
-import { holdRequest } from '../../../command-side/inventory/contract-support';
+import { holdRequest, t0 } from '../../../command-side/inventory/contract-support';
 import { AppError } from '../../../domain/shared';
 import { deleteKeysUnder, testKeyPrefix, testRedisUrl } from '../../testing';
 import { createInventoryRedis, toInventoryError } from './connection';
@@ -33,10 +33,29 @@ describe('Redis inventory actor', () => {
     const actor = await RedisInventoryActor.open({ url, keyPrefix });
     await actor.provisionZone({ eventId: 'tagged', zoneId: 'z', capacity: 5 });
     await actor.hold(holdRequest('tagged', 'z'));
+    const sold = await actor.hold(holdRequest('tagged', 'z', { bookingId: 'sold' }));
+    assert.ok(sold.ok);
+    assert.deepEqual(await actor.confirm({ eventId: 'tagged', bookingId: 'sold', now: t0 }), { ok: true });
     await actor.close();
     const keys = await redis.keys(`${keyPrefix}{evt:tagged}*`);
-    assert.ok(keys.length >= 5, keys.join(', '));
+    assert.ok(keys.length >= 7, keys.join(', '));
+    assert.ok(keys.includes(`${keyPrefix}{evt:tagged}:sold:sold`), keys.join(', '));
     for (const key of keys) assert.ok(key.startsWith(`${keyPrefix}{evt:tagged}:`), key);
+  });
+
+  it('clears the per-buyer counts of a counter confirmed before markers existed when it rebuilds', async () => {
+    const actor = await RedisInventoryActor.open({ url, keyPrefix });
+    const base = `${keyPrefix}{evt:legacy}:`;
+    await actor.provisionZone({ eventId: 'legacy', zoneId: 'z', capacity: 5 });
+    await redis.hset(`${base}zone:z`, 'available', 3, 'confirmed', 2);
+    await redis.hset(`${base}buyers:z`, 'old', 2);
+    await redis.hset(`${base}user:old`, 'confirmed', 2);
+    const confirmedBookings = [{ bookingId: 'b', userId: 'old', quantity: 1 }];
+    const rebuild = { eventId: 'legacy', zoneId: 'z', capacity: 5, liveHolds: [], confirmedBookings };
+    assert.deepEqual(await actor.rebuildZone({ ...rebuild, replaceLiveCounter: true }), { ok: true });
+    await actor.close();
+    assert.equal(await redis.hget(`${base}user:old`, 'confirmed'), '1');
+    assert.equal(await redis.exists(`${base}buyers:z`), 0);
   });
 
   it('falls back to EVAL when the server does not know the script (NOSCRIPT)', async () => {

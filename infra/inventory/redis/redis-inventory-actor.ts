@@ -129,6 +129,12 @@ export class RedisInventoryActor implements InventoryActor {
     return status === 'OK' ? { ok: true } : { ok: false, reason: status as Rejection<ConfirmResult> };
   }
 
+  async returnConfirmed({ eventId, bookingId }: { eventId: string; bookingId: string }) {
+    const keys = this.#keys(eventId);
+    const returned = await this.#run(scripts.returnConfirmed, [keys.sold(bookingId)], [keys.base, bookingId]);
+    return { returned: returned === 1 };
+  }
+
   async expireDue({ eventId, now, limit }: { eventId?: string; now: number; limit: number }) {
     const eventIds =
       eventId === undefined ? await this.#call((redis) => redis.smembers(eventsKey(this.prefix))) : [eventId];
@@ -154,7 +160,12 @@ export class RedisInventoryActor implements InventoryActor {
     const args = rebuildArgs(keys.base, input);
     const began = await this.beginRebuild(input);
     if (!began.ok) return began;
-    const zoneKeys = [keys.zone(input.zoneId), keys.buyers(input.zoneId), keys.expiry];
+    const zoneKeys = [
+      keys.zone(input.zoneId),
+      keys.soldIn(input.zoneId),
+      keys.expiry,
+      keys.legacyBuyers(input.zoneId),
+    ];
     const applied = await this.#run(scripts.applyRebuild, zoneKeys, args);
     return applied === 1 ? { ok: true } : { ok: false, reason: 'LIVE_COUNTER' };
   }

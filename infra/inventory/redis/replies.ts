@@ -39,6 +39,7 @@ export function rebuildArgs(base: string, input: RebuildRequest): (string | numb
   for (const hold of input.liveHolds) {
     args.push(hold.bookingId, hold.userId, hold.quantity, hold.unitPrice, hold.currency, hold.expiresAt);
   }
-  for (const [userId, quantity] of Object.entries(input.confirmedByUser)) args.push(userId, quantity);
+  for (const booking of input.confirmedBookings)
+    args.push(booking.bookingId, booking.userId, booking.quantity);
   return args;
 }
