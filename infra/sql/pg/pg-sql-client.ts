@@ -79,15 +79,18 @@ export class PgSqlClient implements SqlClient {
     }
     let released = false;
     // The server ending this session also ends the lock; the guarded checkpoint keeps writers honest.
-    client.on('error', () => {
+    const onError = () => {
       if (released) return;
       released = true;
       client.release(true);
-    });
+    };
+    client.on('error', onError);
     return {
       release: async () => {
         if (released) return;
         released = true;
+        // The connection goes back to the pool: a listener left on it would pile up lock after lock.
+        client.off('error', onError);
         try {
           await client.query(`SELECT pg_advisory_unlock(${lockKeySql})`, [name]);
           client.release();

@@ -1,0 +1,141 @@
+import type { BackgroundService } from '../di/lifecycle';
+import { CheckpointWaiters, startOfLog, type Checkpoint, type EventStore } from '../ports/event-store';
+import { errorText, type IntegrationBus } from '../ports/integration-bus';
+import type { SqlClient, SqlLock } from '../ports/sql';
+import type { RelayCursor } from './relay-checkpoint';
+import { RelayFollower } from './relay-follower';
+import {
+  resolveRelayOptions,
+  type IntegrationRelayOptions,
+  type RelayState,
+  type RelayStatus,
+  type ResolvedRelayOptions,
+} from './relay-options';
+import { ensureRelaySchema } from './relay-schema';
+
+export type IntegrationRelayDeps = {
+  readonly store: EventStore;
+  readonly sql: SqlClient;
+  readonly bus: IntegrationBus;
+};
+
+/**
+ * Publishes the events of the relayed categories (ARCHITECTURE.md, "Kafka") to the integration bus in
+ * log order, advancing its checkpoint only after the bus acknowledged them: at-least-once, so
+ * consumers deduplicate by event id (`processOnce`). One instance per name is active; others stand by.
+ */
+export class IntegrationRelay implements BackgroundService {
+  readonly name: string;
+  /** Topics are `<prefix>bookings`, `<prefix>payments`, `<prefix>catalog`. */
+  readonly topicPrefix: string;
+  private readonly options: ResolvedRelayOptions;
+  private readonly waiters = new CheckpointWaiters();
+  private cursor: RelayCursor = { checkpoint: startOfLog, position: 0 };
+  private state: RelayState = 'stopped';
+  private lastError: string | null = null;
+  private lock: SqlLock | null = null;
+  private follower: RelayFollower | null = null;
+  private standbyTimer: NodeJS.Timeout | undefined;
+  private transitions: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly deps: IntegrationRelayDeps,
+    options: IntegrationRelayOptions = {},
+  ) {
+    this.options = resolveRelayOptions(options);
+    this.name = this.options.name;
+    this.topicPrefix = this.options.topicPrefix;
+  }
+
+  /** Becomes active when no other instance is (resolves after the first try) or stands by and retries. */
+  async start(): Promise<void> {
+    await ensureRelaySchema(this.deps.sql);
+    if (this.state !== 'stopped') return;
+    this.state = 'standby';
+    await this.serially(() => this.tryToActivate());
+  }
+
+  /** Finishes the batch in flight, then releases the lock. */
+  async stop(): Promise<void> {
+    clearTimeout(this.standbyTimer);
+    this.state = 'stopped';
+    await this.serially(() => this.deactivate());
+    this.waiters.rejectAll(new Error(`integration relay ${this.name} stopped`));
+  }
+
+  async status(): Promise<RelayStatus> {
+    const head = await this.deps.store.head();
+    const caughtUp = this.cursor.checkpoint >= head.checkpoint;
+    return {
+      name: this.name,
+      state: this.state,
+      checkpoint: this.cursor.checkpoint,
+      position: this.cursor.position,
+      headPosition: head.position,
+      lag: caughtUp ? 0 : Math.max(0, head.position - this.cursor.position),
+      lastError: this.lastError,
+    };
+  }
+
+  /** Resolves once everything readable in the log when called has been published. */
+  async waitForCaughtUp(timeoutMs = 30_000): Promise<void> {
+    const head = await this.deps.store.head();
+    await this.caughtUpTo(head.checkpoint, timeoutMs);
+  }
+
+  /** Resolves once the relay's checkpoint reached `checkpoint`. */
+  caughtUpTo(checkpoint: Checkpoint, timeoutMs = 30_000): Promise<void> {
+    return this.waiters.wait(
+      checkpoint,
+      this.cursor.checkpoint,
+      timeoutMs,
+      () => new Error(`integration relay ${this.name} did not reach ${checkpoint} within ${timeoutMs} ms`),
+    );
+  }
+
+  private serially(step: () => Promise<void>): Promise<void> {
+    const run = this.transitions.then(step);
+    this.transitions = run.catch(() => {});
+    return run;
+  }
+
+  private async tryToActivate(): Promise<void> {
+    if (this.state === 'stopped' || this.follower) return;
+    try {
+      this.lock = await this.deps.sql.tryLock(`integration-relay:${this.name}`);
+    } catch (error) {
+      this.lastError = errorText(error);
+    }
+    if (!this.lock) return this.standBy();
+    this.state = 'active';
+    this.follower = new RelayFollower({
+      ...this.deps,
+      options: this.options,
+      waiters: this.waiters,
+      onProgress: (cursor, error) => {
+        this.cursor = cursor;
+        this.lastError = error;
+        if (this.state !== 'stopped') this.state = error ? 'failing' : 'active';
+      },
+      onConflict: () => void this.serially(() => this.deactivate().then(() => this.standBy())),
+    });
+  }
+
+  private standBy(): void {
+    if (this.state === 'stopped') return;
+    this.state = 'standby';
+    clearTimeout(this.standbyTimer);
+    this.standbyTimer = setTimeout(
+      () => void this.serially(() => this.tryToActivate()),
+      this.options.standbyRetryMs,
+    );
+  }
+
+  private async deactivate(): Promise<void> {
+    const [follower, lock] = [this.follower, this.lock];
+    this.follower = null;
+    this.lock = null;
+    await follower?.stop();
+    await lock?.release().catch(() => {});
+  }
+}
