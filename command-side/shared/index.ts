@@ -1,2 +1,2 @@
-export { handleCommand, loadStream, type CommandOutcome } from './handle-command';
+export { handleCommand, loadStream, type CommandOutcome } from '../../infra/ports/event-store';
 export { LogFollower, type FollowerLogger, type FollowerOptions } from './log-follower';

@@ -1,6 +1,17 @@
 import { AppError, type Decider } from '../shared';
-import type { BookingCommand, Cancel, Confirm, Expire, Reserve } from './commands';
-import type { BookingEvent } from './events';
+import type {
+  BookingCommand,
+  Cancel,
+  CancelForEvent,
+  Confirm,
+  Expire,
+  RecordPaymentFailure,
+  RecordRefund,
+  RequestPayment,
+  Reserve,
+} from './commands';
+import type { BookingEvent, RefundDue } from './events';
+import { refundAmount, refundPercent } from './refund-policy';
 import { evolve, type Booking, type BookingState } from './state';
 
 const notFound = () => new AppError('NOT_FOUND', 'No such booking');
@@ -32,28 +43,85 @@ function decideReserve(command: Reserve, state: BookingState): BookingEvent[] {
   return [{ type: 'BookingReserved', data }];
 }
 
+function decideRequestPayment(command: RequestPayment, booking: Booking): BookingEvent[] {
+  if (booking.userId !== command.userId) throw notFound();
+  if (!isLive(booking, command.now))
+    throw invalidState(booking, 'Only a reserved booking whose hold is still live can be paid');
+  if (booking.paymentInFlight)
+    throw invalidState(booking, 'A payment for this booking is already in progress');
+  const data = {
+    bookingId: booking.bookingId,
+    paymentId: command.paymentId,
+    amount: booking.totalPrice,
+    currency: booking.currency,
+    card: command.card,
+    requestedAt: command.now.toISOString(),
+  };
+  return [{ type: 'BookingPaymentRequested', data }];
+}
+
+function decidePaymentFailure(command: RecordPaymentFailure, booking: Booking): BookingEvent[] {
+  if (booking.paymentInFlight !== command.paymentId) return [];
+  const { paymentId, reason } = command;
+  const data = { bookingId: booking.bookingId, paymentId, reason, failedAt: command.now.toISOString() };
+  return [{ type: 'BookingPaymentFailed', data }];
+}
+
 function decideConfirm(command: Confirm, booking: Booking): BookingEvent[] {
+  if (booking.status === 'confirmed' && booking.paidWith === command.paymentId) return [];
   if (!isLive(booking, command.now))
     throw invalidState(booking, 'Only a reserved booking whose hold is still live can be confirmed');
+  if (booking.paymentInFlight !== command.paymentId)
+    throw invalidState(booking, 'Only the payment in flight can confirm a booking');
   const data = {
     bookingId: booking.bookingId,
     confirmationCode: command.confirmationCode,
     confirmedAt: command.now.toISOString(),
+    paymentId: command.paymentId,
   };
   return [{ type: 'BookingConfirmed', data }];
+}
+
+function fullRefund(booking: Booking, percent: number): RefundDue | null {
+  if (!booking.paidWith || percent === 0) return null;
+  const amount = refundAmount(booking.totalPrice, percent);
+  return { paymentId: booking.paidWith, percent, amount, currency: booking.currency };
 }
 
 function decideCancel(command: Cancel, booking: Booking): BookingEvent[] {
   // Someone else's booking does not exist for this user (API.md: 404 to anyone else).
   if (booking.userId !== command.userId) throw notFound();
-  // A confirmed booking's cancel and refund policy belongs to the payments issue.
-  if (!isLive(booking, command.now))
-    throw invalidState(booking, 'Only a reserved booking whose hold is still live can be cancelled');
+  const { now } = command;
+  const cancelled = (refund: RefundDue | null): BookingEvent[] => [
+    {
+      type: 'BookingCancelled',
+      data: {
+        bookingId: booking.bookingId,
+        reason: command.reason,
+        cancelledAt: now.toISOString(),
+        by: command.userId,
+        refund,
+      },
+    },
+  ];
+  if (isLive(booking, now)) return cancelled(null);
+  if (booking.status !== 'confirmed')
+    throw invalidState(booking, 'Only a live hold or a confirmed booking can be cancelled');
+  if (!command.showStartsAt) throw new Error('Cancelling a confirmed booking needs the show start');
+  if (now.getTime() >= command.showStartsAt.getTime())
+    throw invalidState(booking, 'The show has begun; the booking can no longer be cancelled');
+  return cancelled(fullRefund(booking, refundPercent(command.showStartsAt, now)));
+}
+
+function decideCancelForEvent(command: CancelForEvent, booking: Booking): BookingEvent[] {
+  if (booking.status !== 'reserved' && booking.status !== 'confirmed') return [];
+  const refund = booking.status === 'confirmed' ? fullRefund(booking, 100) : null;
   const data = {
     bookingId: booking.bookingId,
     reason: command.reason,
     cancelledAt: command.now.toISOString(),
-    by: command.userId,
+    by: command.by,
+    refund,
   };
   return [{ type: 'BookingCancelled', data }];
 }
@@ -67,7 +135,28 @@ function decideExpire(command: Expire, booking: Booking): BookingEvent[] {
   ];
 }
 
-/** The booking aggregate (`booking-<id>`): reserved → confirmed | cancelled | expired, refunded. */
+function decideRecordRefund(command: RecordRefund, booking: Booking): BookingEvent[] {
+  if (booking.refundIds.includes(command.refundId)) return [];
+  // A refund lands on a booking that ended; one whose hold lapsed counts as ended before the sweeper says so.
+  if (isLive(booking, command.now))
+    throw invalidState(booking, 'A live hold has nothing to refund; the refund belongs to an ended booking');
+  const { paymentId, refundId, amount, currency, reason } = command;
+  const data = {
+    bookingId: booking.bookingId,
+    paymentId,
+    refundId,
+    amount,
+    currency,
+    reason,
+    refundedAt: command.now.toISOString(),
+  };
+  return [{ type: 'BookingRefunded', data }];
+}
+
+/**
+ * The booking aggregate (`booking-<id>`): reserved → confirmed | cancelled | expired; a paid booking
+ * that ends or is cancelled is refunded. One payment may be in flight at a time.
+ */
 export const bookingDecider: Decider<BookingCommand, BookingEvent, BookingState> = {
   initialState: undefined,
   evolve,
@@ -75,12 +164,20 @@ export const bookingDecider: Decider<BookingCommand, BookingEvent, BookingState>
     if (command.type === 'Reserve') return decideReserve(command, state);
     if (!state) throw notFound();
     switch (command.type) {
+      case 'RequestPayment':
+        return decideRequestPayment(command, state);
+      case 'RecordPaymentFailure':
+        return decidePaymentFailure(command, state);
       case 'Confirm':
         return decideConfirm(command, state);
       case 'Cancel':
         return decideCancel(command, state);
+      case 'CancelForEvent':
+        return decideCancelForEvent(command, state);
       case 'Expire':
         return decideExpire(command, state);
+      case 'RecordRefund':
+        return decideRecordRefund(command, state);
     }
   },
 };

@@ -28,13 +28,26 @@ export const reserved: BookingReserved = {
   },
 };
 
+export const paymentId = '55555555-5555-4555-8555-555555555555';
+export const card = { token: 'tok_test', last4: '4242', brand: 'visa' };
+export const paymentRequested: BookingEvent = {
+  type: 'BookingPaymentRequested',
+  data: {
+    bookingId,
+    paymentId,
+    amount: 300000,
+    currency: 'THB',
+    card,
+    requestedAt: at(30_000).toISOString(),
+  },
+};
 export const confirmed: BookingEvent = {
   type: 'BookingConfirmed',
-  data: { bookingId, confirmationCode: 'BR-7Q2K', confirmedAt: at(60_000).toISOString() },
+  data: { bookingId, confirmationCode: 'BR-7Q2K', confirmedAt: at(60_000).toISOString(), paymentId },
 };
 export const cancelled: BookingEvent = {
   type: 'BookingCancelled',
-  data: { bookingId, reason: null, cancelledAt: at(60_000).toISOString(), by: buyer },
+  data: { bookingId, reason: null, cancelledAt: at(60_000).toISOString(), by: buyer, refund: null },
 };
 export const expired: BookingEvent = {
   type: 'BookingExpired',
@@ -44,7 +57,8 @@ export const refunded: BookingEvent = {
   type: 'BookingRefunded',
   data: {
     bookingId,
-    paymentId: 'payment-1',
+    paymentId,
+    refundId: 'refund-1',
     amount: 300000,
     currency: 'THB',
     reason: 'paid after the hold ended',

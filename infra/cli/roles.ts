@@ -18,4 +18,17 @@ export const roles: Readonly<Record<string, Role>> = {
     summary: 'command API only (accounts, catalog writes, reservations, expiry sweeper); no projectors',
     load: () => import('../roles/command-api'),
   },
+  saga: {
+    summary:
+      'booking saga: payment → confirm, refunds, hold timeouts, event-cancel fan-out (needs Redis in production)',
+    load: () => import('../roles/saga'),
+  },
+  payment: {
+    summary: 'payment service: payment and refund requests from Kafka, the mock gateway, outcomes to the log',
+    load: () => import('../roles/payment'),
+  },
+  relay: {
+    summary: 'relay: booking, payment and catalog events from the event store to Kafka topics',
+    load: () => import('../roles/relay'),
+  },
 };

@@ -37,6 +37,20 @@ export type Config = {
   readonly redisUrl: string | undefined;
   readonly redisKeyPrefix: string;
   readonly kafkaBrokers: readonly string[] | undefined;
+  /** Integration topics' prefix and how a failing consumer retries before dead-lettering. */
+  readonly bus: {
+    readonly topicPrefix: string;
+    readonly retryAttempts: number;
+    readonly retryBaseMs: number;
+    readonly kafkaSessionTimeoutMs: number;
+  };
+  readonly saga: { readonly expiryGraceMs: number; readonly pollMs: number; readonly commandLeaseMs: number };
+  readonly payments: {
+    readonly gatewayLatencyMs: number;
+    readonly gatewayTimeoutMs: number;
+    readonly retries: number;
+    readonly retryBaseMs: number;
+  };
   readonly mongoUrl: string | undefined;
   readonly telemetry: { readonly samplerRatio: number; readonly otlpEndpoint: string | undefined };
 };
@@ -119,6 +133,23 @@ export function loadConfig(env: Env = process.env): Config {
     redisUrl: v.REDIS_URL,
     redisKeyPrefix: v.REDIS_KEY_PREFIX,
     kafkaBrokers: v.KAFKA_BROKERS,
+    bus: {
+      topicPrefix: v.KAFKA_TOPIC_PREFIX,
+      retryAttempts: v.BUS_RETRY_ATTEMPTS,
+      retryBaseMs: v.BUS_RETRY_BASE_MS,
+      kafkaSessionTimeoutMs: v.KAFKA_SESSION_TIMEOUT_MS,
+    },
+    saga: {
+      expiryGraceMs: v.SAGA_EXPIRY_GRACE_MS,
+      pollMs: v.SAGA_POLL_MS,
+      commandLeaseMs: v.SAGA_COMMAND_LEASE_MS,
+    },
+    payments: {
+      gatewayLatencyMs: v.PAYMENT_GATEWAY_LATENCY_MS,
+      gatewayTimeoutMs: v.PAYMENT_GATEWAY_TIMEOUT_MS,
+      retries: v.PAYMENT_RETRIES,
+      retryBaseMs: v.PAYMENT_RETRY_BASE_MS,
+    },
     mongoUrl: v.MONGO_URL,
     telemetry: { samplerRatio: v.OTEL_TRACES_SAMPLER_ARG, otlpEndpoint: v.OTEL_EXPORTER_OTLP_ENDPOINT },
   };

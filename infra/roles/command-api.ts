@@ -4,9 +4,11 @@ import { loadConfig, type Env } from '../config';
 import { createLogger } from '../logging';
 import { superviseWorkers } from './api-workers';
 import { bookingModule } from './modules/booking-module';
+import { bookingLifecycleModule } from './modules/booking-lifecycle-module';
+import { paymentGatewayModule } from './modules/payment-gateway-module';
 import { catalogModule } from './modules/catalog-module';
 import { identityModule } from './modules/identity-module';
-import { inventoryModule } from './modules/inventory-module';
+import { inventoryModules } from './modules/inventory-module';
 import { limitsModule } from './modules/limits-module';
 import { runUntilSignalled } from './start';
 
@@ -18,8 +20,10 @@ import { runUntilSignalled } from './start';
 export const commandApiModules: readonly ContainerModule[] = [
   identityModule,
   catalogModule,
-  inventoryModule,
+  ...inventoryModules,
   limitsModule,
+  paymentGatewayModule,
+  bookingLifecycleModule,
   bookingModule,
 ];
 

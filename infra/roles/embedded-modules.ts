@@ -1,12 +1,30 @@
 import type { ContainerModule } from 'inversify';
 import { identityModule } from './modules/identity-module';
-import { inventoryModule } from './modules/inventory-module';
+import { inventoryModules } from './modules/inventory-module';
 import { catalogModule } from './modules/catalog-module';
 import { demoSeedModule } from './modules/demo-seed-module';
 import { projectionsModule } from './modules/projections-module';
 import { bookingModule } from './modules/booking-module';
+import { bookingLifecycleModule } from './modules/booking-lifecycle-module';
+import { paymentGatewayModule } from './modules/payment-gateway-module';
 import { bookingQueriesModule } from './modules/booking-queries-module';
 import { limitsModule } from './modules/limits-module';
+import { sagaModule } from './modules/saga-module';
+import { integrationBusModule } from './modules/integration-bus-module';
+import { relayModule } from './modules/relay-module';
+import { paymentServiceModule } from './modules/payment-service-module';
+
+/** The integration bus and the relay that feeds it from the event store. */
+export const relayModules: readonly ContainerModule[] = [integrationBusModule, relayModule];
+/** The payment service (load after the bus). */
+export const paymentServiceModules: readonly ContainerModule[] = [paymentServiceModule];
+
+/** The payment flow: bus and relay, the booking saga with its scheduler, the payment service. */
+export const paymentFlowModules: readonly ContainerModule[] = [
+  ...relayModules,
+  sagaModule,
+  ...paymentServiceModules,
+];
 
 /**
  * THE HOOK for features of the embedded process. Each module binds its contributions:
@@ -19,8 +37,11 @@ export const embeddedModules: readonly ContainerModule[] = [
   demoSeedModule,
   identityModule,
   catalogModule,
-  inventoryModule,
+  ...inventoryModules,
   limitsModule,
+  paymentGatewayModule,
+  bookingLifecycleModule,
   bookingModule,
   bookingQueriesModule,
+  ...paymentFlowModules,
 ];

@@ -1,4 +1,4 @@
-import type { BookingEvent } from '../../domain/booking';
+import type { BookingEvent, RefundDue } from '../../domain/booking';
 
 /** A row as written, keys are column names; timestamps stay text until PostgreSQL parses them. */
 export type BookingRow = {
@@ -16,6 +16,11 @@ export type BookingRow = {
   reserved_at: string;
   ended_at: string | null;
   confirmation_code: string | null;
+  payment_id: string | null;
+  payment_status: 'pending' | 'failed' | 'succeeded' | null;
+  payment_failure_reason: string | null;
+  refund_due: RefundDue | null;
+  refunded_amount: number;
   /** Stream revision of the last event folded in: an event at or below it was applied already. */
   revision: number;
   /** Global position of that event. */
@@ -23,7 +28,7 @@ export type BookingRow = {
 };
 
 export const bookingColumns =
-  'id, user_id, event_id, show_id, zone_id, quantity, unit_price, total_price, currency, status, expires_at, reserved_at, ended_at, confirmation_code, revision, updated_position';
+  'id, user_id, event_id, show_id, zone_id, quantity, unit_price, total_price, currency, status, expires_at, reserved_at, ended_at, confirmation_code, payment_id, payment_status, payment_failure_reason, refund_due, refunded_amount, revision, updated_position';
 
 export type Applied = { readonly event: BookingEvent; readonly revision: number; readonly position: number };
 
@@ -72,25 +77,49 @@ export class BookingsBatch {
         reserved_at: data.reservedAt,
         ended_at: null,
         confirmation_code: null,
+        payment_id: null,
+        payment_status: null,
+        payment_failure_reason: null,
+        refund_due: null,
+        refunded_amount: 0,
         revision: 0,
         updated_position: 0,
       };
     }
     if (!row) return undefined;
     switch (event.type) {
+      case 'BookingPaymentRequested':
+        return {
+          ...row,
+          payment_id: event.data.paymentId,
+          payment_status: 'pending',
+          payment_failure_reason: null,
+        };
+      case 'BookingPaymentFailed':
+        return { ...row, payment_status: 'failed', payment_failure_reason: event.data.reason };
       case 'BookingConfirmed':
         return {
           ...row,
           status: 'confirmed',
           ended_at: event.data.confirmedAt,
           confirmation_code: event.data.confirmationCode,
+          ...(event.data.paymentId ? { payment_id: event.data.paymentId, payment_status: 'succeeded' } : {}),
         };
       case 'BookingCancelled':
-        return { ...row, status: 'cancelled', ended_at: event.data.cancelledAt };
+        return {
+          ...row,
+          status: 'cancelled',
+          ended_at: event.data.cancelledAt,
+          refund_due: event.data.refund ?? null,
+        };
       case 'BookingExpired':
         return { ...row, status: 'expired', ended_at: event.data.expiredAt };
       case 'BookingRefunded':
-        return { ...row, status: 'refunded' };
+        return {
+          ...row,
+          status: 'refunded',
+          refunded_amount: Number(row.refunded_amount) + event.data.amount,
+        };
     }
   }
 }

@@ -25,6 +25,11 @@ export async function setupBookingsTable(tx: SqlExecutor, tables: TableNames): P
       reserved_at timestamptz NOT NULL,
       ended_at timestamptz,
       confirmation_code text,
+      payment_id text,
+      payment_status text,
+      payment_failure_reason text,
+      refund_due jsonb,
+      refunded_amount bigint NOT NULL DEFAULT 0,
       revision bigint NOT NULL,
       updated_position bigint NOT NULL
     );

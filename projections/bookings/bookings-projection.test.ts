@@ -7,7 +7,7 @@ import {
   type BookingEvent,
   type BookingExpired,
 } from '../../domain/booking';
-import { cancelled, confirmed, expired, refunded, reserved } from '../../domain/booking/testing';
+import { cancelled, confirmed, expired, paymentId, refunded, reserved } from '../../domain/booking/testing';
 import type { AppendResult } from '../../infra/ports/event-store';
 import type { SqlExecutor } from '../../infra/ports/sql';
 import { databaseDrivers } from '../../infra/testing';
@@ -105,6 +105,11 @@ for (const driver of databaseDrivers) {
           reserved_at: reserved.data.reservedAt,
           ended_at: confirmedAt,
           confirmation_code: 'BR-7Q2K',
+          payment_id: paymentId,
+          payment_status: 'succeeded',
+          payment_failure_reason: null,
+          refund_due: null,
+          refunded_amount: 0,
           revision: 1,
         });
       } finally {

@@ -57,7 +57,7 @@ async function apply(tx: SqlExecutor, recorded: readonly RecordedEvent[], tables
  */
 export const bookingsProjection: SqlProjection = {
   name: 'bookings',
-  version: 1,
+  version: 2,
   tables: [bookingsTable],
   filter: { categories: [bookingCategory], types: bookingEventTypes },
   setup: setupBookingsTable,

@@ -1,4 +1,11 @@
-import { asOf, type BookingStatus, type BookingView } from '../../domain/booking';
+import {
+  asOf,
+  ticketPayload,
+  type BookingPaymentView,
+  type BookingStatus,
+  type BookingView,
+  type RefundDue,
+} from '../../domain/booking';
 
 /** The view of `projections/bookings` (logical name; it points at the active generation). */
 export const bookingsView = 'rm_bookings';
@@ -20,10 +27,15 @@ export type BookingRow = {
   reserved_at: Time;
   ended_at: Time | null;
   confirmation_code: string | null;
+  payment_id: string | null;
+  payment_status: BookingPaymentView['status'] | null;
+  payment_failure_reason: BookingPaymentView['failureReason'];
+  refund_due: RefundDue | null;
+  refunded_amount: number | string;
 };
 
 export const bookingColumns =
-  'id, user_id, event_id, show_id, zone_id, quantity, unit_price, total_price, currency, status, expires_at, reserved_at, ended_at, confirmation_code';
+  'id, user_id, event_id, show_id, zone_id, quantity, unit_price, total_price, currency, status, expires_at, reserved_at, ended_at, confirmation_code, payment_id, payment_status, payment_failure_reason, refund_due, refunded_amount';
 
 const iso = (value: Time): string => new Date(value).toISOString();
 
@@ -48,6 +60,20 @@ export function toBookingView(row: BookingRow, now: Date): BookingView {
       reservedAt: iso(row.reserved_at),
       endedAt: row.ended_at === null ? null : iso(row.ended_at),
       confirmationCode: row.confirmation_code,
+      ticket:
+        row.status === 'confirmed' && row.confirmation_code
+          ? ticketPayload(row.id, row.confirmation_code)
+          : null,
+      payment:
+        row.payment_id && row.payment_status
+          ? {
+              paymentId: row.payment_id,
+              status: row.payment_status,
+              failureReason: row.payment_failure_reason,
+            }
+          : null,
+      refundDue: row.refund_due,
+      refundedAmount: Number(row.refunded_amount),
     },
     now,
   );

@@ -9,7 +9,13 @@ import { after, before, describe, it } from 'node:test';
 import type { BookingView } from '../../domain/booking';
 import type { Hold, HoldRequest, HoldResult } from '../../command-side/inventory';
 import { BookingTokens } from '../../infra/roles/modules/booking-module';
-import { inventories, openBookingApp, waitFor, type BookingApp } from '../booking/harness';
+import {
+  inventories,
+  openBookingApp,
+  requestPaymentDirectly,
+  waitFor,
+  type BookingApp,
+} from '../booking/harness';
 import { assertInventoryHolds, bookingHistories, OwnRedis } from './support';
 
 const fixture = fileURLToPath(new URL('./fixtures/hold-then-hang.ts', import.meta.url));
@@ -45,6 +51,7 @@ for (const inventory of inventories) {
     before(async () => {
       redis = inventory === 'redis' ? await OwnRedis.start() : undefined;
       app = await openBookingApp({
+        saga: 'off',
         inventory,
         ttlSeconds: 1,
         env: {
@@ -72,6 +79,7 @@ for (const inventory of inventories) {
       const lifecycle = await app.running.container.getAsync(BookingTokens.Lifecycle);
       const confirmed = await lifecycle.confirm({
         bookingId: paid.body.data.id,
+        paymentId: await requestPaymentDirectly(lifecycle, paid.body.data),
         confirmationCode: 'BR-PAID',
         metadata: { correlationId: randomUUID(), userId: 'system:test-payments' },
       });
@@ -97,6 +105,7 @@ for (const inventory of inventories) {
       assert.deepEqual(history, ['BookingReserved', 'BookingExpired']);
       assert.deepEqual((await bookingHistories(app)).get(paid.body.data.id), [
         'BookingReserved',
+        'BookingPaymentRequested',
         'BookingConfirmed',
       ]);
 

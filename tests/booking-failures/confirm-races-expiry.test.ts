@@ -8,7 +8,13 @@ import type { ConfirmOutcome } from '../../command-side/booking';
 import type { InventoryActor } from '../../command-side/inventory';
 import { BookingTokens } from '../../infra/roles/modules/booking-module';
 import { InventoryTokens } from '../../infra/roles/modules/inventory-module';
-import { inventories, openBookingApp, waitFor, type BookingApp } from '../booking/harness';
+import {
+  inventories,
+  openBookingApp,
+  requestPaymentDirectly,
+  waitFor,
+  type BookingApp,
+} from '../booking/harness';
 import { assertInventoryHolds, bookingHistories, OwnRedis } from './support';
 
 const bookings = 50;
@@ -48,6 +54,7 @@ for (const inventory of inventories) {
     before(async () => {
       redis = inventory === 'redis' ? await OwnRedis.start() : undefined;
       app = await openBookingApp({
+        saga: 'off',
         inventory,
         ttlSeconds: 1,
         // A sweep every 10 ms: the sweeper is at the deadline as often as the confirms are.
@@ -65,14 +72,15 @@ for (const inventory of inventories) {
       const lifecycle = await app.running.container.getAsync(BookingTokens.Lifecycle);
       const buyers = await Promise.all(Array.from({ length: bookings }, () => app.person()));
       // Five waves of ten: the deadlines are staggered by however long each wave takes.
-      const held: { id: string; expiresAt: number }[] = [];
+      const held: { id: string; expiresAt: number; paymentId: string }[] = [];
       for (let wave = 0; wave < bookings; wave += 10) {
         const replies = await Promise.all(
           buyers.slice(wave, wave + 10).map((buyer) => app.reserve(buyer, zone.id, 1)),
         );
         for (const reply of replies) {
           assert.equal(reply.status, 201, JSON.stringify(reply.body));
-          held.push({ id: reply.body.data.id, expiresAt: Date.parse(reply.body.data.expiresAt) });
+          const paymentId = await requestPaymentDirectly(lifecycle, reply.body.data);
+          held.push({ id: reply.body.data.id, expiresAt: Date.parse(reply.body.data.expiresAt), paymentId });
         }
       }
 
@@ -83,6 +91,7 @@ for (const inventory of inventories) {
           await until(booking.expiresAt + offsetMs(index));
           return lifecycle.confirm({
             bookingId: booking.id,
+            paymentId: booking.paymentId,
             confirmationCode: `BR-RACE-${index}`,
             metadata: { correlationId: randomUUID(), userId: 'system:test-payments' },
           });
@@ -105,13 +114,13 @@ for (const inventory of inventories) {
         const told = JSON.stringify({ offsetMs: offsetMs(index), outcome, history });
         if (won(outcome)) {
           assert.equal(outcome.booking.status, 'confirmed', told);
-          assert.deepEqual(history, ['BookingReserved', 'BookingConfirmed'], told);
+          assert.deepEqual(history, ['BookingReserved', 'BookingPaymentRequested', 'BookingConfirmed'], told);
           confirmedSeats++;
         } else {
           assert.ok(outcome.reason === 'EXPIRED' || outcome.reason === 'NOT_HELD', told);
           // A loser whose read still saw a live hold lost at the actor, to the sweeper's release.
           if (outcome.booking.status === 'reserved') toldByTheActor++;
-          assert.deepEqual(history, ['BookingReserved', 'BookingExpired'], told);
+          assert.deepEqual(history, ['BookingReserved', 'BookingPaymentRequested', 'BookingExpired'], told);
         }
       });
       // The race was run: both sides won somewhere.
@@ -131,6 +140,7 @@ for (const inventory of inventories) {
       const winner = held.findIndex((_, index) => outcomes[index]!.ok);
       const replay = await lifecycle.confirm({
         bookingId: held[winner]!.id,
+        paymentId: held[winner]!.paymentId,
         confirmationCode: 'BR-AGAIN',
         metadata: { correlationId: randomUUID() },
       });
@@ -138,6 +148,7 @@ for (const inventory of inventories) {
       const loser = held.findIndex((_, index) => !outcomes[index]!.ok);
       const late = await lifecycle.confirm({
         bookingId: held[loser]!.id,
+        paymentId: held[loser]!.paymentId,
         confirmationCode: 'BR-LATE',
         metadata: { correlationId: randomUUID() },
       });

@@ -6,7 +6,13 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { AppError } from '../../domain/shared';
 import { BookingTokens } from '../../infra/roles/modules/booking-module';
-import { openBookingApp, waitFor, type BookingApp, type Person } from '../booking/harness';
+import {
+  openBookingApp,
+  requestPaymentDirectly,
+  waitFor,
+  type BookingApp,
+  type Person,
+} from '../booking/harness';
 import { assertInventoryHolds, OwnRedis, seatsReservedInLog } from './support';
 
 const clientTimeoutMs = 3_000;
@@ -24,7 +30,7 @@ describe('Redis stops mid-traffic and restarts empty (redis inventory)', () => {
   let app: BookingApp;
   before(async () => {
     redis = await OwnRedis.start();
-    app = await openBookingApp({ inventory: 'redis', env: { REDIS_URL: redis.url } });
+    app = await openBookingApp({ inventory: 'redis', env: { REDIS_URL: redis.url }, saga: 'off' });
   });
   after(async () => {
     await app?.close();
@@ -42,6 +48,7 @@ describe('Redis stops mid-traffic and restarts empty (redis inventory)', () => {
     const lifecycle = await app.running.container.getAsync(BookingTokens.Lifecycle);
     const confirmed = await lifecycle.confirm({
       bookingId: paid.body.data.id,
+      paymentId: await requestPaymentDirectly(lifecycle, paid.body.data),
       confirmationCode: 'BR-PAID',
       metadata: { correlationId: randomUUID(), userId: 'system:test-payments' },
     });

@@ -5,11 +5,13 @@ import { Writable } from 'node:stream';
 import type { ContainerModule } from 'inversify';
 import type { BookingView } from '../../domain/booking';
 import type { EventResource, ShowResource, ZoneResource } from '../../domain/catalog';
+import type { BookingLifecycle } from '../../command-side/booking';
 import type { InventoryActor } from '../../command-side/inventory';
 import { TOKENS } from '../../infra/di';
 import type { Role } from '../../infra/ports/auth';
 import type { EventStore } from '../../infra/ports/event-store';
 import { embeddedModules, startEmbedded, type RunningProcess } from '../../infra/roles';
+import { paymentFlowModules } from '../../infra/roles/embedded-modules';
 import { CatalogTokens } from '../../infra/roles/modules/catalog-module';
 import { InventoryTokens } from '../../infra/roles/modules/inventory-module';
 import {
@@ -45,6 +47,8 @@ export type BookingApp = {
   readonly store: EventStore;
   readonly actor: InventoryActor;
   readonly database: TestDatabase;
+  /** The environment the process started with (for child processes that share its servers). */
+  readonly env: Readonly<Record<string, string>>;
   readonly logLines: Record<string, unknown>[];
   request<T = unknown>(method: string, path: string, options?: RequestOptions): Promise<Reply<T>>;
   /** A signed-in account with `role` (a token minted with the process's own key). */
@@ -57,7 +61,13 @@ export type BookingApp = {
     idempotencyKey?: string,
   ): Promise<Reply<BookingView>>;
   /** A published event on sale now with one show and one zone of `capacity` seats. */
-  zoneOnSale(options?: { capacity?: number; maxTicketsPerUser?: number; zones?: number }): Promise<SaleSetup>;
+  zoneOnSale(options?: {
+    capacity?: number;
+    maxTicketsPerUser?: number;
+    zones?: number;
+    /** When the show begins (default in 2 days): a confirmed booking's refund policy depends on it. */
+    showInDays?: number;
+  }): Promise<SaleSetup>;
   close(): Promise<void>;
 };
 
@@ -74,7 +84,28 @@ export type BookingAppOptions = {
   readonly env?: Record<string, string>;
   /** Loaded after the product's modules (e.g. to wrap a port with onActivation). */
   readonly modules?: readonly ContainerModule[];
+  /**
+   * `off` leaves out the booking saga, the payment service and the relay: for tests that drive the
+   * booking lifecycle by hand (or run those as child processes).
+   */
+  readonly saga?: 'on' | 'off';
 };
+
+/** A payment request recorded on the booking without the saga or the gateway (card token is a dummy). */
+export async function requestPaymentDirectly(
+  lifecycle: BookingLifecycle,
+  booking: { id: string; userId: string },
+): Promise<string> {
+  const paymentId = randomUUID();
+  await lifecycle.requestPayment({
+    userId: booking.userId,
+    bookingId: booking.id,
+    paymentId,
+    card: { token: 'tok_test_direct', last4: '4242', brand: 'visa' },
+    metadata: { correlationId: randomUUID(), userId: 'system:test-payments' },
+  });
+  return paymentId;
+}
 
 export async function openBookingApp(options: BookingAppOptions): Promise<BookingApp> {
   const database = await createTestDatabase();
@@ -107,7 +138,10 @@ export async function openBookingApp(options: BookingAppOptions): Promise<Bookin
   };
   const running = await startEmbedded(env, {
     logStream,
-    modules: [...embeddedModules, ...(options.modules ?? [])],
+    modules: [
+      ...embeddedModules.filter((module) => options.saga !== 'off' || !paymentFlowModules.includes(module)),
+      ...(options.modules ?? []),
+    ],
   });
   const url = `http://127.0.0.1:${running.port}/api/v1`;
   const store = await running.container.getAsync(TOKENS.EventStore);
@@ -154,6 +188,7 @@ export async function openBookingApp(options: BookingAppOptions): Promise<Bookin
     capacity = 100,
     maxTicketsPerUser = 4,
     zones = 1,
+    showInDays = 2,
   } = {}) => {
     const organizer = await person('organizer');
     const token = organizer.token;
@@ -166,7 +201,7 @@ export async function openBookingApp(options: BookingAppOptions): Promise<Bookin
           description: 'A flash sale under test',
           venue: 'Test Hall',
           category: 'concert',
-          startsAt: new Date(Date.now() + 48 * hour).toISOString(),
+          startsAt: new Date(Date.now() + showInDays * 24 * hour).toISOString(),
           saleStartsAt: new Date(Date.now() - hour).toISOString(),
           saleEndsAt: new Date(Date.now() + 24 * hour).toISOString(),
           maxTicketsPerUser,
@@ -177,7 +212,7 @@ export async function openBookingApp(options: BookingAppOptions): Promise<Bookin
     const show = expect(
       await request<ShowResource>('POST', `/events/${event.id}/shows`, {
         token,
-        body: { name: 'Night one', startsAt: new Date(Date.now() + 48 * hour).toISOString() },
+        body: { name: 'Night one', startsAt: new Date(Date.now() + showInDays * 24 * hour).toISOString() },
       }),
       201,
     );
@@ -215,6 +250,7 @@ export async function openBookingApp(options: BookingAppOptions): Promise<Bookin
     store,
     actor,
     database,
+    env,
     logLines,
     request,
     person,

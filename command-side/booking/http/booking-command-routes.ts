@@ -9,7 +9,8 @@ import {
 import { takeOrRefuse, type RateLimiter } from '../../rate-limit';
 import type { BookingLifecycle } from '../booking-lifecycle';
 import type { SeatReservations } from '../reserve-seats';
-import { CancelBookingDto, ReserveSeatsDto } from './dtos';
+import { payBooking, type CardTokenizer } from '../pay-booking';
+import { CancelBookingDto, PayBookingDto, ReserveSeatsDto } from './dtos';
 
 type Bucket = { readonly limit: number; readonly refillPerSecond: number };
 
@@ -18,7 +19,8 @@ export type BookingCommandRoutesDeps = {
   readonly lifecycle: BookingLifecycle;
   readonly idempotency: IdempotencyStore;
   readonly rateLimiter: RateLimiter;
-  readonly rateLimits: { readonly reserve: Bucket; readonly cancel: Bucket };
+  readonly tokenizer: CardTokenizer;
+  readonly rateLimits: { readonly reserve: Bucket; readonly cancel: Bucket; readonly pay: Bucket };
 };
 
 /**
@@ -28,7 +30,7 @@ export type BookingCommandRoutesDeps = {
  */
 export function bookingCommandRoutes(deps: BookingCommandRoutesDeps): Router {
   const router = Router();
-  const limited = (name: 'reserve' | 'cancel', req: Request, res: Response) => () =>
+  const limited = (name: 'reserve' | 'cancel' | 'pay', req: Request, res: Response) => () =>
     takeOrRefuse(deps.rateLimiter, { name, ...deps.rateLimits[name] }, req, res);
 
   router.post('/', async (req, res) => {
@@ -64,6 +66,24 @@ export function bookingCommandRoutes(deps: BookingCommandRoutesDeps): Router {
         metadata: requestMetadata(req),
       });
       return successAnswer(200, booking);
+    });
+  });
+
+  router.post('/:id/pay', async (req, res) => {
+    const buyer = requireUser(req);
+    const key = idempotencyKeyOf(req);
+    const dto = await validateBody(PayBookingDto, req.body);
+    const bookingId = String(req.params.id);
+    const admission = limited('pay', req, res);
+    const claim = { store: deps.idempotency, userId: buyer.userId, key, admission };
+    await answerIdempotently(req, res, claim, async () => {
+      const accepted = await payBooking(deps, {
+        userId: buyer.userId,
+        bookingId,
+        cardNumber: dto.cardNumber,
+        metadata: requestMetadata(req),
+      });
+      return successAnswer(202, accepted);
     });
   });
 

@@ -1,4 +1,4 @@
-import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 
 /** `POST /bookings`: the zone and how many seats; the price comes from the zone, never the client. */
 export class ReserveSeatsDto {
@@ -17,4 +17,16 @@ export class CancelBookingDto {
   @IsString()
   @MaxLength(500)
   reason?: string;
+}
+
+/**
+ * `POST /bookings/:id/pay`: a card for the mock gateway (its test cards are in the README). The amount
+ * is the booking's; the client never sends one.
+ */
+export class PayBookingDto {
+  @IsIn(['card'])
+  method!: 'card';
+
+  @Matches(/^\d{12,19}$/, { message: 'cardNumber must be 12–19 digits' })
+  cardNumber!: string;
 }

@@ -1,10 +1,6 @@
-import type { Decider, Event, EventMetadata } from '../../domain/shared';
-import {
-  WrongExpectedVersionError,
-  type AppendResult,
-  type EventStore,
-  type RecordedEvent,
-} from '../../infra/ports/event-store';
+import type { Decider, Event, EventMetadata } from '../../../domain/shared';
+import { WrongExpectedVersionError } from './errors';
+import type { AppendResult, EventStore, RecordedEvent } from './event-store';
 
 export type CommandOutcome<E extends Event, State> = {
   /** State after the new events. */
@@ -36,6 +32,16 @@ export async function loadStream<E extends Event>(
   }
 }
 
+export type HandleCommandOptions = {
+  /** Decisions before CONCURRENCY_CONFLICT reaches the caller. */
+  readonly attempts?: number;
+  /**
+   * Deterministic ids for the new events (by index), for a caller that may run the same command twice
+   * (a redelivered message): the second append of the same ids is a no-op.
+   */
+  readonly eventIds?: (index: number) => string;
+};
+
 /**
  * Runs one command against an event-sourced aggregate: load its stream, fold, decide, append with the
  * revision it decided on. A concurrent writer makes the append fail; the command is then decided again
@@ -47,8 +53,9 @@ export async function handleCommand<Command, E extends Event, State>(
   decider: Decider<Command, E, State>,
   command: Command,
   metadata: EventMetadata,
-  attempts = 3,
+  options: HandleCommandOptions = {},
 ): Promise<CommandOutcome<E, State>> {
+  const attempts = options.attempts ?? 3;
   for (let attempt = 1; ; attempt++) {
     const { events: past, revision } = await loadStream<E>(store, streamId);
     const state = past.reduce(decider.evolve, decider.initialState);
@@ -57,7 +64,8 @@ export async function handleCommand<Command, E extends Event, State>(
     try {
       const appended = await store.append(
         streamId,
-        events.map((event) => ({
+        events.map((event, index) => ({
+          ...(options.eventIds ? { id: options.eventIds(index) } : {}),
           type: event.type,
           data: event.data,
           metadata: { ...metadata, ...event.metadata },

@@ -1,8 +1,9 @@
 import { ContainerModule, type ServiceIdentifier } from 'inversify';
+import type { BookingLifecycle } from '../../../command-side/booking';
 import {
-  BookingLifecycle,
   SeatReservations,
   bookingCommandRoutes,
+  type CardTokenizer,
   seatsTakenFromActor,
 } from '../../../command-side/booking';
 import type { CatalogViewFollower } from '../../../command-side/catalog';
@@ -15,15 +16,17 @@ import { TOKENS } from '../../di';
 import { availabilityFromActor } from '../../inventory/zone-availability';
 import type { Logger } from '../../logging';
 import type { EventStore } from '../../ports/event-store';
+import { BookingLifecycleTokens } from './booking-lifecycle-module';
 import { CatalogTokens } from './catalog-module';
 import { InventoryTokens } from './inventory-module';
 import { LimitsTokens } from './limits-module';
+import { PaymentTokens } from './payment-gateway-module';
 
 /** What the booking module binds. */
 export const BookingTokens = {
   Reservations: Symbol('SeatReservations') as ServiceIdentifier<SeatReservations>,
-  /** Cancel and the internal confirm (the payments issue drives it). */
-  Lifecycle: Symbol('BookingLifecycle') as ServiceIdentifier<BookingLifecycle>,
+  /** Pay, cancel, and the saga's confirm and refunds (bound by the booking lifecycle module). */
+  Lifecycle: BookingLifecycleTokens.Lifecycle,
 } as const;
 
 const warner = (logger: Logger) => (message: string, details: Record<string, unknown>) =>
@@ -62,13 +65,6 @@ export const bookingModule = new ContainerModule(({ bind, rebind }) => {
       ],
     )
     .inSingletonScope();
-  bind(BookingTokens.Lifecycle)
-    .toResolvedValue(
-      (logger: Logger, store: EventStore, actor: InventoryActor) =>
-        new BookingLifecycle({ store, actor, onWarning: warner(logger.child({ component: 'bookings' })) }),
-      [TOKENS.Logger, TOKENS.EventStore, InventoryTokens.Actor],
-    )
-    .inSingletonScope();
   rebind(CatalogTokens.SeatsTaken).toResolvedValue(
     (actor: InventoryActor, catalog: CatalogViewFollower) =>
       seatsTakenFromActor(actor, (zoneId) => catalog.view.eventIdOfZone(zoneId)),
@@ -82,6 +78,7 @@ export const bookingModule = new ContainerModule(({ bind, rebind }) => {
       lifecycle: BookingLifecycle,
       idempotency: IdempotencyStore,
       rateLimiter: RateLimiter,
+      tokenizer: CardTokenizer,
     ) => ({
       path: '/bookings',
       handler: bookingCommandRoutes({
@@ -89,6 +86,7 @@ export const bookingModule = new ContainerModule(({ bind, rebind }) => {
         lifecycle,
         idempotency,
         rateLimiter,
+        tokenizer,
         rateLimits: config.rateLimits,
       }),
     }),
@@ -98,6 +96,7 @@ export const bookingModule = new ContainerModule(({ bind, rebind }) => {
       BookingTokens.Lifecycle,
       LimitsTokens.Idempotency,
       LimitsTokens.RateLimiter,
+      PaymentTokens.Gateway,
     ],
   );
 });

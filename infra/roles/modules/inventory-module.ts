@@ -45,13 +45,36 @@ async function openActor(config: Config): Promise<InventoryActor> {
 }
 
 /**
- * The inventory actor and its background services: `inventory-expiry` (the sweeper that returns the
+ * The inventory actor alone (connected first, closed last) and its readiness probe: what a process that
+ * confirms or returns seats needs (the saga), without the sweeper and the provisioner.
+ */
+export const inventoryActorModule = new ContainerModule(({ bind }) => {
+  bind(InventoryTokens.Actor).toResolvedValue(openActor, [TOKENS.Config]).inSingletonScope();
+  bind(TOKENS.BackgroundService).toResolvedValue(
+    (actor: InventoryActor) => ({
+      name: 'inventory-actor',
+      start: async () => {},
+      stop: () => actor.close(),
+    }),
+    [InventoryTokens.Actor],
+  );
+  // `/ready` fails while the seat counters cannot be reached (Redis down): reservations would all be 503.
+  bind(TOKENS.ReadinessCheck).toResolvedValue(
+    (actor: InventoryActor) => ({
+      name: 'inventory',
+      check: () => actor.snapshot({ eventId: 'readiness-probe', zoneId: 'readiness-probe' }),
+    }),
+    [InventoryTokens.Actor],
+  );
+});
+
+/**
+ * The inventory actor's background services (load after `inventoryActorModule`): `inventory-expiry` (the sweeper that returns the
  * seats of expired holds) and `inventory-provisioner`, which gives every zone in the log a seat counter
  * before the process goes on (recovered from the event store when it is missing) and follows new zones
  * and capacity changes. Also the recovery the reserve path calls, and `GET /admin/inventory/:zoneId`.
  */
-export const inventoryModule = new ContainerModule(({ bind }) => {
-  bind(InventoryTokens.Actor).toResolvedValue(openActor, [TOKENS.Config]).inSingletonScope();
+export const inventoryServicesModule = new ContainerModule(({ bind }) => {
   bind(InventoryTokens.Ledger)
     .toResolvedValue((store: EventStore) => new LedgerReader(store), [TOKENS.EventStore])
     .inSingletonScope();
@@ -93,16 +116,8 @@ export const inventoryModule = new ContainerModule(({ bind }) => {
       [TOKENS.Config, TOKENS.Logger, TOKENS.EventStore, InventoryTokens.Actor, InventoryTokens.Recovery],
     )
     .inSingletonScope();
-  // Services start in bind order and stop in reverse: the actor is bound first so it closes last,
-  // after the sweeper and the provisioner stopped using it.
-  bind(TOKENS.BackgroundService).toResolvedValue(
-    (actor: InventoryActor) => ({
-      name: 'inventory-actor',
-      start: async () => {},
-      stop: () => actor.close(),
-    }),
-    [InventoryTokens.Actor],
-  );
+  // Services start in bind order and stop in reverse: the actor's module loads first so it closes
+  // last, after the sweeper and the provisioner stopped using it.
   bind(TOKENS.BackgroundService).toResolvedValue(
     (sweeper: ExpirySweeper) => ({
       name: 'inventory-expiry',
@@ -119,14 +134,6 @@ export const inventoryModule = new ContainerModule(({ bind }) => {
     }),
     [InventoryTokens.Provisioner],
   );
-  // `/ready` fails while the seat counters cannot be reached (Redis down): reservations would all be 503.
-  bind(TOKENS.ReadinessCheck).toResolvedValue(
-    (actor: InventoryActor) => ({
-      name: 'inventory',
-      check: () => actor.snapshot({ eventId: 'readiness-probe', zoneId: 'readiness-probe' }),
-    }),
-    [InventoryTokens.Actor],
-  );
   bind(TOKENS.ApiRoute).toResolvedValue(
     (actor: InventoryActor, ledger: LedgerReader) => ({
       path: '',
@@ -135,3 +142,6 @@ export const inventoryModule = new ContainerModule(({ bind }) => {
     [InventoryTokens.Actor, InventoryTokens.Ledger],
   );
 });
+
+/** The actor and its services: what the command side runs. */
+export const inventoryModules: readonly ContainerModule[] = [inventoryActorModule, inventoryServicesModule];

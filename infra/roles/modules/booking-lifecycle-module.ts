@@ -1,0 +1,45 @@
+import { ContainerModule, type ServiceIdentifier } from 'inversify';
+import { BookingLifecycle } from '../../../command-side/booking';
+import type { CatalogViewFollower } from '../../../command-side/catalog';
+import type { InventoryActor } from '../../../command-side/inventory';
+import { TOKENS } from '../../di';
+import type { Logger } from '../../logging';
+import type { EventStore } from '../../ports/event-store';
+import { CatalogTokens } from './catalog-module';
+import { InventoryTokens } from './inventory-module';
+
+export const BookingLifecycleTokens = {
+  /** Pay, confirm, cancel, refund: the booking after its hold (the HTTP routes and the saga drive it). */
+  Lifecycle: Symbol('BookingLifecycle') as ServiceIdentifier<BookingLifecycle>,
+} as const;
+
+/**
+ * The booking lifecycle over the event store and the inventory actor. The catalog view, when this
+ * process has one, tells a confirmed booking's show start (its refund policy); the saga needs none.
+ */
+export const bookingLifecycleModule = new ContainerModule(({ bind }) => {
+  bind(BookingLifecycleTokens.Lifecycle)
+    .toResolvedValue(
+      (
+        logger: Logger,
+        store: EventStore,
+        actor: InventoryActor,
+        catalog: CatalogViewFollower | undefined,
+      ) => {
+        const bookingsLogger = logger.child({ component: 'bookings' });
+        return new BookingLifecycle({
+          store,
+          actor,
+          ...(catalog ? { showStartOf: (zoneId: string) => catalog.view.zone(zoneId)?.showStartsAt } : {}),
+          onWarning: (message, details) => bookingsLogger.warn(message, details),
+        });
+      },
+      [
+        TOKENS.Logger,
+        TOKENS.EventStore,
+        InventoryTokens.Actor,
+        { serviceIdentifier: CatalogTokens.View, optional: true },
+      ],
+    )
+    .inSingletonScope();
+});

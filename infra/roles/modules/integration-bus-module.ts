@@ -1,0 +1,55 @@
+import { ContainerModule, type ServiceIdentifier } from 'inversify';
+import type { Config } from '../../config';
+import { TOKENS } from '../../di';
+import { SqlIntegrationBus } from '../../integration-bus/in-process';
+import { KafkaIntegrationBus } from '../../integration-bus/kafka';
+import { topicsFor } from '../../integration-relay';
+import type { Logger } from '../../logging';
+import type { IntegrationBus } from '../../ports/integration-bus';
+import type { SqlClient } from '../../ports/sql';
+import { StartupError, connectionReason } from '../startup-error';
+
+export const IntegrationTokens = {
+  /** Kafka when `KAFKA_BROKERS` is set; else the durable in-process bus in the SQL database. */
+  Bus: Symbol('IntegrationBus') as ServiceIdentifier<IntegrationBus>,
+} as const;
+
+async function openBus(config: Config, logger: Logger, sql: SqlClient): Promise<IntegrationBus> {
+  const busLogger = logger.child({ component: 'integration-bus' });
+  if (!config.kafkaBrokers) return SqlIntegrationBus.open(sql, { logger: busLogger });
+  try {
+    const sessionTimeoutMs = config.bus.kafkaSessionTimeoutMs;
+    return await KafkaIntegrationBus.connect({
+      brokers: config.kafkaBrokers,
+      logger: busLogger,
+      consumer: {
+        sessionTimeoutMs,
+        heartbeatIntervalMs: Math.max(100, Math.floor(sessionTimeoutMs / 10)),
+        rebalanceTimeoutMs: Math.max(sessionTimeoutMs, 5000),
+      },
+    });
+  } catch (error) {
+    throw new StartupError(
+      `KAFKA_BROKERS: cannot connect to ${config.kafkaBrokers.join(',')} (${connectionReason(error)})`,
+      { cause: error },
+    );
+  }
+}
+
+/**
+ * The integration bus, with the product's topics created before anything publishes or subscribes (load
+ * it before the relay and the consumers: it closes after them).
+ */
+export const integrationBusModule = new ContainerModule(({ bind }) => {
+  bind(IntegrationTokens.Bus)
+    .toResolvedValue(openBus, [TOKENS.Config, TOKENS.Logger, TOKENS.SqlClient])
+    .inSingletonScope();
+  bind(TOKENS.BackgroundService).toResolvedValue(
+    (config: Config, bus: IntegrationBus) => ({
+      name: 'integration-bus',
+      start: () => bus.ensureTopics(topicsFor(config.bus.topicPrefix)),
+      stop: () => bus.close(),
+    }),
+    [TOKENS.Config, IntegrationTokens.Bus],
+  );
+});

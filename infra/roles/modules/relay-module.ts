@@ -1,0 +1,32 @@
+import { ContainerModule, type ServiceIdentifier } from 'inversify';
+import type { Config } from '../../config';
+import { TOKENS } from '../../di';
+import { IntegrationRelay } from '../../integration-relay';
+import type { Logger } from '../../logging';
+import type { EventStore } from '../../ports/event-store';
+import type { IntegrationBus } from '../../ports/integration-bus';
+import type { SqlClient } from '../../ports/sql';
+import { IntegrationTokens } from './integration-bus-module';
+
+export const RelayTokens = {
+  Relay: Symbol('IntegrationRelay') as ServiceIdentifier<IntegrationRelay>,
+} as const;
+
+/** Publishes booking, payment and catalog events to the bus (one active relay; others stand by). */
+export const relayModule = new ContainerModule(({ bind }) => {
+  bind(RelayTokens.Relay)
+    .toResolvedValue(
+      (config: Config, logger: Logger, store: EventStore, sql: SqlClient, bus: IntegrationBus) =>
+        new IntegrationRelay(
+          { store, sql, bus },
+          {
+            topicPrefix: config.bus.topicPrefix,
+            pollIntervalMs: config.projections.pollMs,
+            logger: logger.child({ component: 'integration-relay' }),
+          },
+        ),
+      [TOKENS.Config, TOKENS.Logger, TOKENS.EventStore, TOKENS.SqlClient, IntegrationTokens.Bus],
+    )
+    .inSingletonScope();
+  bind(TOKENS.BackgroundService).toService(RelayTokens.Relay);
+});

@@ -1,0 +1,31 @@
+import type { ContainerModule } from 'inversify';
+import { loadConfig, type Env } from '../config';
+import { StartupError } from './startup-error';
+import { bookingLifecycleModule } from './modules/booking-lifecycle-module';
+import { inventoryActorModule } from './modules/inventory-module';
+import { sagaModule } from './modules/saga-module';
+import { runUntilSignalled } from './start';
+
+/**
+ * The booking process manager alone: its state follows the log, its commands and durable timeouts run
+ * from PostgreSQL rows. Confirms and returns seats through the inventory actor (Redis in production).
+ */
+export const sagaModules: readonly ContainerModule[] = [
+  inventoryActorModule,
+  bookingLifecycleModule,
+  sagaModule,
+];
+
+export async function run(_args: readonly string[], env: Env = process.env): Promise<void> {
+  const config = loadConfig(env);
+  // In-process counters or an embedded database would be this process's own, not the command API's.
+  if (!config.redisUrl)
+    throw new StartupError(
+      'REDIS_URL: the saga role confirms and returns seats in the shared counters; set it',
+    );
+  if (config.sqlDriver === 'pglite' || config.eventStore === 'pglite')
+    throw new StartupError(
+      'SQL_DRIVER and EVENT_STORE: the saga role shares the database of the other roles; use postgres',
+    );
+  await runUntilSignalled(env, sagaModules);
+}

@@ -1,0 +1,101 @@
+import { bookingCategory, bookingEventTypes } from '../../domain/booking';
+import { eventCategory } from '../../domain/catalog';
+import { paymentCategory, paymentEventTypes } from '../../domain/payment';
+import { categoryOf, type RecordedEvent } from '../../infra/ports/event-store';
+import type { SqlExecutor } from '../../infra/ports/sql';
+import { SagaBatch, upsertStates, type CommandRow } from './saga-batch';
+import { bookingSagaCategory } from './saga-events';
+import type { SagaProjection, SagaTableNames } from './saga-projection-shape';
+import type { BookingSagaState } from './saga-state';
+import {
+  sagaBookingsTable,
+  sagaCancelledEventsTable,
+  sagaCommandsTable,
+  setupSagaTables,
+} from './saga-tables';
+import { scheduleEventCancellation } from './event-cancellation';
+
+/** The channel a scheduler listens on: notified (on commit) when a batch scheduled commands. */
+export const sagaCommandsChannel = 'saga_commands';
+
+const bookingIdOf = (event: RecordedEvent): string | undefined => {
+  const data = event.data as { bookingId?: unknown };
+  return typeof data.bookingId === 'string' ? data.bookingId : undefined;
+};
+
+async function loadStates(tx: SqlExecutor, table: string, ids: readonly string[]) {
+  const rows = ids.length
+    ? await tx.query<{ state: BookingSagaState }>(
+        `SELECT state FROM ${table} WHERE booking_id = ANY($1::text[])`,
+        [ids],
+      )
+    : [];
+  return new Map(rows.map(({ state }) => [state.bookingId, state]));
+}
+
+async function insertCommands(tx: SqlExecutor, rows: readonly CommandRow[]) {
+  if (rows.length === 0) return;
+  await tx.query(
+    `INSERT INTO ${sagaCommandsTable} (message_id, saga_id, key, type, command, metadata, due_at)
+     SELECT message_id, saga_id, key, type, command, metadata, due_at FROM jsonb_to_recordset($1::jsonb)
+       AS r(message_id uuid, saga_id text, key text, type text, command jsonb, metadata jsonb, due_at timestamptz)
+     ON CONFLICT (message_id) DO NOTHING`,
+    [JSON.stringify(rows)],
+  );
+}
+
+export type BookingSagaOptions = {
+  /** After a hold's expiry, how long before the saga's own timeout expires it (the sweeper's backstop). */
+  readonly expiryGraceMs: number;
+};
+
+/**
+ * The booking process manager, fed from the log like a read model: each batch's state changes, the
+ * commands it schedules (durable rows with a due time and a stable message id) and its checkpoint
+ * commit together, so a restart loses nothing and a redelivered event decides nothing new.
+ */
+export function bookingSagaProjection(options: BookingSagaOptions): SagaProjection {
+  async function apply(tx: SqlExecutor, events: readonly RecordedEvent[], tables: SagaTableNames) {
+    const statesTable = tables.get(sagaBookingsTable);
+    const cancelledTable = tables.get(sagaCancelledEventsTable);
+    const ids = [...new Set(events.map(bookingIdOf).filter((id): id is string => id !== undefined))];
+    const states = await loadStates(tx, statesTable, ids);
+    const cancelledRows = await tx.query<{ event_id: string }>(`SELECT event_id FROM ${cancelledTable}`);
+    const cancelledEvents = new Set(cancelledRows.map((row) => row.event_id));
+    const batch = new SagaBatch(states, options, (eventId) => cancelledEvents.has(eventId));
+    let notify = false;
+    for (const event of events) {
+      if (categoryOf(event.streamId) === eventCategory) {
+        if (event.type !== 'EventCancelled') continue;
+        await upsertStates(tx, statesTable, batch.takeDirty());
+        notify = (await scheduleEventCancellation(tx, { statesTable, cancelledTable }, event)) || notify;
+        cancelledEvents.add((event.data as { eventId: string }).eventId);
+        continue;
+      }
+      const bookingId = bookingIdOf(event);
+      if (bookingId) batch.apply(event, bookingId);
+    }
+    await upsertStates(tx, statesTable, batch.takeDirty());
+    await insertCommands(tx, batch.commands);
+    if (batch.cancelled.length > 0)
+      await tx.query(
+        `UPDATE ${sagaCommandsTable} SET status = 'skipped', finished_at = now()
+         WHERE message_id = ANY($1::uuid[]) AND status = 'pending'`,
+        [batch.cancelled],
+      );
+    if (notify || batch.commands.length > 0)
+      await tx.query(`SELECT pg_notify($1, '')`, [sagaCommandsChannel]);
+  }
+
+  return {
+    name: 'booking-saga',
+    version: 1,
+    tables: [sagaBookingsTable, sagaCancelledEventsTable],
+    filter: {
+      categories: [bookingCategory, paymentCategory, bookingSagaCategory, eventCategory],
+      types: [...bookingEventTypes, ...paymentEventTypes, 'ConfirmationRefused', 'EventCancelled'],
+    },
+    setup: setupSagaTables,
+    apply,
+  };
+}
