@@ -1,7 +1,15 @@
 import type { Env } from '../config';
 
-/** What a role module exports: `run` starts it; the process lives on until the role ends it. */
-export type RoleModule = { run(args: readonly string[], env: Env): Promise<void> };
+/** Where a command writes (the CLI's standard output and error). */
+export type CommandIo = { readonly out: (text: string) => void; readonly err: (text: string) => void };
+
+/**
+ * What a role module exports: `run` starts it; the process lives on until the role ends it. A one-shot
+ * command (e.g. `dead-letters`) resolves to its exit code instead.
+ */
+export type RoleModule = {
+  run(args: readonly string[], env: Env, io: CommandIo): Promise<void | number>;
+};
 
 export type Role = { readonly summary: string; readonly load: () => Promise<RoleModule> };
 
@@ -26,6 +34,10 @@ export const roles: Readonly<Record<string, Role>> = {
   payment: {
     summary: 'payment service: payment and refund requests from Kafka, the mock gateway, outcomes to the log',
     load: () => import('../roles/payment'),
+  },
+  'dead-letters': {
+    summary: 'dead-letters list|redrive <topic> [--limit N]: integration messages a consumer gave up on',
+    load: () => import('../roles/dead-letters'),
   },
   relay: {
     summary: 'relay: booking, payment and catalog events from the event store to Kafka topics',

@@ -31,8 +31,8 @@ export async function runCli(
     return 2;
   }
   try {
-    await (await role.load()).run(args, env);
-    return undefined;
+    const code = await (await role.load()).run(args, env, io);
+    return typeof code === 'number' ? code : undefined;
   } catch (error) {
     // Known start-up failures read best as their message alone. StartupError is matched by name so that
     // this file does not import infra/roles eagerly (roles load lazily from the table).

@@ -44,6 +44,14 @@ describe('loadConfig', () => {
       redisUrl: undefined,
       redisKeyPrefix: 'br:',
       kafkaBrokers: undefined,
+      bus: {
+        topicPrefix: 'booking-rush.',
+        retryAttempts: 5,
+        retryBaseMs: 500,
+        kafkaSessionTimeoutMs: 30_000,
+      },
+      saga: { expiryGraceMs: 5000, pollMs: 1000, commandLeaseMs: 30_000 },
+      payments: { gatewayLatencyMs: 0, gatewayTimeoutMs: 3000, retries: 3, retryBaseMs: 1000 },
       mongoUrl: undefined,
       telemetry: { samplerRatio: 0.01, otlpEndpoint: undefined },
     });

@@ -14,7 +14,8 @@ export const IntegrationTokens = {
   Bus: Symbol('IntegrationBus') as ServiceIdentifier<IntegrationBus>,
 } as const;
 
-async function openBus(config: Config, logger: Logger, sql: SqlClient): Promise<IntegrationBus> {
+/** Kafka when `KAFKA_BROKERS` is set (a clear StartupError when unreachable), else the SQL bus. */
+export async function openBus(config: Config, logger: Logger, sql: SqlClient): Promise<IntegrationBus> {
   const busLogger = logger.child({ component: 'integration-bus' });
   if (!config.kafkaBrokers) return SqlIntegrationBus.open(sql, { logger: busLogger });
   try {
