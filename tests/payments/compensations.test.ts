@@ -74,6 +74,18 @@ describe('compensations when the hold ends first (slow gateway, 3 s holds)', () 
     );
     const counter = await app.actor.snapshot({ eventId: event.id, zoneId: zone.id });
     assert.deepEqual([counter?.available, counter?.held, counter?.confirmed], [5, 0, 0]);
+    const payAgain = await pay(app, buyer, held.id, cards.succeeds);
+    assert.deepEqual([payAgain.status, payAgain.body.error.code], [409, 'INVALID_STATE']);
+    await assertInventoryHolds(app, [event.id]);
+  });
+
+  it('answers 409 INVALID_STATE to a pay after the hold expired', async () => {
+    const { event, zone } = await app.zoneOnSale({ capacity: 5 });
+    const buyer = await app.person();
+    const held = (await app.reserve(buyer, zone.id, 1)).body.data;
+    await bookingWhen(app, buyer, held.id, (b) => b.status === 'expired');
+    const late = await pay(app, buyer, held.id, cards.succeeds);
+    assert.deepEqual([late.status, late.body.error.code], [409, 'INVALID_STATE']);
     await assertInventoryHolds(app, [event.id]);
   });
 });
