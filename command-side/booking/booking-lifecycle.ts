@@ -118,7 +118,7 @@ export class BookingLifecycle {
     paymentId: string;
     card: CardRef;
     metadata: EventMetadata;
-  }): Promise<BookingView> {
+  }): Promise<void> {
     if (!uuid.test(input.bookingId)) throw noSuchBooking();
     const { userId, paymentId, card } = input;
     await this.run(
@@ -126,7 +126,6 @@ export class BookingLifecycle {
       { type: 'RequestPayment', userId, paymentId, card, now: this.clock() },
       input.metadata,
     );
-    return this.existing(input.bookingId);
   }
 
   async recordPaymentFailure(input: {
