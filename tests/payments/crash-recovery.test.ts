@@ -3,6 +3,7 @@
 // the seat counters agree with the log.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { paymentStreamId } from '../../domain/payment';
 import { relayModules } from '../../infra/roles/embedded-modules';
 import { openBookingApp, waitFor, type BookingApp } from '../booking/harness';
 import { assertInventoryHolds } from '../booking-failures/support';
@@ -65,6 +66,12 @@ describe('the saga and the payment service killed mid-flow (child processes)', (
       'one charge per payment, none twice',
     );
     assert.equal(refunds.length, 0);
+    for (const paymentId of paymentIds)
+      assert.deepEqual(
+        (await app.store.readStream(paymentStreamId(paymentId))).map((event) => event.type),
+        ['PaymentRequested', 'PaymentSucceeded'],
+        'redelivered requests appended no second outcome',
+      );
     const counter = await app.actor.snapshot({ eventId: event.id, zoneId: zone.id });
     assert.deepEqual([counter?.confirmed, counter?.held, counter?.available], [bookings, 0, 0]);
     await assertInventoryHolds(app, [event.id]);
