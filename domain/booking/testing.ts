@@ -1,7 +1,5 @@
 // Given/when/then for the booking decider, and the fixtures its tests share.
-import assert from 'node:assert/strict';
-import { AppError, fold, type ErrorCode } from '../shared';
-import type { BookingCommand } from './commands';
+import { deciderSpec } from '../shared/testing';
 import { bookingDecider } from './decider';
 import type { BookingEvent, BookingReserved } from './events';
 
@@ -67,26 +65,4 @@ export const refunded: BookingEvent = {
 };
 
 /** `given(...past).when(command).then(expected)`, `.thenNothing()` or `.thenFails(code)`. */
-export function given(...past: BookingEvent[]) {
-  const state = fold(bookingDecider, past);
-  return {
-    when(command: BookingCommand) {
-      const run = () => bookingDecider.decide(command, state);
-      return {
-        then(expected: BookingEvent[]): void {
-          assert.deepEqual(run(), expected);
-        },
-        thenNothing(): void {
-          assert.deepEqual(run(), []);
-        },
-        thenFails(code: ErrorCode): void {
-          assert.throws(run, (error: unknown) => {
-            assert.ok(error instanceof AppError, `expected an AppError, got ${String(error)}`);
-            assert.equal(error.code, code, error.message);
-            return true;
-          });
-        },
-      };
-    },
-  };
-}
+export const given = deciderSpec(bookingDecider);

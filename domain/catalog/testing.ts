@@ -1,8 +1,6 @@
 // Given/when/then for the event decider, and the fixtures its tests share.
-import assert from 'node:assert/strict';
-import { AppError, type ErrorCode } from '../shared';
+import { deciderSpec } from '../shared/testing';
 import type { Actor } from './actor';
-import type { CatalogCommand } from './commands';
 import { eventDecider } from './decider';
 import type { CatalogEvent, EventCreated, ShowAdded, ZoneCreated } from './events';
 
@@ -60,25 +58,5 @@ export const eventCancelled: CatalogEvent = {
   data: { eventId, reason: null, occurredAt: now },
 };
 
-/** `given(past).when(command).then(expected)` or `.thenFails(code)`. */
-export function given(...past: CatalogEvent[]) {
-  const state = past.reduce(eventDecider.evolve, eventDecider.initialState);
-  return {
-    when(command: CatalogCommand) {
-      const run = () => eventDecider.decide(command, state);
-      return {
-        then(expected: CatalogEvent[]): void {
-          assert.deepEqual(run(), expected);
-        },
-        thenFails(code: ErrorCode, details?: unknown): void {
-          assert.throws(run, (error: unknown) => {
-            assert.ok(error instanceof AppError, `expected an AppError, got ${String(error)}`);
-            assert.equal(error.code, code, error.message);
-            if (details !== undefined) assert.deepEqual(error.details, details);
-            return true;
-          });
-        },
-      };
-    },
-  };
-}
+/** `given(...past).when(command).then(expected)`, `.thenNothing()` or `.thenFails(code)`. */
+export const given = deciderSpec(eventDecider);

@@ -1,7 +1,5 @@
 // Given/when/then for the payment decider, and the fixtures its tests share.
-import assert from 'node:assert/strict';
-import { AppError, fold, type ErrorCode } from '../shared';
-import type { PaymentCommand } from './commands';
+import { deciderSpec } from '../shared/testing';
 import { paymentDecider } from './decider';
 import type { PaymentEvent, PaymentRefundRequested, PaymentRequested } from './events';
 
@@ -71,26 +69,4 @@ export const refunded = (refundId: string, amount: number): PaymentEvent => ({
 });
 
 /** `given(...past).when(command).then(expected)`, `.thenNothing()` or `.thenFails(code)`. */
-export function given(...past: PaymentEvent[]) {
-  const state = fold(paymentDecider, past);
-  return {
-    when(command: PaymentCommand) {
-      const run = () => paymentDecider.decide(command, state);
-      return {
-        then(expected: PaymentEvent[]): void {
-          assert.deepEqual(run(), expected);
-        },
-        thenNothing(): void {
-          assert.deepEqual(run(), []);
-        },
-        thenFails(code: ErrorCode): void {
-          assert.throws(run, (error: unknown) => {
-            assert.ok(error instanceof AppError, `expected an AppError, got ${String(error)}`);
-            assert.equal(error.code, code, error.message);
-            return true;
-          });
-        },
-      };
-    },
-  };
-}
+export const given = deciderSpec(paymentDecider);

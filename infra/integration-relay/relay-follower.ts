@@ -6,7 +6,7 @@ import { toIntegrationMessage } from './integration-message';
 import { loadCursor, RelayCheckpointConflictError, saveCursor, type RelayCursor } from './relay-checkpoint';
 import type { ResolvedRelayOptions } from './relay-options';
 import { relayedCategories, topicOfStream, topicsFor } from './relay-topics';
-import { WakeSignal } from './wake-signal';
+import { WakeSignal } from '../timing';
 
 export type FollowerDeps = {
   readonly store: EventStore;

@@ -23,11 +23,8 @@ describe('the saga and the payment service killed mid-flow (child processes)', (
       modules: relayModules,
       env: { ...kafkaEnv(), ...fastPayments, PAYMENT_GATEWAY_LATENCY_MS: '150' },
     });
-    const shared = Object.fromEntries(
-      Object.entries(app.env).filter(([name]) => name !== 'PORT' && name !== 'HOST'),
-    );
-    saga = new RoleProcess('saga', { ...shared, LOG_LEVEL: 'warn' });
-    payments = new RoleProcess('payment', { ...shared, LOG_LEVEL: 'warn' });
+    saga = RoleProcess.beside(app, 'saga');
+    payments = RoleProcess.beside(app, 'payment');
     await Promise.all([saga.start(), payments.start()]);
   });
   after(async () => {

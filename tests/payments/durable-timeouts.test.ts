@@ -22,10 +22,7 @@ describe('hold timeouts survive a saga restart (saga as a child process)', () =>
         SAGA_COMMAND_LEASE_MS: '2000',
       },
     });
-    const shared = Object.fromEntries(
-      Object.entries(app.env).filter(([name]) => name !== 'PORT' && name !== 'HOST'),
-    );
-    saga = new RoleProcess('saga', { ...shared, LOG_LEVEL: 'warn' });
+    saga = RoleProcess.beside(app, 'saga');
     await saga.start();
   });
   after(async () => {

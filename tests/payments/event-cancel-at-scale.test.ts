@@ -20,10 +20,7 @@ describe(`an event with ${bookings} confirmed bookings cancelled by its organize
       modules: [...relayModules, ...paymentServiceModules],
       env: { ...kafkaEnv(), ...fastPayments },
     });
-    const shared = Object.fromEntries(
-      Object.entries(app.env).filter(([name]) => name !== 'PORT' && name !== 'HOST'),
-    );
-    saga = new RoleProcess('saga', { ...shared, LOG_LEVEL: 'warn' });
+    saga = RoleProcess.beside(app, 'saga');
     await saga.start();
   });
   after(async () => {

@@ -1,7 +1,7 @@
 // A role of the product (`saga`, `payment`, …) as a child process of the test, on the test's servers:
 // started, SIGKILLed mid-flow and started again, the way a crash and a restart would go.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { waitFor } from '../booking/harness';
+import { waitFor, type BookingApp } from '../booking/harness';
 import { freePort } from '../booking-failures/support';
 
 const children = new Set<ChildProcess>();
@@ -17,6 +17,14 @@ export class RoleProcess {
     readonly role: string,
     private readonly env: Record<string, string>,
   ) {}
+
+  /** The role on the same servers, keys and settings as the test's own process (its own port). */
+  static beside(app: BookingApp, role: string): RoleProcess {
+    const shared = Object.fromEntries(
+      Object.entries(app.env).filter(([name]) => name !== 'PORT' && name !== 'HOST'),
+    );
+    return new RoleProcess(role, { ...shared, LOG_LEVEL: 'warn' });
+  }
 
   /** Starts the role and waits until its `/health` answers. */
   async start(): Promise<void> {

@@ -12,7 +12,7 @@ import {
 import type { SqlClient, SqlExecutor } from '../../ports/sql';
 import { commitOffset, committedOffset } from './group-offsets';
 import { readPartition, type PartitionRef } from './sql-messages';
-import { WakeSignal } from './wake-signal';
+import { WakeSignal } from '../../timing';
 
 export type WorkerDeps = {
   readonly sql: SqlClient;

@@ -16,7 +16,7 @@ import { ConsumerGroup, type GroupMember } from './consumer-group';
 import { pendingDeadLetters, redriveDeadLetters } from './sql-dead-letters';
 import { appendMessages, type PartitionRef } from './sql-messages';
 import { SqlTopics } from './sql-topics';
-import { PartitionBells } from './wake-signal';
+import { PartitionBells } from './partition-bells';
 
 export type SqlIntegrationBusOptions = {
   /** Messages a consumer reads per query. */
