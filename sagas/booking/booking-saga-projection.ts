@@ -13,7 +13,7 @@ import {
   sagaCommandsTable,
   setupSagaTables,
 } from './saga-tables';
-import { scheduleEventCancellation } from './event-cancellation';
+import { scheduleEventCancellation, type EventCancellation } from './event-cancellation';
 
 /** The channel a scheduler listens on: notified (on commit) when a batch scheduled commands. */
 export const sagaCommandsChannel = 'saga_commands';
@@ -60,16 +60,25 @@ export function bookingSagaProjection(options: BookingSagaOptions): SagaProjecti
     const cancelledTable = tables.get(sagaCancelledEventsTable);
     const ids = [...new Set(events.map(bookingIdOf).filter((id): id is string => id !== undefined))];
     const states = await loadStates(tx, statesTable, ids);
-    const cancelledRows = await tx.query<{ event_id: string }>(`SELECT event_id FROM ${cancelledTable}`);
-    const cancelledEvents = new Set(cancelledRows.map((row) => row.event_id));
-    const batch = new SagaBatch(states, options, (eventId) => cancelledEvents.has(eventId));
+    const cancelledRows = await tx.query<{ event_id: string; reason: string; cancelled_by: string }>(
+      `SELECT event_id, reason, cancelled_by FROM ${cancelledTable}`,
+    );
+    const cancelledEvents = new Map<string, EventCancellation>(
+      cancelledRows.map((row) => [row.event_id, { by: row.cancelled_by, reason: row.reason }]),
+    );
+    const batch = new SagaBatch(states, options, (eventId) => cancelledEvents.get(eventId) ?? null);
     let notify = false;
     for (const event of events) {
       if (categoryOf(event.streamId) === eventCategory) {
         if (event.type !== 'EventCancelled') continue;
         await upsertStates(tx, statesTable, batch.takeDirty());
-        notify = (await scheduleEventCancellation(tx, { statesTable, cancelledTable }, event)) || notify;
-        cancelledEvents.add((event.data as { eventId: string }).eventId);
+        const { scheduled, cancellation } = await scheduleEventCancellation(
+          tx,
+          { statesTable, cancelledTable },
+          event,
+        );
+        notify = scheduled || notify;
+        cancelledEvents.set((event.data as { eventId: string }).eventId, cancellation);
         continue;
       }
       const bookingId = bookingIdOf(event);

@@ -46,6 +46,8 @@ export class SagaCommandScheduler {
   private running = false;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
+  /** A wake-up that came while the scheduler was busy: the next sleep returns at once. */
+  private woken = false;
   private unlisten: (() => Promise<void>) | undefined;
 
   constructor(
@@ -74,16 +76,26 @@ export class SagaCommandScheduler {
 
   async start(): Promise<void> {
     if (this.running) return;
-    await ensureSagaCommandsTable(this.sql);
     this.running = true;
-    this.unlisten = await this.sql.listen(sagaCommandsChannel, () => this.wake?.());
+    try {
+      await this.sql.transaction((tx) => ensureSagaCommandsTable(tx));
+      this.unlisten = await this.sql.listen(sagaCommandsChannel, () => this.ring());
+    } catch (error) {
+      this.running = false;
+      throw error;
+    }
     this.loop = this.run();
+  }
+
+  private ring(): void {
+    this.woken = true;
+    this.wake?.();
   }
 
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
-    this.wake?.();
+    this.ring();
     await this.loop;
     await this.unlisten?.();
   }
@@ -144,7 +156,10 @@ export class SagaCommandScheduler {
     } catch {
       // the poll interval it is
     }
-    if (!this.running || waitMs === 0) return;
+    if (!this.running || waitMs === 0 || this.woken) {
+      this.woken = false;
+      return;
+    }
     await new Promise<void>((resolve) => {
       const timer = setTimeout(done, waitMs);
       function done() {
@@ -154,5 +169,6 @@ export class SagaCommandScheduler {
       this.wake = done;
     });
     this.wake = undefined;
+    this.woken = false;
   }
 }

@@ -3,6 +3,15 @@ import type { SqlExecutor } from '../../infra/ports/sql';
 import { causedBy } from './saga-batch';
 import { sagaCommandsTable } from './saga-tables';
 
+/** Who cancelled an event and why: every booking of it is cancelled with these, whenever it arrives. */
+export type EventCancellation = { readonly by: string; readonly reason: string };
+
+export function cancellationOf(event: RecordedEvent): EventCancellation {
+  const { reason } = event.data as { reason: string | null };
+  const by = typeof event.metadata.userId === 'string' ? event.metadata.userId : 'system';
+  return { by, reason: reason ?? 'The event was cancelled' };
+}
+
 /**
  * An organizer cancelled an event: one `CancelForEvent` command per open booking of it, written in the
  * same transaction as the checkpoint, so the fan-out survives any restart and runs to the end. Message
@@ -12,9 +21,9 @@ export async function scheduleEventCancellation(
   tx: SqlExecutor,
   tables: { statesTable: string; cancelledTable: string },
   event: RecordedEvent,
-): Promise<boolean> {
-  const { eventId, reason } = event.data as { eventId: string; reason: string | null };
-  const by = typeof event.metadata.userId === 'string' ? event.metadata.userId : 'system';
+): Promise<{ readonly scheduled: boolean; readonly cancellation: EventCancellation }> {
+  const { eventId } = event.data as { eventId: string };
+  const { by, reason } = cancellationOf(event);
   await tx.query(
     `INSERT INTO ${tables.cancelledTable} (event_id, reason, cancelled_by) VALUES ($1, $2, $3)
      ON CONFLICT (event_id) DO NOTHING`,
@@ -28,13 +37,7 @@ export async function scheduleEventCancellation(
      FROM ${tables.statesTable} WHERE event_id = $1 AND status IN ('reserved', 'confirmed')
      ON CONFLICT (message_id) DO NOTHING
      RETURNING message_id`,
-    [
-      eventId,
-      by,
-      reason ?? 'The event was cancelled',
-      JSON.stringify(causedBy(event)),
-      event.createdAt.toISOString(),
-    ],
+    [eventId, by, reason, JSON.stringify(causedBy(event)), event.createdAt.toISOString()],
   );
-  return rows.length > 0;
+  return { scheduled: rows.length > 0, cancellation: { by, reason } };
 }

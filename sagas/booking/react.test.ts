@@ -13,10 +13,10 @@ import {
   reserved,
 } from '../../domain/booking/testing';
 import type { PaymentEvent } from '../../domain/payment';
-import { react, type SagaInput } from './react';
+import { react, type ReactOptions, type SagaInput } from './react';
 import type { BookingSagaState } from './saga-state';
 
-const options = { expiryGraceMs: 5000, eventCancelled: false };
+const options: ReactOptions = { expiryGraceMs: 5000, eventCancellation: null };
 const succeeded: PaymentEvent = {
   type: 'PaymentSucceeded',
   data: {
@@ -184,8 +184,20 @@ describe('the booking saga', () => {
   });
 
   it('closes at once a hold that lands in an event already cancelled', () => {
-    const { keys } = run([reserved], { ...options, eventCancelled: true });
-    assert.deepEqual(keys, ['expire', 'event-cancelled']);
+    const { last } = run([reserved], {
+      ...options,
+      eventCancellation: { by: 'organizer-1', reason: 'Venue flooded' },
+    });
+    assert.deepEqual(
+      last.schedule.map((s) => [s.key, s.command]),
+      [
+        ['expire', { type: 'ExpireHold', bookingId }],
+        [
+          'event-cancelled',
+          { type: 'CancelForEvent', bookingId, by: 'organizer-1', reason: 'Venue flooded' },
+        ],
+      ],
+    );
   });
 
   it('decides nothing new when an event is delivered again', () => {

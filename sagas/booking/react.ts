@@ -17,8 +17,8 @@ export type Reaction = {
 export type ReactOptions = {
   /** How long after a hold's expiry the saga's timeout fires, should the sweeper not have expired it. */
   readonly expiryGraceMs: number;
-  /** Whether the booking's event was cancelled (a hold that lands afterwards is closed at once). */
-  readonly eventCancelled: boolean;
+  /** Who cancelled the booking's event and why, if it was (a hold that lands afterwards closes at once). */
+  readonly eventCancellation: { readonly by: string; readonly reason: string } | null;
 };
 
 const expireKey = 'expire';
@@ -83,10 +83,11 @@ export function react(
     };
     const dueAt = new Date(Date.parse(expiresAt) + options.expiryGraceMs).toISOString();
     const schedule: Scheduled[] = [{ key: expireKey, command: { type: 'ExpireHold', bookingId }, dueAt }];
-    if (options.eventCancelled)
+    const cancelled = options.eventCancellation;
+    if (cancelled)
       schedule.push({
         key: 'event-cancelled',
-        command: { type: 'CancelForEvent', bookingId, by: 'system', reason: 'The event was cancelled' },
+        command: { type: 'CancelForEvent', bookingId, by: cancelled.by, reason: cancelled.reason },
       });
     return { state: next, schedule, cancel: [] };
   }

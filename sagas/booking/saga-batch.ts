@@ -1,6 +1,7 @@
 import type { EventMetadata } from '../../domain/shared';
 import type { RecordedEvent } from '../../infra/ports/event-store';
 import type { SqlExecutor } from '../../infra/ports/sql';
+import type { EventCancellation } from './event-cancellation';
 import { messageIdOf } from './message-ids';
 import { react, type ReactOptions, type SagaInput } from './react';
 import type { Scheduled } from './saga-commands';
@@ -38,8 +39,8 @@ export class SagaBatch {
 
   constructor(
     private readonly states: Map<string, BookingSagaState>,
-    private readonly options: Omit<ReactOptions, 'eventCancelled'>,
-    private readonly isEventCancelled: (eventId: string) => boolean,
+    private readonly options: Omit<ReactOptions, 'eventCancellation'>,
+    private readonly cancellationOf: (eventId: string) => EventCancellation | null,
   ) {}
 
   apply(recorded: RecordedEvent, bookingId: string): void {
@@ -48,7 +49,7 @@ export class SagaBatch {
     const eventId = before?.eventId ?? (event.type === 'BookingReserved' ? event.data.eventId : '');
     const reaction = react(before, event, {
       ...this.options,
-      eventCancelled: this.isEventCancelled(eventId),
+      eventCancellation: this.cancellationOf(eventId),
     });
     if (reaction.state && reaction.state !== before) {
       this.states.set(bookingId, reaction.state);

@@ -29,8 +29,13 @@ const sagaCommandsDdl = `
     CREATE INDEX IF NOT EXISTS ${sagaCommandsTable}_due ON ${sagaCommandsTable} (due_at) WHERE status = 'pending';
     CREATE INDEX IF NOT EXISTS ${sagaCommandsTable}_saga ON ${sagaCommandsTable} (saga_id);`;
 
-/** The commands table alone: a scheduler may start before the saga's first batch created it. */
+/**
+ * The commands table alone: a scheduler may start before the saga's first batch created it. Run inside a
+ * transaction: `CREATE … IF NOT EXISTS` is not safe against a concurrent twin, so the DDL takes a lock
+ * (held to the end of the transaction) that every creator of this table takes first.
+ */
 export async function ensureSagaCommandsTable(tx: SqlExecutor): Promise<void> {
+  await tx.query(`SELECT pg_advisory_xact_lock(hashtext('booking-rush:saga_commands ddl'))`);
   await tx.exec(sagaCommandsDdl);
 }
 
@@ -45,6 +50,6 @@ export async function setupSagaTables(tx: SqlExecutor, tables: SagaTableNames): 
       state jsonb NOT NULL
     );
     CREATE INDEX ${bookings}_open_by_event ON ${bookings} (event_id) WHERE status IN ('reserved', 'confirmed');
-    CREATE TABLE ${cancelled} (event_id text PRIMARY KEY, reason text, cancelled_by text);
-    ${sagaCommandsDdl}`);
+    CREATE TABLE ${cancelled} (event_id text PRIMARY KEY, reason text, cancelled_by text);`);
+  await ensureSagaCommandsTable(tx);
 }
