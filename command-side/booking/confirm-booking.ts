@@ -71,12 +71,15 @@ export async function confirmBooking(deps: ConfirmDeps, input: ConfirmInput): Pr
       eventId: booking.eventId,
       bookingId: booking.id,
     });
-    deps.onWarning?.('a booking ended while its payment confirmed it; its seats went back to sale', {
-      bookingId: booking.id,
-      returned,
-    });
+    deps.onWarning?.(
+      'a booking ended (cancelled, or its hold lapsed) before its confirm was recorded; its seats went back to sale',
+      {
+        bookingId: booking.id,
+        returned,
+      },
+    );
     const ended = (await deps.read(booking.id)) ?? booking;
-    return { ok: false, reason: 'CANCELLED', booking: ended };
+    return { ok: false, reason: ended.status === 'expired' ? 'EXPIRED' : 'CANCELLED', booking: ended };
   }
   const after = await deps.read(booking.id);
   return { ok: true, booking: after ?? booking, replayed: false };

@@ -17,7 +17,7 @@ export function describeLifecycleContract(actorOf: () => InventoryActor): void {
     assert.equal((await snapshotOf(actor, eventId, zoneId)).available, 10);
   });
 
-  it('confirms before expiry, refuses after it, and refuses a second confirm', async () => {
+  it('confirms before expiry, refuses after it, and answers a repeated confirm alike without moving seats', async () => {
     const actor = actorOf();
     const { eventId, zoneId } = await provisionedEvent(actor, 10);
     const early = held(await actor.hold(holdRequest(eventId, zoneId, { quantity: 2 })));
@@ -25,9 +25,9 @@ export function describeLifecycleContract(actorOf: () => InventoryActor): void {
     assert.deepEqual(await actor.confirm({ eventId, bookingId: early.bookingId, now: deadline - 1 }), {
       ok: true,
     });
-    assert.deepEqual(await actor.confirm({ eventId, bookingId: early.bookingId, now: deadline - 1 }), {
-      ok: false,
-      reason: 'NOT_HELD',
+    // A retry whose first answer was lost (the saga re-runs its confirm after a crash).
+    assert.deepEqual(await actor.confirm({ eventId, bookingId: early.bookingId, now: deadline + 1 }), {
+      ok: true,
     });
     assert.deepEqual(await actor.confirm({ eventId, bookingId: late.bookingId, now: deadline }), {
       ok: false,
@@ -39,6 +39,14 @@ export function describeLifecycleContract(actorOf: () => InventoryActor): void {
       held: 3,
       confirmed: 2,
       rebuilding: false,
+    });
+    // Once its seats went back, the booking is no longer confirmed: a late confirm is refused.
+    assert.deepEqual(await actor.returnConfirmed({ eventId, bookingId: early.bookingId }), {
+      returned: true,
+    });
+    assert.deepEqual(await actor.confirm({ eventId, bookingId: early.bookingId, now: deadline - 1 }), {
+      ok: false,
+      reason: 'NOT_HELD',
     });
   });
 
@@ -63,8 +71,13 @@ export function describeLifecycleContract(actorOf: () => InventoryActor): void {
     const expired = new Set(swept.flat().map((hold) => hold.bookingId));
     assert.equal(swept.flat().length, expired.size, 'a hold expired twice');
     holds.forEach((hold, i) => {
-      const wins = [confirmed[i]!.ok, retried[i]!.ok, expired.has(hold.bookingId)].filter(Boolean).length;
-      assert.equal(wins, 1, `booking ${i} had ${wins} winners`);
+      // Two confirms of one booking may both answer ok (the second is a repeat); never with the expiry.
+      const confirmWon = confirmed[i]!.ok || retried[i]!.ok;
+      assert.notEqual(
+        confirmWon,
+        expired.has(hold.bookingId),
+        `booking ${i}: confirm and expiry both won or lost`,
+      );
     });
     const snapshot = await snapshotOf(actor, eventId, zoneId);
     assert.equal(snapshot.held, 0);

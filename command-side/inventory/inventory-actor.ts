@@ -77,6 +77,10 @@ export type InventoryActor = {
   hold(input: HoldRequest): Promise<HoldResult>;
   /** Returns the seats only if the hold is still held. */
   release(input: { eventId: string; bookingId: string }): Promise<{ released: boolean }>;
+  /**
+   * Confirms a hold still held and not past its expiry; a booking it confirmed already answers ok again
+   * (a retry whose first answer was lost), until its seats are returned.
+   */
   confirm(input: { eventId: string; bookingId: string; now: number }): Promise<ConfirmResult>;
   /**
    * Gives a confirmed booking's seats back to sale (a cancel after confirm), exactly once: false, and

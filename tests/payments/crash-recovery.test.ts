@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { paymentStreamId } from '../../domain/payment';
+import type { BookingView } from '../../domain/booking';
 import { relayModules } from '../../infra/roles/embedded-modules';
 import { openBookingApp, waitFor, type BookingApp } from '../booking/harness';
 import { assertInventoryHolds } from '../booking-failures/support';
@@ -49,12 +50,25 @@ describe('the saga and the payment service killed mid-flow (child processes)', (
     assert.ok(chargedBeforeRestart < bookings, 'the kill came too late to interrupt anything');
     await Promise.all([saga.start(), payments.start()]);
 
+    let states: BookingView[] = [];
     await waitFor(async () => {
-      const states = await Promise.all(
+      states = await Promise.all(
         held.map((reply, index) => bookingOf(app, buyers[index]!, reply.body.data.id)),
       );
       return states.every((booking) => booking.status === 'confirmed');
-    }, 60_000);
+    }, 60_000).catch(async (error: Error) => {
+      const stuck = states.filter((booking) => booking.status !== 'confirmed');
+      const commands = await app.database.sql.query(
+        `SELECT saga_id, type, status, attempts, due_at, leased_until, last_error FROM saga_commands
+         WHERE status <> 'done' AND saga_id = ANY($1::text[])`,
+        [stuck.map((booking) => booking.id)],
+      );
+      throw new Error(
+        `${error.message}: ${stuck.length} not confirmed ${JSON.stringify(stuck.map((b) => [b.id, b.status, b.payment]))}\n` +
+          `saga commands: ${JSON.stringify(commands)}\nsaga: ${saga.output.join('').slice(-3000)}\n` +
+          `payment: ${payments.output.join('').slice(-3000)}`,
+      );
+    });
     const { charges, refunds } = await gatewayLedger(app);
     const paymentIds = accepted.map((reply) => reply.body.data.paymentId).sort();
     assert.deepEqual(

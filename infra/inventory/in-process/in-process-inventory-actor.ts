@@ -87,6 +87,8 @@ export class InProcessInventoryActor implements InventoryActor {
   async confirm({ eventId, bookingId, now }: { eventId: string; bookingId: string; now: number }) {
     const inventory = this.#event(eventId);
     const hold = inventory.holds.get(bookingId);
+    // Confirmed already (a retry whose first answer was lost): the same answer again, nothing moves.
+    if (!hold && inventory.sold.has(bookingId)) return { ok: true } satisfies ConfirmResult;
     if (!hold) return { ok: false, reason: 'NOT_HELD' } satisfies ConfirmResult;
     if (now >= hold.expiresAt) return { ok: false, reason: 'EXPIRED' } satisfies ConfirmResult;
     inventory.dropHold(hold, 'confirmed');
