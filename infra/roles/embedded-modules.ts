@@ -8,6 +8,7 @@ import { bookingModule } from './modules/booking-module';
 import { bookingLifecycleModule } from './modules/booking-lifecycle-module';
 import { paymentGatewayModule } from './modules/payment-gateway-module';
 import { bookingQueriesModule } from './modules/booking-queries-module';
+import { adminQueriesModule } from './modules/admin-queries-module';
 import { limitsModule } from './modules/limits-module';
 import { sagaModule } from './modules/saga-module';
 import { integrationBusModule } from './modules/integration-bus-module';
@@ -43,5 +44,6 @@ export const embeddedModules: readonly ContainerModule[] = [
   bookingLifecycleModule,
   bookingModule,
   bookingQueriesModule,
+  adminQueriesModule,
   ...paymentFlowModules,
 ];

@@ -1,0 +1,121 @@
+import { AppError } from '../../domain/shared';
+
+/** What a supervisor reports of one projection (structurally the runner's ProjectionStatus). */
+export type ProjectionState = {
+  readonly name: string;
+  readonly status: string;
+  readonly position: number;
+  readonly headPosition: number;
+  readonly lag: number;
+  readonly generation: number;
+  readonly error?: string;
+  readonly rebuild?: { readonly processed: number; readonly total: number; readonly startedAt: Date };
+};
+
+/**
+ * The part of a projection supervisor the admin API needs; the process's supervisors (SQL
+ * projections, the booking saga) satisfy it as they are.
+ */
+export interface ProjectionSupervisorPort {
+  readonly names: readonly string[];
+  list(): Promise<readonly ProjectionState[]>;
+  /** Resolves once the rebuilt generation is live. */
+  rebuild(name: string): Promise<void>;
+}
+
+export type ProjectionView = {
+  readonly name: string;
+  readonly status: string;
+  readonly position: number;
+  readonly headPosition: number;
+  readonly lag: number;
+  /** Bumped by each finished rebuild. */
+  readonly generation: number;
+  readonly error?: string;
+  readonly rebuild?: {
+    readonly processed: number;
+    readonly total: number;
+    /** 0–100, rounded down: 100 only once every event up to `total` is in. */
+    readonly percent: number;
+    readonly startedAt: string;
+  };
+};
+
+export function toProjectionView(state: ProjectionState): ProjectionView {
+  const { rebuild } = state;
+  return {
+    name: state.name,
+    status: state.status,
+    position: state.position,
+    headPosition: state.headPosition,
+    lag: state.lag,
+    generation: state.generation,
+    ...(state.error === undefined ? {} : { error: state.error }),
+    ...(rebuild === undefined
+      ? {}
+      : {
+          rebuild: {
+            processed: rebuild.processed,
+            total: rebuild.total,
+            percent: rebuild.total > 0 ? Math.floor((100 * rebuild.processed) / rebuild.total) : 100,
+            startedAt: rebuild.startedAt.toISOString(),
+          },
+        }),
+  };
+}
+
+/** Statuses in which a rebuild cannot start here: the projection is not active in this process. */
+const notActiveHere = new Set(['standby', 'stopped']);
+
+/**
+ * Lists the projections of several supervisors and starts rebuilds in the background: one at a time
+ * per projection, refused while one runs, its progress and outcome visible in the list.
+ */
+export class ProjectionControl {
+  private readonly running = new Set<string>();
+
+  constructor(
+    private readonly supervisors: readonly ProjectionSupervisorPort[],
+    private readonly onRebuildError: (name: string, error: unknown) => void = () => {},
+  ) {}
+
+  async list(): Promise<ProjectionView[]> {
+    const lists = await Promise.all(this.supervisors.map((supervisor) => supervisor.list()));
+    return lists.flat().map(toProjectionView);
+  }
+
+  /** Starts a rebuild and returns once it has begun; 404 for an unknown name, 409 when it cannot start. */
+  async startRebuild(name: string): Promise<void> {
+    const supervisor = this.supervisors.find((candidate) => candidate.names.includes(name));
+    if (!supervisor) throw new AppError('NOT_FOUND', `No projection named ${JSON.stringify(name)}`);
+    if (this.running.has(name)) throw alreadyRebuilding(name);
+    const state = (await supervisor.list()).find((candidate) => candidate.name === name);
+    // Checked again: another request may have started one while the list was read.
+    if (this.running.has(name)) throw alreadyRebuilding(name);
+    if (state?.status === 'rebuilding' || state?.rebuild) throw alreadyRebuilding(name);
+    if (state && notActiveHere.has(state.status)) {
+      throw new AppError('INVALID_STATE', `Projection ${name} is ${state.status} in this process`, {
+        projection: name,
+        status: state.status,
+      });
+    }
+    this.running.add(name);
+    const job = supervisor.rebuild(name).finally(() => this.running.delete(name));
+    // A runner that cannot rebuild refuses at once: answer that instead of a 202.
+    const refusal = await Promise.race([
+      job.then(
+        () => undefined,
+        (error: unknown) => error,
+      ),
+      nextTurn(),
+    ]);
+    if (refusal !== undefined) throw refusal;
+    job.catch((error: unknown) => this.onRebuildError(name, error));
+  }
+}
+
+function alreadyRebuilding(name: string): AppError {
+  return new AppError('INVALID_STATE', `Projection ${name} is already rebuilding`, { projection: name });
+}
+
+const nextTurn = () => new Promise<undefined>((resolve) => setImmediate(() => resolve(undefined)));
