@@ -1,0 +1,1 @@
+export { InMemoryDocumentStore, type InMemoryDocumentStoreOptions } from './in-memory-document-store';

@@ -1,0 +1,40 @@
+import type { Doc, Fields, IndexSpec } from '../../ports/document-store';
+
+const encode = (value: unknown): string =>
+  value instanceof Date ? `D${value.getTime()}` : JSON.stringify(value === undefined ? null : value);
+
+const valueAt = (doc: Doc, path: string): unknown =>
+  path
+    .split('.')
+    .reduce<unknown>((value, part) => (value as Record<string, unknown> | undefined)?.[part], doc);
+
+/** The index key of a document; like MongoDB, a missing field counts as null. */
+const keyOf = (doc: Doc, fields: Fields): string =>
+  Object.keys(fields)
+    .map((path) => encode(valueAt(doc, path)))
+    .join('\u0000');
+
+export const idKey = (id: unknown): string => encode(id);
+
+const idIndex: IndexSpec = { fields: { _id: 1 }, unique: true };
+
+/** The first unique index (always `_id`, then the declared ones) that `doc` would violate beside `others`. */
+export function violatedIndex(
+  doc: Doc,
+  others: readonly Doc[],
+  specs: readonly IndexSpec[],
+): IndexSpec | undefined {
+  for (const spec of [idIndex, ...specs.filter((s) => s.unique)]) {
+    const key = keyOf(doc, spec.fields);
+    if (others.some((other) => other !== doc && keyOf(other, spec.fields) === key)) return spec;
+  }
+  return undefined;
+}
+
+export class DuplicateKeyError extends Error {
+  constructor(collection: string, spec: IndexSpec) {
+    super(`duplicate key in ${collection} on ${Object.keys(spec.fields).join(', ')}`);
+  }
+}
+
+export const sameFields = (a: Fields, b: Fields): boolean => JSON.stringify(a) === JSON.stringify(b);

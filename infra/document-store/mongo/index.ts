@@ -1,0 +1,2 @@
+export { MongoDocumentStore, type MongoDocumentStoreOptions } from './mongo-document-store';
+export type { ServerTraits } from './server-traits';

@@ -1,0 +1,3 @@
+export * from './document-store';
+export { DocumentStoreUnavailableError } from './errors';
+export { assertGuardedKey, assertGuardedUpdate, guardFilter, guardedDocumentId } from './guarded-key';
