@@ -1,3 +1,6 @@
+// class-transformer's @Type reads decorator metadata through the Reflect API at class definition; load
+// it here rather than rely on something else (inversify) having loaded it first.
+import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { BookingStatus } from '../../domain/booking';
