@@ -1,4 +1,5 @@
 // Given/when/then for the booking decider, and the fixtures its tests share.
+import { bookingId, card, paymentId } from '../payment/testing';
 import { deciderSpec } from '../shared/testing';
 import { bookingDecider } from './decider';
 import type { BookingEvent, BookingReserved } from './events';
@@ -6,7 +7,7 @@ import type { BookingEvent, BookingReserved } from './events';
 export const reservedAt = new Date('2030-03-01T10:00:00.000Z');
 export const expiresAt = new Date('2030-03-01T10:10:00.000Z');
 export const at = (offsetMs: number, from = reservedAt): Date => new Date(from.getTime() + offsetMs);
-export const bookingId = '44444444-4444-4444-8444-444444444444';
+export { bookingId, card, paymentId };
 export const buyer = 'customer-1';
 
 export const reserved: BookingReserved = {
@@ -26,8 +27,6 @@ export const reserved: BookingReserved = {
   },
 };
 
-export const paymentId = '55555555-5555-4555-8555-555555555555';
-export const card = { token: 'tok_test', last4: '4242', brand: 'visa' };
 export const paymentRequested: BookingEvent = {
   type: 'BookingPaymentRequested',
   data: {

@@ -13,32 +13,11 @@ import {
   reserved,
 } from '../../domain/booking/testing';
 import type { PaymentEvent } from '../../domain/payment';
+import { declined as failed, succeeded } from '../../domain/payment/testing';
 import { react, type ReactOptions, type SagaInput } from './react';
 import type { BookingSagaState } from './saga-state';
 
 const options: ReactOptions = { expiryGraceMs: 5000, eventCancellation: null };
-const succeeded: PaymentEvent = {
-  type: 'PaymentSucceeded',
-  data: {
-    paymentId,
-    bookingId,
-    chargeId: 'ch_1',
-    amount: 300000,
-    currency: 'THB',
-    succeededAt: '2030-03-01T10:01:00.000Z',
-  },
-};
-const failed: PaymentEvent = {
-  type: 'PaymentFailed',
-  data: {
-    paymentId,
-    bookingId,
-    reason: 'DECLINED',
-    message: 'declined',
-    attempts: 1,
-    failedAt: '2030-03-01T10:01:00.000Z',
-  },
-};
 
 function run(events: SagaInput[], opts = options) {
   let state: BookingSagaState | undefined;

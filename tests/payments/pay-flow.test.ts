@@ -9,7 +9,7 @@ import { bookingStreamId } from '../../domain/booking';
 import { paymentStreamId } from '../../domain/payment';
 import { openBookingApp, type BookingApp } from '../booking/harness';
 import { assertInventoryHolds } from '../booking-failures/support';
-import { bookingWhen, cards, fastPayments, gatewayLedger, kafkaEnv, pay, streamEvents } from './support';
+import { bookingWhen, cards, fastPayments, gatewayLedger, kafkaEnv, pay } from './support';
 
 const setups = [
   { name: 'real Kafka, Redis and PostgreSQL', inventory: 'redis', env: kafkaEnv },
@@ -42,8 +42,8 @@ for (const setup of setups)
         failureReason: null,
       });
 
-      const bookingEvents = await streamEvents(app, bookingStreamId(held.id));
-      const paymentEvents = await streamEvents(app, paymentStreamId(accepted.body.data.paymentId));
+      const bookingEvents = await app.store.readStream(bookingStreamId(held.id));
+      const paymentEvents = await app.store.readStream(paymentStreamId(accepted.body.data.paymentId));
       assert.deepEqual(
         bookingEvents.map((e) => e.type),
         ['BookingReserved', 'BookingPaymentRequested', 'BookingConfirmed'],
@@ -90,7 +90,7 @@ for (const setup of setups)
     it('retries a gateway error and a gateway that never answers, then fails the payment and keeps the hold', async () => {
       const { event, zone } = await app.zoneOnSale({ capacity: 10 });
       for (const [card, reason] of [
-        [cards.errors, 'GATEWAY_ERROR'],
+        [cards.gatewayError, 'GATEWAY_ERROR'],
         [cards.neverAnswers, 'GATEWAY_TIMEOUT'],
       ] as const) {
         const buyer = await app.person();
@@ -99,7 +99,7 @@ for (const setup of setups)
         const failed = await bookingWhen(app, buyer, held.id, (b) => b.payment?.status === 'failed');
         assert.equal(failed.payment?.failureReason, reason);
         assert.equal(failed.status, 'reserved');
-        const events = await streamEvents(app, paymentStreamId(accepted.body.data.paymentId));
+        const events = await app.store.readStream(paymentStreamId(accepted.body.data.paymentId));
         const outcome = events.at(-1)!;
         assert.equal(outcome.type, 'PaymentFailed');
         assert.equal((outcome.data as { attempts: number }).attempts, 4, 'the first call and three retries');

@@ -1,8 +1,9 @@
 // Shared by the payment proofs: paying through HTTP, waiting for a booking's final state, reading the
 // causal chain from the log, and the mock gateway's ledger of charges and refunds.
 import { randomUUID } from 'node:crypto';
+import type { PaymentAccepted } from '../../command-side/booking';
 import type { BookingView } from '../../domain/booking';
-import type { RecordedEvent } from '../../infra/ports/event-store';
+import { readGatewayLedger, type GatewayLedger } from '../../infra/payment-gateway';
 import { waitFor, type BookingApp, type Person, type Reply } from '../booking/harness';
 
 /** Real Kafka (the test servers) with topics of this test file's own. */
@@ -23,14 +24,7 @@ export const fastPayments = {
 };
 
 /** The mock gateway's documented test cards (README, "Payments"). */
-export const cards = {
-  succeeds: '4242424242424242',
-  declined: '4000000000000002',
-  errors: '4000000000000119',
-  neverAnswers: '4000000000000259',
-} as const;
-
-export type PaymentAccepted = { bookingId: string; paymentId: string; status: 'pending' };
+export { testCards as cards } from '../../infra/ports/payment-gateway';
 
 export function pay(
   app: BookingApp,
@@ -69,26 +63,5 @@ export async function bookingWhen(
   return booking;
 }
 
-export async function streamEvents(app: BookingApp, streamId: string): Promise<RecordedEvent[]> {
-  return app.store.readStream(streamId);
-}
-
-export type Ledger = {
-  charges: { idempotencyKey: string; amount: number }[];
-  refunds: { idempotencyKey: string; amount: number }[];
-};
-
 /** What the mock gateway did, read from its own tables on the test's database. */
-export async function gatewayLedger(app: BookingApp): Promise<Ledger> {
-  const sql = app.database.sql;
-  const charges = await sql.query<{ idempotency_key: string; amount: string | number }>(
-    'SELECT idempotency_key, amount FROM mock_gateway_charges',
-  );
-  const refunds = await sql.query<{ idempotency_key: string; amount: string | number }>(
-    'SELECT idempotency_key, amount FROM mock_gateway_refunds',
-  );
-  return {
-    charges: charges.map((row) => ({ idempotencyKey: row.idempotency_key, amount: Number(row.amount) })),
-    refunds: refunds.map((row) => ({ idempotencyKey: row.idempotency_key, amount: Number(row.amount) })),
-  };
-}
+export const gatewayLedger = (app: BookingApp): Promise<GatewayLedger> => readGatewayLedger(app.database.sql);
