@@ -14,6 +14,11 @@ import { sagaModule } from './modules/saga-module';
 import { integrationBusModule } from './modules/integration-bus-module';
 import { relayModule } from './modules/relay-module';
 import { paymentServiceModule } from './modules/payment-service-module';
+import { documentStoreModule } from './modules/document-store-module';
+import { documentProjectionsModule } from './modules/document-projections-module';
+
+/** The document store and the runner of the document projections (bound by the feature modules). */
+export const documentModules: readonly ContainerModule[] = [documentStoreModule, documentProjectionsModule];
 
 /** The integration bus and the relay that feeds it from the event store. */
 export const relayModules: readonly ContainerModule[] = [integrationBusModule, relayModule];
@@ -35,6 +40,7 @@ export const paymentFlowModules: readonly ContainerModule[] = [
  */
 export const embeddedModules: readonly ContainerModule[] = [
   projectionsModule,
+  ...documentModules,
   demoSeedModule,
   identityModule,
   catalogModule,

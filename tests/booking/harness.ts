@@ -138,9 +138,12 @@ export async function openBookingApp(options: BookingAppOptions): Promise<Bookin
   };
   const running = await startEmbedded(env, {
     logStream,
+    // A module listed again in `options.modules` (already embedded) is loaded once.
     modules: [
-      ...embeddedModules.filter((module) => options.saga !== 'off' || !paymentFlowModules.includes(module)),
-      ...(options.modules ?? []),
+      ...new Set([
+        ...embeddedModules.filter((module) => options.saga !== 'off' || !paymentFlowModules.includes(module)),
+        ...(options.modules ?? []),
+      ]),
     ],
   });
   const url = `http://127.0.0.1:${running.port}/api/v1`;

@@ -1,14 +1,17 @@
 import { ContainerModule } from 'inversify';
 import type { ProjectionSupervisor } from '../../../projections';
+import type { DocumentProjectionSupervisor } from '../../../projections/documents';
 import { ProjectionControl, adminEventRoutes, adminProjectionRoutes } from '../../../query-side/admin';
 import { TOKENS } from '../../di';
 import type { Logger } from '../../logging';
 import type { EventStore } from '../../ports/event-store';
+import { DocumentProjectionTokens } from './document-projection-tokens';
 import { SagaTokens } from './saga-module';
 
 /**
  * The admin stream browser, global feed and projection status/rebuilds under `/api/v1`. Lists the SQL
- * projections (`projections-module.ts`) and, when the saga module is loaded, the booking saga.
+ * projections (`projections-module.ts`) and, when their modules are loaded, the booking saga and the
+ * document projections.
  */
 export const adminQueriesModule = new ContainerModule(({ bind }) => {
   bind(TOKENS.ApiRoute).toResolvedValue(
@@ -16,9 +19,15 @@ export const adminQueriesModule = new ContainerModule(({ bind }) => {
     [TOKENS.EventStore],
   );
   bind(TOKENS.ApiRoute).toResolvedValue(
-    (logger: Logger, projections: ProjectionSupervisor, saga: ProjectionSupervisor | undefined) => {
+    (
+      logger: Logger,
+      projections: ProjectionSupervisor,
+      saga: ProjectionSupervisor | undefined,
+      documents: DocumentProjectionSupervisor | undefined,
+    ) => {
       const log = logger.child({ component: 'admin-projections' });
-      const control = new ProjectionControl(saga ? [projections, saga] : [projections], (name, error) =>
+      const supervisors = [projections, saga, documents].filter((supervisor) => supervisor !== undefined);
+      const control = new ProjectionControl(supervisors, (name, error) =>
         log.error('projection rebuild ended without finishing', {
           projection: name,
           error: error instanceof Error ? error.message : String(error),
@@ -26,6 +35,11 @@ export const adminQueriesModule = new ContainerModule(({ bind }) => {
       );
       return { path: '', handler: adminProjectionRoutes(control) };
     },
-    [TOKENS.Logger, TOKENS.Projections, { serviceIdentifier: SagaTokens.Runner, optional: true }],
+    [
+      TOKENS.Logger,
+      TOKENS.Projections,
+      { serviceIdentifier: SagaTokens.Runner, optional: true },
+      { serviceIdentifier: DocumentProjectionTokens.Supervisor, optional: true },
+    ],
   );
 });

@@ -1,0 +1,54 @@
+import { ContainerModule } from 'inversify';
+import { DocumentProjectionSupervisor, type DocumentProjection } from '../../../projections/documents';
+import type { Config } from '../../config';
+import { TOKENS } from '../../di';
+import type { Logger } from '../../logging';
+import type { DocumentStore } from '../../ports/document-store';
+import type { EventStore } from '../../ports/event-store';
+import type { SqlClient } from '../../ports/sql';
+import { DocumentProjectionTokens } from './document-projection-tokens';
+import { DocumentTokens } from './document-store-module';
+
+/**
+ * Runs every document projection bound to `DocumentProjectionTokens.Projection` (load after the
+ * document store module): one active process per projection when the store is MongoDB, every process
+ * its own copy when it is in memory.
+ */
+export const documentProjectionsModule = new ContainerModule(({ bind }) => {
+  bind(DocumentProjectionTokens.Supervisor)
+    .toResolvedValue(
+      (
+        config: Config,
+        logger: Logger,
+        sql: SqlClient,
+        store: EventStore,
+        documents: DocumentStore,
+        shared: boolean,
+        projections: DocumentProjection[] | undefined,
+      ) =>
+        DocumentProjectionSupervisor.create({ store, documents, sql }, projections ?? [], {
+          batchSize: config.projections.batchSize,
+          pollIntervalMs: config.projections.pollMs,
+          exclusive: shared,
+          logger: logger.child({ component: 'document-projections' }),
+        }),
+      [
+        TOKENS.Config,
+        TOKENS.Logger,
+        TOKENS.SqlClient,
+        TOKENS.EventStore,
+        DocumentTokens.Store,
+        DocumentTokens.Shared,
+        { serviceIdentifier: DocumentProjectionTokens.Projection, isMultiple: true, optional: true },
+      ],
+    )
+    .inSingletonScope();
+  bind(TOKENS.BackgroundService).toResolvedValue(
+    (supervisor: DocumentProjectionSupervisor) => ({
+      name: 'document-projections',
+      start: () => supervisor.startAll(),
+      stop: () => supervisor.stopAll(),
+    }),
+    [DocumentProjectionTokens.Supervisor],
+  );
+});
