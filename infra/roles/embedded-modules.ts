@@ -16,6 +16,7 @@ import { relayModule } from './modules/relay-module';
 import { paymentServiceModule } from './modules/payment-service-module';
 import { documentStoreModule } from './modules/document-store-module';
 import { documentProjectionsModule } from './modules/document-projections-module';
+import { auditModule } from './modules/audit-module';
 
 /** The document store and the runner of the document projections (bound by the feature modules). */
 export const documentModules: readonly ContainerModule[] = [documentStoreModule, documentProjectionsModule];
@@ -51,5 +52,6 @@ export const embeddedModules: readonly ContainerModule[] = [
   bookingModule,
   bookingQueriesModule,
   adminQueriesModule,
+  auditModule,
   ...paymentFlowModules,
 ];

@@ -17,3 +17,13 @@ export {
   type ProjectionSupervisorPort,
   type ProjectionView,
 } from './projection-control';
+export { AuditLogQuery, defaultAuditLimit, maxAuditLimit } from './audit-log-query';
+export {
+  auditLogCollection,
+  auditProjectionName,
+  type AuditActorView,
+  type AuditEntryDocument,
+  type AuditEntryView,
+} from './audit-read-model';
+export { auditRoutes } from './audit-routes';
+export { auditFilter, readAuditEntry, searchAuditLog, type AuditPage } from './audit-search';

@@ -14,12 +14,13 @@ import {
   type GuardedResult,
   type GuardedUpdate,
   type IndexSpec,
+  type InsertManyResult,
   type InsertResult,
   type PipelineStage,
   type Update,
 } from '../../ports/document-store';
 import { unexpired } from './expiry';
-import { DuplicateKeyError, idKey, sameFields, violatedIndex } from './unique-indexes';
+import { DuplicateKeyError, idKey, sameFields, violatedDeclaredIndex, violatedIndex } from './unique-indexes';
 
 /**
  * One collection held in memory with MongoDB query semantics (mingo). Every method does its work
@@ -28,6 +29,8 @@ import { DuplicateKeyError, idKey, sameFields, violatedIndex } from './unique-in
  */
 export class InMemoryCollection<T extends Doc> implements DocumentCollection<T> {
   private docs: Doc[] = [];
+  /** `idKey` of every stored `_id`: inserts check `_id` in constant time, so a replay stays linear. */
+  private ids = new Set<string>();
   private indexes: IndexSpec[] = [];
 
   constructor(
@@ -53,11 +56,13 @@ export class InMemoryCollection<T extends Doc> implements DocumentCollection<T> 
 
   async insertOne(doc: T): Promise<InsertResult> {
     this.purgeExpired();
-    const stored: Doc = structuredClone(doc);
-    if (stored._id === undefined) stored._id = randomBytes(12).toString('hex');
-    if (violatedIndex(stored, this.docs, this.indexes)) return { ok: false, reason: 'DUPLICATE' };
-    this.docs.push(stored);
-    return { ok: true };
+    return this.insert(doc) ? { ok: true } : { ok: false, reason: 'DUPLICATE' };
+  }
+
+  async insertMany(docs: readonly T[]): Promise<InsertManyResult> {
+    this.purgeExpired();
+    const inserted = docs.filter((doc) => this.insert(doc)).length;
+    return { inserted, duplicates: docs.length - inserted };
   }
 
   async upsertWithGuard(key: Filter, update: GuardedUpdate): Promise<GuardedResult> {
@@ -73,7 +78,7 @@ export class InMemoryCollection<T extends Doc> implements DocumentCollection<T> 
     applyModifier(next, { $set: structuredClone(set), ...(update.inc ? { $inc: { ...update.inc } } : {}) });
     if (violatedIndex(next, this.othersThan(existing), this.indexes)) return { applied: false };
     if (existing) this.docs[index] = next;
-    else this.docs.push(next);
+    else this.push(next);
     return { applied: true };
   }
 
@@ -119,13 +124,33 @@ export class InMemoryCollection<T extends Doc> implements DocumentCollection<T> 
     this.purgeExpired();
     const query = new Query(filter);
     const before = this.docs.length;
-    this.docs = this.docs.filter((doc) => !query.test(doc));
+    this.replaceAll(this.docs.filter((doc) => !query.test(doc)));
     return before - this.docs.length;
   }
 
   async drop(): Promise<void> {
-    this.docs = [];
+    this.replaceAll([]);
     this.indexes = [];
+  }
+
+  /** False when a unique index refuses the document. */
+  private insert(doc: T): boolean {
+    const stored: Doc = structuredClone(doc);
+    if (stored._id === undefined) stored._id = randomBytes(12).toString('hex');
+    if (this.ids.has(idKey(stored._id))) return false;
+    if (violatedDeclaredIndex(stored, this.docs, this.indexes)) return false;
+    this.push(stored);
+    return true;
+  }
+
+  private push(doc: Doc): void {
+    this.docs.push(doc);
+    this.ids.add(idKey(doc._id));
+  }
+
+  private replaceAll(docs: Doc[]): void {
+    this.docs = docs;
+    this.ids = new Set(docs.map((doc) => idKey(doc._id)));
   }
 
   private othersThan(replaced: Doc | undefined): Doc[] {
@@ -134,6 +159,7 @@ export class InMemoryCollection<T extends Doc> implements DocumentCollection<T> 
 
   /** Like MongoDB's TTL monitor, but run before every read and write, so expiry is exact. */
   private purgeExpired(): void {
-    this.docs = unexpired(this.docs, this.indexes, this.now());
+    const left = unexpired(this.docs, this.indexes, this.now());
+    if (left.length !== this.docs.length) this.replaceAll(left);
   }
 }

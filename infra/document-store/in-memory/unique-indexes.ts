@@ -24,7 +24,17 @@ export function violatedIndex(
   others: readonly Doc[],
   specs: readonly IndexSpec[],
 ): IndexSpec | undefined {
-  for (const spec of [idIndex, ...specs.filter((s) => s.unique)]) {
+  return violatedDeclaredIndex(doc, others, [idIndex, ...specs]);
+}
+
+/** Like `violatedIndex` without the `_id` index, for callers that check `_id` through a set of ids. */
+export function violatedDeclaredIndex(
+  doc: Doc,
+  others: readonly Doc[],
+  specs: readonly IndexSpec[],
+): IndexSpec | undefined {
+  for (const spec of specs) {
+    if (!spec.unique) continue;
     const key = keyOf(doc, spec.fields);
     if (others.some((other) => other !== doc && keyOf(other, spec.fields) === key)) return spec;
   }

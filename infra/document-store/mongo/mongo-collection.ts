@@ -12,12 +12,13 @@ import {
   type GuardedResult,
   type GuardedUpdate,
   type IndexSpec,
+  type InsertManyResult,
   type InsertResult,
   type PipelineStage,
   type Update,
 } from '../../ports/document-store';
 import { guardedModifier, plainModifier } from './modifiers';
-import { isDuplicateKey, isNamespaceNotFound, isTtlNotImplemented } from './mongo-errors';
+import { duplicatesOnly, isDuplicateKey, isNamespaceNotFound, isTtlNotImplemented } from './mongo-errors';
 import type { SerialQueue, ServerTraits } from './server-traits';
 
 type NativeCollection = mongoose.mongo.Collection<mongoose.mongo.Document>;
@@ -66,6 +67,22 @@ export class MongoCollection<T extends Doc> implements DocumentCollection<T> {
     } catch (error) {
       if (isDuplicateKey(error)) return { ok: false, reason: 'DUPLICATE' };
       throw error;
+    }
+  }
+
+  async insertMany(docs: readonly T[]): Promise<InsertManyResult> {
+    if (docs.length === 0) return { inserted: 0, duplicates: 0 };
+    try {
+      // Copies, as in insertOne.
+      const result = await this.native.insertMany(
+        docs.map((doc) => ({ ...doc })),
+        { ordered: false },
+      );
+      return { inserted: result.insertedCount, duplicates: 0 };
+    } catch (error) {
+      const refused = duplicatesOnly(error);
+      if (refused === undefined) throw error;
+      return { inserted: docs.length - refused, duplicates: refused };
     }
   }
 

@@ -12,6 +12,18 @@ export const isDuplicateKey = (error: unknown): boolean => codeOf(error) === dup
 export const isTtlNotImplemented = (error: unknown): boolean =>
   codeOf(error) === notImplemented && error instanceof Error && /expireAfterSeconds/.test(error.message);
 
+/**
+ * How many documents an unordered bulk insert left out when every refusal was a unique-index violation;
+ * undefined for any other error (it must surface).
+ */
+export function duplicatesOnly(error: unknown): number | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const writeErrors = (error as { writeErrors?: unknown }).writeErrors;
+  const refusals = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
+  if (refusals.length === 0) return isDuplicateKey(error) ? 1 : undefined;
+  return refusals.every(isDuplicateKey) ? refusals.length : undefined;
+}
+
 export const isNamespaceNotFound = (error: unknown): boolean => codeOf(error) === namespaceNotFound;
 
 /** The URL without its password, fit for an error message. */

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { describeExpiryContract } from './contract-expiry';
 import { describeGuardContract } from './contract-guard';
+import { describeInsertManyContract } from './contract-insert-many';
 import { describeQueriesContract } from './contract-queries';
 import { uniqueCollection, type DocumentStoreFixture } from './contract-support';
 import { describeWritesContract } from './contract-writes';
@@ -21,6 +22,7 @@ export function describeDocumentStoreContract(adapterName: string, fixture: Docu
     });
     const storeOf = () => store;
     describeWritesContract(storeOf);
+    describeInsertManyContract(storeOf);
     describeGuardContract(storeOf);
     describeQueriesContract(storeOf);
     describeExpiryContract(storeOf, fixture);

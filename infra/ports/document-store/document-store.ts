@@ -28,6 +28,12 @@ export type EnsureIndexesResult = {
 
 export type InsertResult = { readonly ok: true } | { readonly ok: false; readonly reason: 'DUPLICATE' };
 
+export type InsertManyResult = {
+  readonly inserted: number;
+  /** Documents refused by a unique index (including `_id`); the stored ones stay as they were. */
+  readonly duplicates: number;
+};
+
 /**
  * The field holding the global log position of the last event folded into a guarded document. Readers
  * may see it on returned documents; writers must never set or increment it themselves.
@@ -72,6 +78,11 @@ export interface DocumentCollection<T extends Doc = Doc> {
   ensureIndexes(specs: readonly IndexSpec[]): Promise<EnsureIndexesResult>;
   /** Reports a unique-index violation as `DUPLICATE` (the stored document stays as it was). */
   insertOne(doc: T): Promise<InsertResult>;
+  /**
+   * Inserts many documents in one round trip, unordered: a document refused by a unique index is
+   * counted in `duplicates` and the others are still inserted (a re-applied batch inserts nothing twice).
+   */
+  insertMany(docs: readonly T[]): Promise<InsertManyResult>;
   /**
    * Folds one event into the document selected by `key` (equality on plain values only), creating it
    * when absent; applies only when the stored position is lower than `update.position` (or absent), so
