@@ -1,7 +1,13 @@
 // Replay benchmark: append N events through group commit, then rebuild a Postgres projection from 0.
 // Usage: npm run bench:replay -- [--events 1000000] [--runs 3] [--streams N] [--events-per-append 1]
 //        [--concurrency 256] [--batch 2000] [--driver pg|pglite]
+// Per projection, on a simulated sale: npm run bench:replay -- --scenario projections (projections-main.ts)
 import { parseArgs } from 'node:util';
+
+if (process.argv.includes('--scenario')) {
+  await import('./projections-main');
+  process.exit(0);
+}
 import { PostgresEventStore } from '../../infra/eventstore/postgres';
 import type { SqlClient } from '../../infra/ports/sql';
 import { PGliteSqlClient } from '../../infra/sql';
