@@ -20,17 +20,18 @@ import {
   type Update,
 } from '../../ports/document-store';
 import { unexpired } from './expiry';
-import { DuplicateKeyError, idKey, sameFields, violatedDeclaredIndex, violatedIndex } from './unique-indexes';
+import { DuplicateKeyError, idIndex, idKey, sameFields, violatedDeclaredIndex } from './unique-indexes';
 
 /**
  * One collection held in memory with MongoDB query semantics (mingo). Every method does its work
  * synchronously before resolving, so concurrent calls cannot interleave (the atomicity MongoDB gives
- * per document). Documents are deep-copied in and out.
+ * per document). Documents are deep-copied in and out. Documents are kept by `_id`, so inserts and
+ * guarded upserts (what projections do per event) take constant time when no other unique index or TTL
+ * index asks for a scan: a replay stays linear.
  */
 export class InMemoryCollection<T extends Doc> implements DocumentCollection<T> {
-  private docs: Doc[] = [];
-  /** `idKey` of every stored `_id`: inserts check `_id` in constant time, so a replay stays linear. */
-  private ids = new Set<string>();
+  /** By `idKey(_id)`, in insertion order (MongoDB's natural order). */
+  private docs = new Map<string, Doc>();
   private indexes: IndexSpec[] = [];
 
   constructor(
@@ -47,7 +48,8 @@ export class InMemoryCollection<T extends Doc> implements DocumentCollection<T> 
         }
         continue;
       }
-      const clash = spec.unique && this.docs.find((doc) => violatedIndex(doc, this.docs, [spec]));
+      const stored = [...this.docs.values()];
+      const clash = spec.unique && stored.find((doc) => violatedDeclaredIndex(doc, stored, [spec]));
       if (clash) throw new DuplicateKeyError(this.name, spec);
       this.indexes.push({ ...spec });
     }
@@ -70,38 +72,35 @@ export class InMemoryCollection<T extends Doc> implements DocumentCollection<T> 
     assertGuardedUpdate(update);
     this.purgeExpired();
     const id = guardedDocumentId(key);
-    const index = this.docs.findIndex((doc) => idKey(doc._id) === idKey(id));
-    const existing = this.docs[index];
+    const existing = this.docs.get(idKey(id));
     if (existing && !new Query(guardFilter(key, update.position)).test(existing)) return { applied: false };
     const next: Doc = existing ? structuredClone(existing) : { ...structuredClone(key), _id: id };
     const set = { ...(existing ? {} : update.setOnInsert), ...update.set, [positionField]: update.position };
     applyModifier(next, { $set: structuredClone(set), ...(update.inc ? { $inc: { ...update.inc } } : {}) });
-    if (violatedIndex(next, this.othersThan(existing), this.indexes)) return { applied: false };
-    if (existing) this.docs[index] = next;
-    else this.push(next);
+    if (this.violatesDeclaredIndex(next, existing)) return { applied: false };
+    this.docs.set(idKey(id), next);
     return { applied: true };
   }
 
   async updateOne(filter: Filter, update: Update): Promise<number> {
     this.purgeExpired();
-    const query = new Query(filter);
-    const index = this.docs.findIndex((doc) => query.test(doc));
-    const existing = this.docs[index];
+    const existing = this.firstMatch(filter);
     if (!existing) return 0;
     const next = structuredClone(existing);
     applyModifier(next, {
       ...(update.set ? { $set: structuredClone({ ...update.set }) } : {}),
       ...(update.inc ? { $inc: { ...update.inc } } : {}),
     });
-    const violated = violatedIndex(next, this.othersThan(existing), this.indexes);
+    if (idKey(next._id) !== idKey(existing._id)) throw new DuplicateKeyError(this.name, idIndex);
+    const violated = this.violatesDeclaredIndex(next, existing);
     if (violated) throw new DuplicateKeyError(this.name, violated);
-    this.docs[index] = next;
+    this.docs.set(idKey(next._id), next);
     return 1;
   }
 
   async find(filter: Filter = {}, options: FindOptions = {}): Promise<T[]> {
     this.purgeExpired();
-    let cursor = find(this.docs, filter, options.projection ? { ...options.projection } : undefined);
+    let cursor = find(this.stored(), filter, options.projection ? { ...options.projection } : undefined);
     if (options.sort) cursor = cursor.sort({ ...options.sort });
     if (options.skip !== undefined) cursor = cursor.skip(options.skip);
     if (options.limit !== undefined && options.limit > 0) cursor = cursor.limit(options.limit);
@@ -111,25 +110,30 @@ export class InMemoryCollection<T extends Doc> implements DocumentCollection<T> 
   async count(filter: Filter = {}): Promise<number> {
     this.purgeExpired();
     const query = new Query(filter);
-    return this.docs.filter((doc) => query.test(doc)).length;
+    return this.stored().filter((doc) => query.test(doc)).length;
   }
 
   async aggregate<R extends Doc = Doc>(pipeline: readonly PipelineStage[]): Promise<R[]> {
     this.purgeExpired();
     const stages = pipeline.map((stage) => ({ ...stage }));
-    return structuredClone(aggregate(structuredClone(this.docs), stages)) as R[];
+    return structuredClone(aggregate(structuredClone(this.stored()), stages)) as R[];
   }
 
   async deleteMany(filter: Filter): Promise<number> {
     this.purgeExpired();
     const query = new Query(filter);
-    const before = this.docs.length;
-    this.replaceAll(this.docs.filter((doc) => !query.test(doc)));
-    return before - this.docs.length;
+    let deleted = 0;
+    for (const [key, doc] of this.docs) {
+      if (query.test(doc)) {
+        this.docs.delete(key);
+        deleted += 1;
+      }
+    }
+    return deleted;
   }
 
   async drop(): Promise<void> {
-    this.replaceAll([]);
+    this.docs = new Map();
     this.indexes = [];
   }
 
@@ -137,29 +141,48 @@ export class InMemoryCollection<T extends Doc> implements DocumentCollection<T> 
   private insert(doc: T): boolean {
     const stored: Doc = structuredClone(doc);
     if (stored._id === undefined) stored._id = randomBytes(12).toString('hex');
-    if (this.ids.has(idKey(stored._id))) return false;
-    if (violatedDeclaredIndex(stored, this.docs, this.indexes)) return false;
-    this.push(stored);
+    const key = idKey(stored._id);
+    if (this.docs.has(key)) return false;
+    if (this.violatesDeclaredIndex(stored, undefined)) return false;
+    this.docs.set(key, stored);
     return true;
   }
 
-  private push(doc: Doc): void {
-    this.docs.push(doc);
-    this.ids.add(idKey(doc._id));
+  private stored(): Doc[] {
+    return [...this.docs.values()];
   }
 
-  private replaceAll(docs: Doc[]): void {
-    this.docs = docs;
-    this.ids = new Set(docs.map((doc) => idKey(doc._id)));
+  /** `{_id: value}` is a lookup; any other filter a scan in natural order. */
+  private firstMatch(filter: Filter): Doc | undefined {
+    const keys = Object.keys(filter);
+    const id = filter._id;
+    if (keys.length === 1 && keys[0] === '_id' && !isOperatorObject(id)) return this.docs.get(idKey(id));
+    const query = new Query(filter);
+    for (const doc of this.docs.values()) if (query.test(doc)) return doc;
+    return undefined;
   }
 
-  private othersThan(replaced: Doc | undefined): Doc[] {
-    return this.docs.filter((doc) => doc !== replaced);
+  /** The declared unique index `doc` would violate beside the others (`replaced` excluded); scans only when one exists. */
+  private violatesDeclaredIndex(doc: Doc, replaced: Doc | undefined): IndexSpec | undefined {
+    if (!this.indexes.some((index) => index.unique)) return undefined;
+    const others = this.stored().filter((other) => other !== replaced);
+    return violatedDeclaredIndex(doc, others, this.indexes);
   }
 
   /** Like MongoDB's TTL monitor, but run before every read and write, so expiry is exact. */
   private purgeExpired(): void {
-    const left = unexpired(this.docs, this.indexes, this.now());
-    if (left.length !== this.docs.length) this.replaceAll(left);
+    if (!this.indexes.some((index) => index.expireAfterSeconds !== undefined)) return;
+    const stored = this.stored();
+    const left = unexpired(stored, this.indexes, this.now());
+    if (left.length !== stored.length) this.docs = new Map(left.map((doc) => [idKey(doc._id), doc]));
   }
+}
+
+function isOperatorObject(value: unknown): boolean {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !(value instanceof Date) &&
+    Object.keys(value).some((key) => key.startsWith('$'))
+  );
 }

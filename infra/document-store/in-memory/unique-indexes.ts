@@ -16,18 +16,9 @@ const keyOf = (doc: Doc, fields: Fields): string =>
 
 export const idKey = (id: unknown): string => encode(id);
 
-const idIndex: IndexSpec = { fields: { _id: 1 }, unique: true };
+export const idIndex: IndexSpec = { fields: { _id: 1 }, unique: true };
 
-/** The first unique index (always `_id`, then the declared ones) that `doc` would violate beside `others`. */
-export function violatedIndex(
-  doc: Doc,
-  others: readonly Doc[],
-  specs: readonly IndexSpec[],
-): IndexSpec | undefined {
-  return violatedDeclaredIndex(doc, others, [idIndex, ...specs]);
-}
-
-/** Like `violatedIndex` without the `_id` index, for callers that check `_id` through a set of ids. */
+/** The first declared unique index `doc` would violate beside `others` (`_id` is checked by key). */
 export function violatedDeclaredIndex(
   doc: Doc,
   others: readonly Doc[],
