@@ -27,7 +27,7 @@ export class PgSqlClient implements SqlClient {
   private readonly pool: pg.Pool;
   private readonly executor: SqlExecutor;
 
-  constructor(options: PgSqlClientOptions) {
+  constructor(private readonly options: PgSqlClientOptions) {
     this.pool = new pg.Pool({
       connectionString: options.connectionString,
       max: options.maxConnections ?? 10,
@@ -65,38 +65,39 @@ export class PgSqlClient implements SqlClient {
     }
   }
 
+  /**
+   * Each held lock keeps a session of its own, outside the pool: a process holding many locks
+   * (projections, saga, relay, document projections) must not starve its queries of connections.
+   */
   async tryLock(name: string): Promise<SqlLock | null> {
-    const client = await this.pool.connect();
+    const client = new pg.Client({
+      connectionString: this.options.connectionString,
+      application_name: `${this.options.applicationName ?? 'booking-rush'}:lock`,
+      connectionTimeoutMillis: 5_000,
+    });
+    let released = false;
+    // The server ending this session also ends the lock; the guarded checkpoint keeps writers honest.
+    client.on('error', () => {
+      released = true;
+      void client.end().catch(() => {});
+    });
     try {
+      await client.connect();
       const { rows } = await client.query(`SELECT pg_try_advisory_lock(${lockKeySql}) AS taken`, [name]);
       if (rows[0]?.taken !== true) {
-        client.release();
+        await client.end().catch(() => {});
         return null;
       }
     } catch (error) {
-      client.release(true);
+      await client.end().catch(() => {});
       throw error;
     }
-    let released = false;
-    // The server ending this session also ends the lock; the guarded checkpoint keeps writers honest.
-    const onError = () => {
-      if (released) return;
-      released = true;
-      client.release(true);
-    };
-    client.on('error', onError);
     return {
       release: async () => {
         if (released) return;
         released = true;
-        // The connection goes back to the pool: a listener left on it would pile up lock after lock.
-        client.off('error', onError);
-        try {
-          await client.query(`SELECT pg_advisory_unlock(${lockKeySql})`, [name]);
-          client.release();
-        } catch {
-          client.release(true);
-        }
+        await client.query(`SELECT pg_advisory_unlock(${lockKeySql})`, [name]).catch(() => {});
+        await client.end().catch(() => {});
       },
     };
   }
