@@ -12,6 +12,11 @@ export type SequencedEvent = RecordedEvent & { readonly sequence: number };
 /** The collections of one generation of a document projection, by logical name. */
 export interface GenerationCollections {
   readonly generation: number;
+  /**
+   * Identifies the store these collections live in (the same object for every batch on it): a
+   * projection that caches what it wrote keys the cache by it, never sharing one between stores.
+   */
+  readonly scope: object;
   /** `analytics_minutes` → `analytics_minutes_g3`; throws for a name the projection does not own. */
   get<T extends Doc = Doc>(logical: string): DocumentCollection<T>;
 }

@@ -63,6 +63,7 @@ export class DocumentProjectionRunner {
   private lock: SqlLock | undefined;
   private timer: NodeJS.Timeout | undefined;
   private unwatch: (() => void) | undefined;
+  private recordedStatus: string | undefined;
 
   constructor(
     private readonly store: EventStore,
@@ -128,8 +129,12 @@ export class DocumentProjectionRunner {
 
   async status(): Promise<ProjectionStatus> {
     const head = await this.store.head();
-    const { status, error } = this.describe();
     const stored = this.active ? undefined : await this.states.load().catch(() => undefined);
+    // A process that does not run the projection (the CLI) reports what the running one recorded.
+    const { status, error } =
+      !this.started && stored?.status
+        ? { status: stored.status as RunnerStatus, error: stored.error ?? undefined }
+        : this.describe();
     const live = this.active?.live ?? stored?.live ?? firstCursor(0);
     const rebuild = this.active ? this.active.rebuild : (stored?.rebuild ?? undefined);
     return {
@@ -208,6 +213,7 @@ export class DocumentProjectionRunner {
     this.unwatch = this.store.watch(() => this.loop.wake(), { categories: projection.filter?.categories });
     this.timer = setInterval(() => this.loop.wake(), this.options.pollIntervalMs);
     this.loop.wake();
+    await this.recordStatus();
   }
 
   private async beginRebuild(active: Active): Promise<void> {
@@ -242,6 +248,7 @@ export class DocumentProjectionRunner {
         more = await this.step(active);
         active.failures = 0;
         active.error = null;
+        await this.recordStatus();
       } catch (error) {
         active.failures += 1;
         active.error = errorMessage(error);
@@ -252,6 +259,7 @@ export class DocumentProjectionRunner {
           retryInMs: delay,
           error: active.error,
         });
+        await this.recordStatus();
         if (!(await pause(delay, this.abort.signal))) return;
         continue;
       }
@@ -313,6 +321,17 @@ export class DocumentProjectionRunner {
     this.dropTimers.add(timer);
   }
 
+  /** Writes the status to the state document when it changed; never fails the caller. */
+  private async recordStatus(): Promise<void> {
+    const { status, error } = this.describe();
+    const key = `${status}\u0000${error ?? ''}`;
+    if (key === this.recordedStatus) return;
+    this.recordedStatus = key;
+    await this.states.saveStatus(status, error ?? null).catch(() => {
+      this.recordedStatus = undefined;
+    });
+  }
+
   private settleRebuild(active: Active, error?: Error): void {
     const waiters = active.rebuildWaiters.splice(0);
     for (const waiter of waiters) {
@@ -335,7 +354,11 @@ export class DocumentProjectionRunner {
     this.dropTimers.clear();
     const active = this.active;
     this.active = undefined;
-    if (active) this.settleRebuild(active, new ProjectionStoppedError(this.name));
+    if (active) {
+      this.settleRebuild(active, new ProjectionStoppedError(this.name));
+      await this.states.saveStatus('stopped', null).catch(() => {});
+    }
+    this.recordedStatus = undefined;
     await this.lock?.release().catch(() => {});
     this.lock = undefined;
   }

@@ -32,6 +32,9 @@ export type StoredDocumentState = {
   readonly generation: number;
   readonly live: GenerationCursor;
   readonly rebuild: StoredRebuild | null;
+  /** What the active runner last reported (read by processes that only observe it, like the CLI). */
+  readonly status?: string;
+  readonly error?: string | null;
   readonly updatedAt: Date;
 };
 
@@ -81,6 +84,10 @@ export class DocumentStateStore {
 
   async saveRebuild(rebuild: StoredRebuild | null): Promise<void> {
     await this.set({ rebuild });
+  }
+
+  async saveStatus(status: string, error: string | null): Promise<void> {
+    await this.set({ status, error });
   }
 
   /** Readers switch to the rebuilt generation with this one write. */

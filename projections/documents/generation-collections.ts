@@ -14,6 +14,7 @@ export function collectionsOf(
   const owned = new Set(projection.collections);
   return {
     generation,
+    scope: store,
     get<T extends Doc = Doc>(logical: string) {
       if (!owned.has(logical)) {
         throw new TypeError(`Projection ${projection.name} does not own a collection named ${logical}`);
