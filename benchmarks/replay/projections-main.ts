@@ -10,6 +10,7 @@ import type { DocumentStore } from '../../infra/ports/document-store';
 import { sqlProjections } from '../../infra/roles/modules/projections-module';
 import { createTestDatabase } from '../../infra/testing';
 import { simulateSale } from '../../infra/testing/simulated-sale';
+import { analyticsProjection } from '../../projections/analytics';
 import { auditProjection } from '../../projections/audit';
 import type { DocumentProjection } from '../../projections/documents';
 import { bookingSagaProjection } from '../../sagas/booking';
@@ -35,7 +36,7 @@ const batch = Number(values.batch);
 const mongoUrl = process.env.TEST_MONGO_URL;
 if (!mongoUrl) throw new Error('TEST_MONGO_URL is not set: start the servers and source .services/env');
 
-const documentProjections: DocumentProjection[] = [auditProjection];
+const documentProjections: DocumentProjection[] = [analyticsProjection, auditProjection];
 
 function projectionsOn(stores: { label: string; documents: DocumentStore }[]): TimedProjection[] {
   return [

@@ -7,6 +7,7 @@ import { sqlProjections } from '../../infra/roles/modules/projections-module';
 import { createTestDatabase } from '../../infra/testing';
 import { simulateSale } from '../../infra/testing/simulated-sale';
 import { ProjectionSupervisor, type SqlProjection } from '../../projections';
+import { analyticsProjection } from '../../projections/analytics';
 import { auditProjection } from '../../projections/audit';
 import { DocumentProjectionSupervisor, type DocumentProjection } from '../../projections/documents';
 import { bookingSagaProjection } from '../../sagas/booking';
@@ -25,7 +26,7 @@ test(`rebuilding every projection from position 0 gives the read models the live
     dbName: `replay_${randomBytes(5).toString('hex')}`,
   });
   const sqlModels: SqlProjection[] = [...sqlProjections, bookingSagaProjection({ expiryGraceMs: 5_000 })];
-  const documentModels: DocumentProjection[] = [auditProjection];
+  const documentModels: DocumentProjection[] = [analyticsProjection, auditProjection];
   const options = { batchSize: 500, pollIntervalMs: 50 };
   const sqlSupervisor = ProjectionSupervisor.create(database.sql, store, sqlModels, options);
   const documentSupervisor = DocumentProjectionSupervisor.create(

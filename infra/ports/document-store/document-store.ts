@@ -35,13 +35,16 @@ export type InsertManyResult = {
 };
 
 /**
- * The field holding the global log position of the last event folded into a guarded document. Readers
+ * The field holding the position (see `GuardedUpdate.position`) of the last event folded into a guarded document. Readers
  * may see it on returned documents; writers must never set or increment it themselves.
  */
 export const positionField = '_position';
 
 export type GuardedUpdate = {
-  /** Global log position of the event being folded in. */
+  /**
+   * Where the event being folded in stands in the order its projection reads the log (a document
+   * projection's `sequence`: it only grows, unlike global positions committed out of order).
+   */
   readonly position: number;
   readonly inc?: Readonly<Record<string, number>>;
   readonly set?: Readonly<Record<string, unknown>>;

@@ -11,7 +11,9 @@ const logicalNamePattern = /^[a-z_][a-z0-9_]{0,39}$/;
 
 export function assertValidCollectionName(name: string): void {
   if (!logicalNamePattern.test(name)) {
-    throw new TypeError(`Read-model collection name ${JSON.stringify(name)} must match ${logicalNamePattern}`);
+    throw new TypeError(
+      `Read-model collection name ${JSON.stringify(name)} must match ${logicalNamePattern}`,
+    );
   }
 }
 

@@ -1,0 +1,14 @@
+export { analyticsProjection, createAnalyticsProjection } from './analytics-projection';
+export type { AnalyticsProjectionOptions } from './analytics-projection';
+export {
+  analyticsCollections,
+  counterFields,
+  minuteRetentionHours,
+  type BookingFacts,
+  type Counters,
+  type DailyDocument,
+  type EventDocument,
+  type MinuteDocument,
+  type ZoneDocument,
+} from './analytics-documents';
+export { minutePurgeEveryBatches, minuteRetentionMs } from './minute-retention';
