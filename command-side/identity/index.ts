@@ -3,7 +3,7 @@ export { ensureUser, type EnsureUserInput } from './ensure-user';
 export type { AccountDeps, IdentityDeps } from './identity-deps';
 export { RateLimitedError, login, type LoginInput } from './login';
 export { throttleKeys, type LoginThrottle } from './login-throttle';
-export { renameUser, setUserRole } from './profile';
+export { changeUserLocale, renameUser, setUserRole } from './profile';
 export { registerUser, type RegisterUserInput } from './register-user';
 export { endSession, refreshSession, startSession, type SignedIn } from './sessions';
 export { emailClaimStreamOf } from './streams';

@@ -1,4 +1,11 @@
-import { userDecider, userStream, type Actor, type User, type UserRole } from '../../domain/identity';
+import {
+  userDecider,
+  userStream,
+  type Actor,
+  type User,
+  type UserLocale,
+  type UserRole,
+} from '../../domain/identity';
 import { AppError, type EventMetadata } from '../../domain/shared';
 import type { EventStore } from '../../infra/ports/event-store';
 import { handleCommand } from '../shared';
@@ -24,6 +31,24 @@ export async function renameUser(
   metadata: EventMetadata,
 ): Promise<User> {
   const command = { type: 'RenameUser', userId, name, now: deps.clock() } as const;
+  const { state } = await handleCommand(
+    deps.store,
+    existingUserStream(userId),
+    userDecider,
+    command,
+    metadata,
+  );
+  return stateOf(state);
+}
+
+/** Changes the language the user's e-mails are written in. */
+export async function changeUserLocale(
+  deps: Clocked,
+  userId: string,
+  locale: UserLocale,
+  metadata: EventMetadata,
+): Promise<User> {
+  const command = { type: 'ChangeUserLocale', userId, locale, now: deps.clock() } as const;
   const { state } = await handleCommand(
     deps.store,
     existingUserStream(userId),

@@ -12,6 +12,7 @@ import {
   userDecider,
   userStream,
   type User,
+  type UserLocale,
 } from '../../domain/identity';
 import { AppError, type EventMetadata } from '../../domain/shared';
 import type { EventStore } from '../../infra/ports/event-store';
@@ -19,7 +20,13 @@ import { handleCommand } from '../shared';
 import type { AccountDeps } from './identity-deps';
 import { emailClaimStreamOf } from './streams';
 
-export type RegisterUserInput = { readonly email: string; readonly password: string; readonly name: string };
+export type RegisterUserInput = {
+  readonly email: string;
+  readonly password: string;
+  readonly name: string;
+  /** The language of the account's e-mails; `en` when absent. */
+  readonly locale?: UserLocale;
+};
 
 const emailTaken = () => new AppError('EMAIL_TAKEN', 'An account with this e-mail address already exists');
 
@@ -84,6 +91,7 @@ export async function registerUser(
     name: input.name,
     tenantId: defaultTenantId,
     credentialsId,
+    ...(input.locale ? { locale: input.locale } : {}),
     now,
   } as const;
   const { state } = await handleCommand(deps.store, userStream(userId), userDecider, register, written);

@@ -7,10 +7,12 @@ export type UserView = {
   readonly email: string;
   readonly name: string;
   readonly role: User['role'];
+  /** The language of the account's e-mails. */
+  readonly locale: User['locale'];
 };
 
 export function toUserView(user: User): UserView {
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  return { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale };
 }
 
 export function principalOfUser(user: User): Principal {

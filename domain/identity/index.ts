@@ -7,10 +7,29 @@ export {
   passwordMaxLength,
   passwordMinLength,
 } from './rules';
-export { actorLabel, defaultTenantId, isUserRole, userRoles, type Actor, type UserRole } from './roles';
-export type { User, UserEvent, UserRegistered, UserRenamed, UserRoleChanged } from './user-events';
+export {
+  actorLabel,
+  defaultLocale,
+  defaultTenantId,
+  isUserLocale,
+  isUserRole,
+  userLocales,
+  userRoles,
+  type Actor,
+  type UserLocale,
+  type UserRole,
+} from './roles';
+export type {
+  User,
+  UserEvent,
+  UserLocaleChanged,
+  UserRegistered,
+  UserRenamed,
+  UserRoleChanged,
+} from './user-events';
 export {
   userDecider,
+  type ChangeUserLocale,
   type ChangeUserRole,
   type RegisterUser,
   type RenameUser,

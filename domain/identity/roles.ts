@@ -18,3 +18,12 @@ export type Actor =
 export function actorLabel(actor: Actor): string {
   return actor.kind === 'user' ? actor.userId : `system:${actor.name}`;
 }
+
+/** Languages the product writes to a user in (e-mails); `en` unless the user chose otherwise. */
+export const userLocales = ['en', 'th'] as const;
+export type UserLocale = (typeof userLocales)[number];
+export const defaultLocale: UserLocale = 'en';
+
+export function isUserLocale(value: unknown): value is UserLocale {
+  return typeof value === 'string' && (userLocales as readonly string[]).includes(value);
+}

@@ -41,10 +41,23 @@ const promoted: UserEvent = {
 
 describe('the user decider', () => {
   describe('registering', () => {
-    it('registers a new account as a customer', () => {
+    it('registers a new account as a customer, writing e-mails in English unless told otherwise', () => {
       given([])
         .when(register)
-        .then([{ ...registered, data: { ...registered.data, registeredAt: now.toISOString() } }]);
+        .then([
+          { ...registered, data: { ...registered.data, registeredAt: now.toISOString(), locale: 'en' } },
+        ]);
+      given([])
+        .when({ ...register, locale: 'th' })
+        .then([
+          { ...registered, data: { ...registered.data, registeredAt: now.toISOString(), locale: 'th' } },
+        ]);
+    });
+
+    it('refuses a locale it cannot write e-mails in', () => {
+      given([])
+        .when({ ...register, locale: 'fr' as never })
+        .thenRejects('VALIDATION_ERROR', /locale fr/);
     });
 
     it('refuses to register the same user id twice as EMAIL_TAKEN', () => {
@@ -137,6 +150,28 @@ describe('the user decider', () => {
     });
   });
 
+  describe('changing the locale', () => {
+    const change = { type: 'ChangeUserLocale', userId: 'u1', locale: 'th', now } as const;
+
+    it('records the new locale, and nothing when it is unchanged', () => {
+      given([registered])
+        .when(change)
+        .then([
+          { type: 'UserLocaleChanged', data: { userId: 'u1', locale: 'th', changedAt: now.toISOString() } },
+        ]);
+      given([registered])
+        .when({ ...change, locale: 'en' })
+        .thenNothing();
+    });
+
+    it('answers NOT_FOUND for an unknown user and refuses an unknown locale', () => {
+      given([]).when(change).thenRejects('NOT_FOUND');
+      given([registered])
+        .when({ ...change, locale: 'de' as never })
+        .thenRejects('VALIDATION_ERROR', /locale/);
+    });
+  });
+
   it('folds registration, rename and role change into the account', () => {
     const renamed: UserEvent = {
       type: 'UserRenamed',
@@ -150,6 +185,16 @@ describe('the user decider', () => {
       tenantId: 'default',
       credentialsId: 'c1',
       registeredAt: '2026-03-01T09:00:00.000Z',
+      locale: 'en',
     });
+  });
+
+  it('reads an account registered before locales existed as English, until it changes', () => {
+    const localeChanged: UserEvent = {
+      type: 'UserLocaleChanged',
+      data: { userId: 'u1', locale: 'th', changedAt: now.toISOString() },
+    };
+    assert.equal(fold(userDecider, [registered])?.locale, 'en');
+    assert.equal(fold(userDecider, [registered, localeChanged])?.locale, 'th');
   });
 });

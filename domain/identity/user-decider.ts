@@ -1,6 +1,14 @@
 import { AppError, type Decider } from '../shared';
 import { assertValidEmail, assertValidName } from './rules';
-import { actorLabel, isUserRole, type Actor, type UserRole } from './roles';
+import {
+  actorLabel,
+  defaultLocale,
+  isUserLocale,
+  isUserRole,
+  type Actor,
+  type UserLocale,
+  type UserRole,
+} from './roles';
 import type { User, UserEvent } from './user-events';
 
 export type RegisterUser = {
@@ -11,6 +19,8 @@ export type RegisterUser = {
   readonly name: string;
   readonly tenantId: string;
   readonly credentialsId: string;
+  /** `en` when not given. */
+  readonly locale?: UserLocale;
   readonly now: Date;
 };
 export type RenameUser = {
@@ -26,7 +36,20 @@ export type ChangeUserRole = {
   readonly actor: Actor;
   readonly now: Date;
 };
-export type UserCommand = RegisterUser | RenameUser | ChangeUserRole;
+export type ChangeUserLocale = {
+  readonly type: 'ChangeUserLocale';
+  readonly userId: string;
+  readonly locale: UserLocale;
+  readonly now: Date;
+};
+export type UserCommand = RegisterUser | RenameUser | ChangeUserRole | ChangeUserLocale;
+
+function assertValidLocale(locale: unknown): asserts locale is UserLocale {
+  if (!isUserLocale(locale))
+    throw new AppError('VALIDATION_ERROR', `Unknown locale ${String(locale)}`, [
+      { field: 'locale', reasons: ['locale must be one of en, th'] },
+    ]);
+}
 
 /** undefined until the account is registered. */
 export type UserState = User | undefined;
@@ -70,9 +93,13 @@ export const userDecider: Decider<UserCommand, UserEvent, UserState> = {
         if (state) throw new AppError('EMAIL_TAKEN', 'An account with this e-mail address already exists');
         assertValidEmail(command.email);
         assertValidName(command.name);
+        const locale = command.locale ?? defaultLocale;
+        assertValidLocale(locale);
         const { userId, email, name, tenantId, credentialsId } = command;
         const data = { userId, email, name, role: 'customer' as const, tenantId, credentialsId };
-        return [{ type: 'UserRegistered', data: { ...data, registeredAt: command.now.toISOString() } }];
+        return [
+          { type: 'UserRegistered', data: { ...data, registeredAt: command.now.toISOString(), locale } },
+        ];
       }
       case 'RenameUser': {
         const user = existing(state, command.userId);
@@ -83,6 +110,13 @@ export const userDecider: Decider<UserCommand, UserEvent, UserState> = {
       }
       case 'ChangeUserRole':
         return decideRoleChange(command, state);
+      case 'ChangeUserLocale': {
+        const user = existing(state, command.userId);
+        assertValidLocale(command.locale);
+        if (user.locale === command.locale) return [];
+        const data = { userId: user.id, locale: command.locale, changedAt: command.now.toISOString() };
+        return [{ type: 'UserLocaleChanged', data }];
+      }
     }
   },
 
@@ -90,12 +124,15 @@ export const userDecider: Decider<UserCommand, UserEvent, UserState> = {
     switch (event.type) {
       case 'UserRegistered': {
         const { userId, email, name, role, tenantId, credentialsId, registeredAt } = event.data;
-        return { id: userId, email, name, role, tenantId, credentialsId, registeredAt };
+        const locale = event.data.locale ?? defaultLocale;
+        return { id: userId, email, name, role, tenantId, credentialsId, registeredAt, locale };
       }
       case 'UserRenamed':
         return state && { ...state, name: event.data.name };
       case 'UserRoleChanged':
         return state && { ...state, role: event.data.role };
+      case 'UserLocaleChanged':
+        return state && { ...state, locale: event.data.locale };
     }
   },
 };

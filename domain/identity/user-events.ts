@@ -1,5 +1,5 @@
 import type { Event } from '../shared';
-import type { UserRole } from './roles';
+import type { UserLocale, UserRole } from './roles';
 
 /**
  * The `user-<userId>` stream. It holds no secrets: the password hash lives in the
@@ -15,6 +15,8 @@ export type UserRegistered = Event<
     tenantId: string;
     credentialsId: string;
     registeredAt: string;
+    /** Absent on accounts registered before locales existed: they read as `en`. */
+    locale?: UserLocale;
   }
 >;
 export type UserRenamed = Event<'UserRenamed', { userId: string; name: string; renamedAt: string }>;
@@ -23,7 +25,12 @@ export type UserRoleChanged = Event<
   { userId: string; role: UserRole; previousRole: UserRole; changedBy: string; changedAt: string }
 >;
 
-export type UserEvent = UserRegistered | UserRenamed | UserRoleChanged;
+export type UserLocaleChanged = Event<
+  'UserLocaleChanged',
+  { userId: string; locale: UserLocale; changedAt: string }
+>;
+
+export type UserEvent = UserRegistered | UserRenamed | UserRoleChanged | UserLocaleChanged;
 
 /** An account as the user stream tells it. */
 export type User = {
@@ -34,4 +41,6 @@ export type User = {
   readonly tenantId: string;
   readonly credentialsId: string;
   readonly registeredAt: string;
+  /** The language e-mails are written in. */
+  readonly locale: UserLocale;
 };

@@ -52,6 +52,13 @@ describe('loadConfig', () => {
       },
       saga: { expiryGraceMs: 5000, pollMs: 1000, commandLeaseMs: 30_000 },
       payments: { gatewayLatencyMs: 0, gatewayTimeoutMs: 3000, retries: 3, retryBaseMs: 1000 },
+      notifications: {
+        smtpUrl: undefined,
+        mailFrom: 'Booking Rush <tickets@booking-rush.local>',
+        retryAttempts: 5,
+        retryBaseMs: 1000,
+        sweepIntervalMs: 1000,
+      },
       mongoUrl: undefined,
       telemetry: { samplerRatio: 0.01, otlpEndpoint: undefined },
     });
@@ -84,6 +91,11 @@ describe('loadConfig', () => {
       REDIS_URL: 'redis://cache:6379',
       KAFKA_BROKERS: 'k1:9092, k2:9092',
       MONGO_URL: 'mongodb://mongo:27017/rush',
+      SMTP_URL: 'smtp://mail:2525',
+      MAIL_FROM: 'Tickets <t@example.com>',
+      NOTIFICATION_RETRY_ATTEMPTS: '3',
+      NOTIFICATION_RETRY_BASE_MS: '50',
+      NOTIFICATION_SWEEP_INTERVAL_MS: '20',
       OTEL_TRACES_SAMPLER_ARG: '0.5',
       OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318',
     });
@@ -101,6 +113,13 @@ describe('loadConfig', () => {
       pay: { limit: 3, refillPerSecond: 0.5 },
     });
     assert.equal(config.jwtSecret, 'a-secret-of-at-least-thirty-two-characters');
+    assert.deepEqual(config.notifications, {
+      smtpUrl: 'smtp://mail:2525',
+      mailFrom: 'Tickets <t@example.com>',
+      retryAttempts: 3,
+      retryBaseMs: 50,
+      sweepIntervalMs: 20,
+    });
     assert.deepEqual(config.kafkaBrokers, ['k1:9092', 'k2:9092']);
     assert.deepEqual(config.telemetry, { samplerRatio: 0.5, otlpEndpoint: 'http://collector:4318' });
   });

@@ -51,6 +51,14 @@ export type Config = {
     readonly retries: number;
     readonly retryBaseMs: number;
   };
+  /** E-mail: the mail server (log-only when undefined), the sender, and how failed sends retry. */
+  readonly notifications: {
+    readonly smtpUrl: string | undefined;
+    readonly mailFrom: string;
+    readonly retryAttempts: number;
+    readonly retryBaseMs: number;
+    readonly sweepIntervalMs: number;
+  };
   readonly mongoUrl: string | undefined;
   readonly telemetry: { readonly samplerRatio: number; readonly otlpEndpoint: string | undefined };
 };
@@ -149,6 +157,13 @@ export function loadConfig(env: Env = process.env): Config {
       gatewayTimeoutMs: v.PAYMENT_GATEWAY_TIMEOUT_MS,
       retries: v.PAYMENT_RETRIES,
       retryBaseMs: v.PAYMENT_RETRY_BASE_MS,
+    },
+    notifications: {
+      smtpUrl: v.SMTP_URL,
+      mailFrom: v.MAIL_FROM,
+      retryAttempts: v.NOTIFICATION_RETRY_ATTEMPTS,
+      retryBaseMs: v.NOTIFICATION_RETRY_BASE_MS,
+      sweepIntervalMs: v.NOTIFICATION_SWEEP_INTERVAL_MS,
     },
     mongoUrl: v.MONGO_URL,
     telemetry: { samplerRatio: v.OTEL_TRACES_SAMPLER_ARG, otlpEndpoint: v.OTEL_EXPORTER_OTLP_ENDPOINT },

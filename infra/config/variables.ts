@@ -160,7 +160,30 @@ export const variables = {
     1,
     600_000,
   ),
-  MONGO_URL: optionalUrl('MongoDB server (analytics, audit search); in-memory when unset', [
+  SMTP_URL: optionalUrl(
+    'Mail server the notifier sends through (`smtp://host:port`, `smtps://` for TLS); when unset, mails are only logged',
+    ['smtp:', 'smtps:'],
+  ),
+  MAIL_FROM: text('Sender of the notification e-mails', 'Booking Rush <tickets@booking-rush.local>'),
+  NOTIFICATION_RETRY_ATTEMPTS: integer(
+    'Send attempts of one notification e-mail before it is marked `failed` (an admin may retry it)',
+    5,
+    1,
+    100,
+  ),
+  NOTIFICATION_RETRY_BASE_MS: integer(
+    'Wait before the second send attempt of a notification; doubles each time, with jitter (ms)',
+    1000,
+    1,
+    3_600_000,
+  ),
+  NOTIFICATION_SWEEP_INTERVAL_MS: integer(
+    'How often the notifier looks for notifications due for another attempt (ms)',
+    1000,
+    10,
+    600_000,
+  ),
+  MONGO_URL: optionalUrl('MongoDB server (analytics, audit search, notifications); in-memory when unset', [
     'mongodb:',
     'mongodb+srv:',
   ]),

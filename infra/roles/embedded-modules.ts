@@ -17,6 +17,8 @@ import { paymentServiceModule } from './modules/payment-service-module';
 import { documentStoreModule } from './modules/document-store-module';
 import { documentProjectionsModule } from './modules/document-projections-module';
 import { auditModule } from './modules/audit-module';
+import { analyticsModule } from './modules/analytics-module';
+import { notificationsModule } from './modules/notifications-module';
 
 /** The document store and the runner of the document projections (bound by the feature modules). */
 export const documentModules: readonly ContainerModule[] = [documentStoreModule, documentProjectionsModule];
@@ -53,5 +55,10 @@ export const embeddedModules: readonly ContainerModule[] = [
   bookingQueriesModule,
   adminQueriesModule,
   auditModule,
+  analyticsModule,
   ...paymentFlowModules,
+  notificationsModule,
 ];
+
+/** The modules that run on the integration bus (tests without the payment flow leave them out). */
+export const busModules: readonly ContainerModule[] = [...paymentFlowModules, notificationsModule];

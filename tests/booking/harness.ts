@@ -11,7 +11,7 @@ import { TOKENS } from '../../infra/di';
 import type { Role } from '../../infra/ports/auth';
 import type { EventStore } from '../../infra/ports/event-store';
 import { embeddedModules, startEmbedded, type RunningProcess } from '../../infra/roles';
-import { paymentFlowModules } from '../../infra/roles/embedded-modules';
+import { busModules } from '../../infra/roles/embedded-modules';
 import { CatalogTokens } from '../../infra/roles/modules/catalog-module';
 import { InventoryTokens } from '../../infra/roles/modules/inventory-module';
 import {
@@ -85,8 +85,9 @@ export type BookingAppOptions = {
   /** Loaded after the product's modules (e.g. to wrap a port with onActivation). */
   readonly modules?: readonly ContainerModule[];
   /**
-   * `off` leaves out the booking saga, the payment service and the relay: for tests that drive the
-   * booking lifecycle by hand (or run those as child processes).
+   * `off` leaves out everything on the integration bus (the booking saga, the payment service, the
+   * relay, the notifier): for tests that drive the booking lifecycle by hand (or run those as child
+   * processes).
    */
   readonly saga?: 'on' | 'off';
 };
@@ -141,7 +142,7 @@ export async function openBookingApp(options: BookingAppOptions): Promise<Bookin
     // A module listed again in `options.modules` (already embedded) is loaded once.
     modules: [
       ...new Set([
-        ...embeddedModules.filter((module) => options.saga !== 'off' || !paymentFlowModules.includes(module)),
+        ...embeddedModules.filter((module) => options.saga !== 'off' || !busModules.includes(module)),
         ...(options.modules ?? []),
       ]),
     ],

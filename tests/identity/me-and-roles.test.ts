@@ -62,6 +62,22 @@ for (const driver of databaseDrivers) {
       );
     });
 
+    it('changes the locale of e-mails, alone or with the name, and refuses an unknown one', async () => {
+      const account = await app.register({ name: 'Ann' });
+      const put = (body: unknown) =>
+        app.request<UserView>('PUT', '/auth/me', { token: account.accessToken, body });
+      const thai = await put({ locale: 'th' });
+      assert.equal(thai.status, 200);
+      assert.deepEqual(thai.body.data, { ...account.user, locale: 'th' });
+      const both = await put({ name: 'Ann B', locale: 'en' });
+      assert.deepEqual(both.body.data, { ...account.user, name: 'Ann B', locale: 'en' });
+      const types = (await app.store.readStream(userStream(account.user.id))).map((event) => event.type);
+      assert.deepEqual(types.slice(-3), ['UserLocaleChanged', 'UserRenamed', 'UserLocaleChanged']);
+      const unknown = await put({ locale: 'jp' });
+      assert.equal(unknown.status, 400);
+      assert.equal((unknown.body.error.details as { field: string }[])[0]!.field, 'locale');
+    });
+
     it('answers 401 UNAUTHORIZED without a token or with a malformed Authorization header', async () => {
       const variants: Record<string, string>[] = [
         {},

@@ -20,7 +20,13 @@ for (const driver of databaseDrivers) {
       });
       assert.equal(reply.status, 201);
       const { user, accessToken, refreshToken, expiresIn } = reply.body.data;
-      assert.deepEqual(user, { id: user.id, email: email.toLowerCase(), name: 'Ann', role: 'customer' });
+      assert.deepEqual(user, {
+        id: user.id,
+        email: email.toLowerCase(),
+        name: 'Ann',
+        role: 'customer',
+        locale: 'en',
+      });
       assert.match(user.id, /^[0-9a-f-]{36}$/);
       assert.equal(expiresIn, 900);
       assert.ok(refreshToken.length > 40);
@@ -55,6 +61,26 @@ for (const driver of databaseDrivers) {
       });
       assert.equal(blank.status, 400);
       assert.deepEqual(blank.body.error.details, [{ field: 'name', reasons: ['name must not be blank'] }]);
+    });
+
+    it('takes the locale from the body, else from an Accept-Language that prefers Thai', async () => {
+      const register = (body: Record<string, string>, headers: Record<string, string> = {}) =>
+        app.request<SignedIn>('POST', '/auth/register', {
+          body: { email: uniqueEmail(), password: 'password-1', name: 'Som', ...body },
+          headers,
+        });
+      assert.equal((await register({ locale: 'th' })).body.data.user.locale, 'th');
+      const thai = await register({}, { 'accept-language': 'th-TH,th;q=0.9,en;q=0.8' });
+      assert.equal(thai.body.data.user.locale, 'th');
+      const [registered] = await app.store.readStream(userStream(thai.body.data.user.id));
+      assert.equal((registered!.data as { locale: string }).locale, 'th');
+      const chosen = await register({ locale: 'en' }, { 'accept-language': 'th' });
+      assert.equal(chosen.body.data.user.locale, 'en', 'the body wins over the header');
+      const unknown = await register({ locale: 'fr' });
+      assert.equal(unknown.status, 400);
+      assert.deepEqual(unknown.body.error.details, [
+        { field: 'locale', reasons: ['locale must be one of en, th'] },
+      ]);
     });
 
     it('rejects unknown fields, so nobody registers themselves as admin', async () => {

@@ -4,11 +4,12 @@ import { created, ok, requestMetadata, requireUser, validateBody } from '../../.
 import { loadUser } from '../accounts';
 import type { IdentityDeps } from '../identity-deps';
 import { RateLimitedError, login } from '../login';
-import { renameUser } from '../profile';
+import { changeUserLocale, renameUser } from '../profile';
 import { registerUser } from '../register-user';
 import { endSession, refreshSession, startSession } from '../sessions';
 import { toUserView } from '../user-view';
-import { LoginBody, RefreshTokenBody, RegisterBody, RenameBody } from './dtos';
+import { preferredLocale } from './accept-language';
+import { LoginBody, ProfileBody, RefreshTokenBody, RegisterBody } from './dtos';
 
 async function signIn(deps: IdentityDeps, req: Request) {
   const body = await validateBody(LoginBody, req.body);
@@ -26,7 +27,8 @@ export function authRoutes(deps: IdentityDeps): Router {
 
   router.post('/register', async (req, res) => {
     const body = await validateBody(RegisterBody, req.body);
-    const user = await registerUser(deps, body, requestMetadata(req));
+    const locale = body.locale ?? preferredLocale(req.headers['accept-language']);
+    const user = await registerUser(deps, { ...body, locale }, requestMetadata(req));
     created(res, await startSession(deps, user, requestMetadata(req)));
   });
 
@@ -55,8 +57,12 @@ export function authRoutes(deps: IdentityDeps): Router {
 
   router.put('/me', async (req, res) => {
     const principal = requireUser(req);
-    const { name } = await validateBody(RenameBody, req.body);
-    ok(res, toUserView(await renameUser(deps, principal.userId, name, requestMetadata(req))));
+    const { name, locale } = await validateBody(ProfileBody, req.body);
+    const metadata = requestMetadata(req);
+    let user = name === undefined ? undefined : await renameUser(deps, principal.userId, name, metadata);
+    if (locale !== undefined) user = await changeUserLocale(deps, principal.userId, locale, metadata);
+    if (!user) throw new Error('a profile update changes the name or the locale');
+    ok(res, toUserView(user));
   });
 
   return router;

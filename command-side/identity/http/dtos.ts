@@ -1,10 +1,12 @@
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsString, Length, MaxLength } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength, ValidateIf } from 'class-validator';
 import {
   nameMaxLength,
   passwordMaxLength,
   passwordMinLength,
+  userLocales,
   userRoles,
+  type UserLocale,
   type UserRole,
 } from '../../../domain/identity';
 
@@ -27,6 +29,11 @@ export class RegisterBody {
   @IsString()
   @Length(1, nameMaxLength)
   name!: string;
+
+  /** The language of the account's e-mails; when absent, Accept-Language decides (else `en`). */
+  @IsOptional()
+  @IsIn(userLocales, { message: `locale must be one of ${userLocales.join(', ')}` })
+  locale?: UserLocale;
 }
 
 export class LoginBody {
@@ -47,10 +54,16 @@ export class RefreshTokenBody {
   refreshToken!: string;
 }
 
-export class RenameBody {
+/** `PUT /auth/me`: a new name, a new locale, or both (an empty body names `name` as missing). */
+export class ProfileBody {
+  @ValidateIf((body: ProfileBody) => body.locale === undefined || body.name !== undefined)
   @IsString()
   @Length(1, nameMaxLength)
-  name!: string;
+  name?: string;
+
+  @IsOptional()
+  @IsIn(userLocales, { message: `locale must be one of ${userLocales.join(', ')}` })
+  locale?: UserLocale;
 }
 
 export class ChangeRoleBody {

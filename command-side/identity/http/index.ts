@@ -5,7 +5,7 @@ import { authRoutes } from './auth-routes';
 
 export { adminUserRoutes } from './admin-routes';
 export { authRoutes } from './auth-routes';
-export { ChangeRoleBody, LoginBody, RefreshTokenBody, RegisterBody, RenameBody } from './dtos';
+export { ChangeRoleBody, LoginBody, ProfileBody, RefreshTokenBody, RegisterBody } from './dtos';
 
 /** Every identity route, to mount at `/api/v1`: `/auth/*` and `/admin/users/*`. */
 export function identityRouter(deps: IdentityDeps): Router {

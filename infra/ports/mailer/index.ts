@@ -1,0 +1,1 @@
+export type { MailAddress, MailAttachment, MailMessage, Mailer, SentMail } from './mailer';

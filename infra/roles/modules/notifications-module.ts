@@ -1,0 +1,175 @@
+import { ContainerModule, type ServiceIdentifier } from 'inversify';
+import { loadUser } from '../../../command-side/identity';
+import { bookingStreamId, bookingView, type BookingEvent } from '../../../domain/booking';
+import { eventStreamId, evolve, initialEventState, type CatalogEvent } from '../../../domain/catalog';
+import { adminNotificationRoutes, NotificationReads } from '../../../query-side/notifications';
+import { parseRelayedEvent } from '../../../sagas/payment';
+import {
+  MailTemplates,
+  NotificationRecords,
+  NotificationSender,
+  NotificationSweeper,
+  defaultNotificationRetry,
+  type BookingDirectory,
+  type Recipients,
+} from '../../../sagas/notifications';
+import type { Config } from '../../config';
+import { TOKENS } from '../../di';
+import { integrationTopics } from '../../integration-relay';
+import type { Logger } from '../../logging';
+import { LogOnlyMailer, SmtpMailer } from '../../mail';
+import type { DocumentStore } from '../../ports/document-store';
+import type { EventStore } from '../../ports/event-store';
+import type { IntegrationBus, Subscription } from '../../ports/integration-bus';
+import type { Mailer } from '../../ports/mailer';
+import { DocumentTokens } from './document-store-module';
+import { IntegrationTokens } from './integration-bus-module';
+
+export const NotificationTokens = {
+  /** SMTP when `SMTP_URL` is set; else a mailer that only logs (embedded mode). */
+  Mailer: Symbol('Mailer') as ServiceIdentifier<Mailer>,
+  Records: Symbol('NotificationRecords') as ServiceIdentifier<NotificationRecords>,
+  Sender: Symbol('NotificationSender') as ServiceIdentifier<NotificationSender>,
+} as const;
+
+/** The consumer group of the notifier: one copy of each event across its instances. */
+export const notifierGroup = 'notifier';
+
+/** Recipients from the identity streams (the user's address, name and locale). */
+export const recipientsFromEventStore = (store: EventStore): Recipients => ({
+  async find(userId) {
+    const user = await loadUser(store, userId);
+    return user && { email: user.email, name: user.name, locale: user.locale };
+  },
+});
+
+/** A booking with its event, show and zone, folded from the booking's and the event's streams. */
+export const bookingsFromEventStore = (store: EventStore): BookingDirectory => ({
+  async find(bookingId) {
+    const bookingEvents = await store.readStream(bookingStreamId(bookingId));
+    const booking = bookingView(bookingEvents as unknown as BookingEvent[], new Date());
+    if (!booking) return undefined;
+    const catalogEvents = (await store.readStream(
+      eventStreamId(booking.eventId),
+    )) as unknown as CatalogEvent[];
+    const event = catalogEvents.reduce(evolve, initialEventState);
+    const show = event.exists ? event.shows.find((candidate) => candidate.id === booking.showId) : undefined;
+    const zone = show?.zones.find((candidate) => candidate.id === booking.zoneId);
+    return {
+      bookingId,
+      userId: booking.userId,
+      eventTitle: event.exists ? event.details.name : booking.eventId,
+      venue: event.exists ? event.details.venue : null,
+      showStartsAt: show?.startsAt ?? (event.exists ? event.details.startsAt : booking.reservedAt),
+      zoneName: zone?.name ?? booking.zoneId,
+      quantity: booking.quantity,
+      total: { amount: booking.totalPrice, currency: booking.currency },
+      confirmationCode: booking.confirmationCode,
+    };
+  },
+});
+
+/**
+ * E-mail notifications: a consumer of the bookings and payments topics claims one notification
+ * document per (booking, type) and sends it; a sweeper retries failed sends with backoff until they are
+ * sent or `failed`. Admin routes list them and put a failed one back in the queue. Load after the
+ * integration bus and the document store.
+ */
+export const notificationsModule = new ContainerModule(({ bind }) => {
+  bind(NotificationTokens.Mailer)
+    .toResolvedValue(
+      (config: Config, logger: Logger): Mailer =>
+        config.notifications.smtpUrl
+          ? new SmtpMailer({ url: config.notifications.smtpUrl, from: config.notifications.mailFrom })
+          : new LogOnlyMailer(logger.child({ component: 'mailer' })),
+      [TOKENS.Config, TOKENS.Logger],
+    )
+    .inSingletonScope();
+  bind(NotificationTokens.Records)
+    .toResolvedValue((store: DocumentStore) => new NotificationRecords(store), [DocumentTokens.Store])
+    .inSingletonScope();
+  bind(NotificationTokens.Sender)
+    .toResolvedValue(
+      (config: Config, logger: Logger, store: EventStore, records: NotificationRecords, mailer: Mailer) =>
+        new NotificationSender({
+          records,
+          mailer,
+          templates: MailTemplates.load(),
+          recipients: recipientsFromEventStore(store),
+          bookings: bookingsFromEventStore(store),
+          retry: {
+            ...defaultNotificationRetry,
+            attempts: config.notifications.retryAttempts,
+            baseDelayMs: config.notifications.retryBaseMs,
+          },
+          leaseMs: 60_000,
+          clock: () => new Date(),
+          logger: logger.child({ component: 'notifier' }),
+        }),
+      [
+        TOKENS.Config,
+        TOKENS.Logger,
+        TOKENS.EventStore,
+        NotificationTokens.Records,
+        NotificationTokens.Mailer,
+      ],
+    )
+    .inSingletonScope();
+  bind(TOKENS.BackgroundService).toResolvedValue(
+    (
+      config: Config,
+      logger: Logger,
+      bus: IntegrationBus,
+      records: NotificationRecords,
+      sender: NotificationSender,
+      mailer: Mailer,
+    ) => {
+      let subscription: Subscription | undefined;
+      const log = logger.child({ component: 'notifier' });
+      const sweeper = new NotificationSweeper(sender, config.notifications.sweepIntervalMs, log);
+      const topics = integrationTopics(config.bus.topicPrefix);
+      return {
+        name: 'notifier',
+        start: async () => {
+          await records.ensureIndexes();
+          subscription = await bus.subscribe({
+            groupId: notifierGroup,
+            topics: [topics.bookings, topics.payments],
+            // Redelivered events find their notification claimed (unique per booking and type).
+            handler: async (message) => {
+              await sender.handle(parseRelayedEvent(message.value));
+            },
+            retry: {
+              attempts: config.bus.retryAttempts,
+              initialDelayMs: config.bus.retryBaseMs,
+              maxDelayMs: 30_000,
+            },
+          });
+          sweeper.start();
+        },
+        stop: async () => {
+          await subscription?.stop();
+          await sweeper.stop();
+          await mailer.close();
+        },
+      };
+    },
+    [
+      TOKENS.Config,
+      TOKENS.Logger,
+      IntegrationTokens.Bus,
+      NotificationTokens.Records,
+      NotificationTokens.Sender,
+      NotificationTokens.Mailer,
+    ],
+  );
+  bind(TOKENS.ApiRoute).toResolvedValue(
+    (records: NotificationRecords) => ({
+      path: '',
+      handler: adminNotificationRoutes(new NotificationReads(records.collection), (id) =>
+        records.retry(id, new Date()),
+      ),
+    }),
+    [NotificationTokens.Records],
+  );
+});

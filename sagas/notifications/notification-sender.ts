@@ -1,0 +1,104 @@
+import type { Mailer } from '../../infra/ports/mailer';
+import { notificationRetryDelayMs, type NotificationRetry } from './backoff';
+import { composeMail } from './compose-mail';
+import type { MailTemplates } from './mail-templates';
+import { notificationId } from './message-id';
+import { notificationOf } from './notification-of-event';
+import type { NotificationDocument, NotificationRecords } from './notification-records';
+import type { BookingDirectory, NotificationLogger, Recipients } from './ports';
+import type { RelayedEvent } from '../payment';
+
+export type NotificationSenderDeps = {
+  readonly records: NotificationRecords;
+  readonly mailer: Mailer;
+  readonly templates: MailTemplates;
+  readonly recipients: Recipients;
+  readonly bookings: BookingDirectory;
+  readonly retry: NotificationRetry;
+  /** How long one attempt holds a notification before another sender may take it (covers an SMTP send). */
+  readonly leaseMs: number;
+  readonly clock: () => Date;
+  readonly logger: NotificationLogger;
+};
+
+export type Handled = 'ignored' | 'duplicate' | 'claimed';
+
+/** A mail that cannot be sent however often we try (no account, no booking): fails without retries. */
+class Undeliverable extends Error {}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Sends each booking's e-mails exactly once per (booking, type), as far as the notification documents
+ * can tell. An integration event claims its notification by inserting the document (the unique index
+ * makes a redelivered or replayed event a `duplicate`) and then makes one attempt right away.
+ *
+ * Retries do not happen in the bus consumer: a consumer that waited out minutes of backoff would hold up
+ * every later event of its partition. The document is the durable retry state instead: a failed attempt
+ * sets `nextAttemptAt`, and `sendDue` (run by a sweeper) takes due documents one lease at a time, so
+ * retries survive restarts and several notifier processes share the work without sending twice.
+ *
+ * The window: a process that dies after the server accepted a mail and before `markSent` leaves the
+ * document pending; once the lease lapses it is sent again, under the same Message-ID, which receivers
+ * that dedupe by Message-ID drop. Delivery is at-least-once in that window and exactly-once otherwise.
+ */
+export class NotificationSender {
+  constructor(private readonly deps: NotificationSenderDeps) {}
+
+  /** Handles one integration event: claims the notification it asks for, and tries to send it. */
+  async handle(event: RelayedEvent): Promise<Handled> {
+    const request = notificationOf(event);
+    if (!request) return 'ignored';
+    if ((await this.deps.records.claim(request, this.deps.clock())) === 'duplicate') return 'duplicate';
+    await this.attempt(notificationId(request.bookingId, request.type));
+    return 'claimed';
+  }
+
+  /** One attempt for each due pending notification (up to `limit`); resolves to how many were taken. */
+  async sendDue(limit = 50): Promise<number> {
+    const ids = await this.deps.records.due(this.deps.clock(), limit);
+    let taken = 0;
+    for (const id of ids) if (await this.attempt(id)) taken += 1;
+    return taken;
+  }
+
+  /** Takes the notification (unless another sender has it or it is not due) and tries to send it once. */
+  async attempt(id: string): Promise<boolean> {
+    const { records, clock, leaseMs } = this.deps;
+    const doc = await records.take(id, clock(), leaseMs);
+    if (!doc) return false;
+    let recipientAddress: string | null = null;
+    try {
+      const booking = await this.deps.bookings.find(doc.bookingId);
+      if (!booking) throw new Undeliverable(`no booking ${doc.bookingId}`);
+      const recipient = await this.deps.recipients.find(booking.userId);
+      if (!recipient) throw new Undeliverable(`no account for user ${booking.userId}`);
+      recipientAddress = recipient.email;
+      const message = await composeMail(this.deps.templates, doc, booking, recipient);
+      await this.deps.mailer.send(message);
+      await records.markSent(id, recipient.email, clock());
+      this.deps.logger.info('notification sent', { notificationId: id, attempt: doc.attempts + 1 });
+    } catch (error) {
+      await this.recordFailure(doc, error, recipientAddress);
+    }
+    return true;
+  }
+
+  private async recordFailure(doc: NotificationDocument, error: unknown, recipient: string | null) {
+    const attempt = doc.attempts + 1;
+    const lastAttempt = error instanceof Undeliverable || attempt >= this.deps.retry.attempts;
+    const now = this.deps.clock();
+    const retryAt = lastAttempt
+      ? undefined
+      : new Date(now.getTime() + notificationRetryDelayMs(attempt, this.deps.retry));
+    await this.deps.records.markAttemptFailed(doc._id, messageOf(error), recipient, now, retryAt);
+    const meta = {
+      notificationId: doc._id,
+      attempt,
+      error: messageOf(error),
+      retryAt: retryAt?.toISOString(),
+    };
+    if (lastAttempt) this.deps.logger.error('notification failed for good', meta);
+    else this.deps.logger.warn('notification attempt failed; will retry', meta);
+  }
+}
