@@ -1,8 +1,9 @@
 import { Router } from 'express';
 import { AppError } from '../../domain/shared';
-import { ok, requireRole } from '../../infra/ports/http';
+import { ok, requireRole, validateQuery } from '../../infra/ports/http';
 import type { InventoryActor } from '../inventory';
-import { checkZone } from './check-inventory';
+import { checkLedger, checkZone, type ZoneCheck } from './check-inventory';
+import { EventInventoryQuery } from './event-inventory-query';
 import type { LedgerReader } from './ledger-reader';
 
 export type AdminInventoryDeps = {
@@ -22,23 +23,42 @@ export type AdminInventoryResource = {
   consistent: boolean;
 };
 
-/** `GET /admin/inventory/:zoneId` (API.md, Admin and audit), mounted under `/api/v1`. */
+/** One zone of an event in `GET /admin/inventory?eventId=`. */
+export type AdminZoneInventoryResource = AdminInventoryResource & { eventId: string; zoneId: string };
+
+export function toInventoryResource(check: ZoneCheck): AdminInventoryResource {
+  return {
+    capacity: check.counters?.capacity ?? check.capacity,
+    available: check.counters?.available ?? null,
+    held: check.counters?.held ?? null,
+    confirmed: check.counters?.confirmed ?? null,
+    fromEvents: { held: check.fromEvents.held, confirmed: check.fromEvents.confirmed },
+    consistent: check.consistent,
+  };
+}
+
+/**
+ * `GET /admin/inventory/:zoneId` (API.md, Admin and audit) and `GET /admin/inventory?eventId=` (every
+ * zone of an event, same fields plus the ids), mounted under `/api/v1`.
+ */
 export function adminInventoryRoutes({ actor, reader, now = Date.now }: AdminInventoryDeps): Router {
   const router = Router();
+  router.get('/admin/inventory', async (req, res) => {
+    requireRole(req, 'admin');
+    const { eventId } = await validateQuery(EventInventoryQuery, req.query);
+    const check = await checkLedger(await reader.catchUp(), actor, { now: now(), eventIds: [eventId] });
+    const zones: AdminZoneInventoryResource[] = check.zones.map((zone) => ({
+      eventId: zone.eventId,
+      zoneId: zone.zoneId,
+      ...toInventoryResource(zone),
+    }));
+    ok(res, zones);
+  });
   router.get('/admin/inventory/:zoneId', async (req, res) => {
     requireRole(req, 'admin');
     const zone = (await reader.catchUp()).zone(req.params.zoneId);
     if (!zone) throw new AppError('ZONE_NOT_FOUND', `No zone ${req.params.zoneId}`);
-    const check = checkZone(zone, await actor.snapshot(zone), now());
-    const resource: AdminInventoryResource = {
-      capacity: check.counters?.capacity ?? check.capacity,
-      available: check.counters?.available ?? null,
-      held: check.counters?.held ?? null,
-      confirmed: check.counters?.confirmed ?? null,
-      fromEvents: { held: check.fromEvents.held, confirmed: check.fromEvents.confirmed },
-      consistent: check.consistent,
-    };
-    ok(res, resource);
+    ok(res, toInventoryResource(checkZone(zone, await actor.snapshot(zone), now())));
   });
   return router;
 }

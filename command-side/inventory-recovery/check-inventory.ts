@@ -1,6 +1,12 @@
 import type { EventStore } from '../../infra/ports/event-store';
 import type { InventoryActor, ZoneSnapshot } from '../inventory';
-import { confirmedSeats, heldSeats, liveHeldSeats, type ZoneLedger } from './booking-ledger';
+import {
+  confirmedSeats,
+  heldSeats,
+  liveHeldSeats,
+  type BookingLedger,
+  type ZoneLedger,
+} from './booking-ledger';
 import { LedgerReader } from './ledger-reader';
 
 /** One zone: the event store's view beside the actor's counters. */
@@ -69,6 +75,10 @@ export type CheckInventoryOptions = {
   readonly now?: number;
   /** Only zones of these events (a test sharing its store with others); default every zone. */
   readonly eventIds?: readonly string[];
+  /** Only these zones; default every zone. */
+  readonly zoneIds?: readonly string[];
+  /** Called after each zone is checked, with the count done and the count to do (a progress bar). */
+  readonly onZone?: (done: number, total: number) => void;
 };
 
 /**
@@ -81,13 +91,25 @@ export async function checkInventory(
   actor: InventoryActor,
   options: CheckInventoryOptions = {},
 ): Promise<InventoryCheck> {
-  const ledger = await new LedgerReader(store).catchUp();
+  return checkLedger(await new LedgerReader(store).catchUp(), actor, options);
+}
+
+/** `checkInventory` over a ledger already caught up (the admin view shares one reader). */
+export async function checkLedger(
+  ledger: BookingLedger,
+  actor: InventoryActor,
+  options: CheckInventoryOptions = {},
+): Promise<InventoryCheck> {
   const now = options.now ?? Date.now();
-  const wanted = options.eventIds && new Set(options.eventIds);
+  const events = options.eventIds && new Set(options.eventIds);
+  const only = options.zoneIds && new Set(options.zoneIds);
+  const wanted = ledger
+    .zones()
+    .filter((zone) => (!events || events.has(zone.eventId)) && (!only || only.has(zone.zoneId)));
   const zones: ZoneCheck[] = [];
-  for (const zone of ledger.zones()) {
-    if (wanted && !wanted.has(zone.eventId)) continue;
+  for (const zone of wanted) {
     zones.push(checkZone(zone, await actor.snapshot(zone), now));
+    options.onZone?.(zones.length, wanted.length);
   }
   const withinCapacity = zones.every((zone) => zone.withinCapacity);
   const consistent = zones.every((zone) => zone.consistent);

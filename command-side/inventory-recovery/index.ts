@@ -21,6 +21,7 @@ export {
 } from './inventory-recovery';
 export {
   checkInventory,
+  checkLedger,
   checkZone,
   type CheckInventoryOptions,
   type InventoryCheck,
@@ -28,6 +29,8 @@ export {
 } from './check-inventory';
 export {
   adminInventoryRoutes,
+  toInventoryResource,
   type AdminInventoryDeps,
   type AdminInventoryResource,
+  type AdminZoneInventoryResource,
 } from './admin-inventory-routes';

@@ -35,6 +35,11 @@ export const roles: Readonly<Record<string, Role>> = {
     summary: 'payment service: payment and refund requests from Kafka, the mock gateway, outcomes to the log',
     load: () => import('../roles/payment'),
   },
+  notifier: {
+    summary:
+      'notifier: booking and payment events from Kafka to e-mails over SMTP (MongoDB keeps who got what)',
+    load: () => import('../roles/notifier'),
+  },
   'dead-letters': {
     summary: 'dead-letters list|redrive <topic> [--limit N]: integration messages a consumer gave up on',
     load: () => import('../roles/dead-letters'),
@@ -42,5 +47,24 @@ export const roles: Readonly<Record<string, Role>> = {
   relay: {
     summary: 'relay: booking, payment and catalog events from the event store to Kafka topics',
     load: () => import('../roles/relay'),
+  },
+  streams: {
+    summary: "streams show <streamId> [--from N] [--limit N] [--json]: one stream's events in order",
+    load: () => import('./commands/streams'),
+  },
+  feed: {
+    summary:
+      'feed [--category C]… [--type T]… [--after CHECKPOINT] [--limit N] [--follow]: the global event log',
+    load: () => import('./commands/feed'),
+  },
+  projection: {
+    summary:
+      "projection status [--json] | rebuild <name> [--no-wait]: projections' lag and generations; rebuild one",
+    load: () => import('./commands/projection'),
+  },
+  reconcile: {
+    summary:
+      'reconcile [--event ID]… [--zone ID]… [--json]: inventory counters against the event log (needs REDIS_URL)',
+    load: () => import('./commands/reconcile'),
   },
 };

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Config, SqlDriver } from '../config';
 import type { SqlClient } from '../ports/sql';
 import { PGliteSqlClient, PgSqlClient } from '../sql';
+import { claimEmbeddedDatabase } from './embedded-database-claim';
 import { StartupError, connectionReason, endpointOf } from './startup-error';
 
 /** Where the embedded database lives. */
@@ -14,6 +15,7 @@ async function openPglite(config: Config): Promise<SqlClient> {
   const dir = pgliteDir(config);
   try {
     await mkdir(dir, { recursive: true });
+    claimEmbeddedDatabase(dir);
     return await PGliteSqlClient.open(dir);
   } catch (error) {
     throw new StartupError(
