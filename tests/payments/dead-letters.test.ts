@@ -57,17 +57,24 @@ describe('a poison message on the payments topic (real Kafka)', () => {
     assert.equal((await pay(app, buyer, held.id, cards.succeeds)).status, 202);
     await bookingWhen(app, buyer, held.id, (b) => b.status === 'confirmed');
 
+    // Both consumer groups of the topic (the payment service and the notifier) park it, once each.
+    const parked = (out: string) => out.split('\n').filter((line) => line.includes(poisonId));
     let listed = await cli(app, 'dead-letters', 'list', 'payments');
-    await waitFor(async () =>
-      (listed = await cli(app, 'dead-letters', 'list', 'payments')).out.includes(poisonId),
+    await waitFor(
+      async () => parked((listed = await cli(app, 'dead-letters', 'list', 'payments')).out).length === 2,
     );
     assert.equal(listed.code, 0, listed.err);
-    assert.match(listed.out, /group=payment-service/);
-    assert.match(listed.out, /1 dead letter\(s\)/);
+    assert.deepEqual(
+      parked(listed.out)
+        .map((line) => /group=(\S+)/.exec(line)?.[1])
+        .sort(),
+      ['notifier', 'payment-service'],
+    );
+    assert.match(listed.out, /2 dead letter\(s\)/);
     const firstOffset = listed.out.split(/\s+/)[0];
 
     const redriven = await cli(app, 'dead-letters', 'redrive', 'payments');
-    assert.deepEqual([redriven.code, redriven.out.trim()], [0, `re-drove 1 dead letter(s) to ${topic}`]);
+    assert.deepEqual([redriven.code, redriven.out.trim()], [0, `re-drove 2 dead letter(s) to ${topic}`]);
     // Still poison: it is tried again and parked again, as a new letter.
     await waitFor(async () => {
       const again = await cli(app, 'dead-letters', 'list', 'payments');
