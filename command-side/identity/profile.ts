@@ -19,7 +19,20 @@ function existingUserStream(userId: string): string {
   return userStream(userId);
 }
 
-function stateOf(state: User | undefined): User {
+/** Runs one command against an existing user's stream; resolves to the user after it. */
+async function changeUser(
+  deps: Clocked,
+  userId: string,
+  command: Parameters<typeof userDecider.decide>[0],
+  metadata: EventMetadata,
+): Promise<User> {
+  const { state } = await handleCommand(
+    deps.store,
+    existingUserStream(userId),
+    userDecider,
+    command,
+    metadata,
+  );
   if (!state) throw new Error('a changed user must exist');
   return state;
 }
@@ -30,15 +43,7 @@ export async function renameUser(
   name: string,
   metadata: EventMetadata,
 ): Promise<User> {
-  const command = { type: 'RenameUser', userId, name, now: deps.clock() } as const;
-  const { state } = await handleCommand(
-    deps.store,
-    existingUserStream(userId),
-    userDecider,
-    command,
-    metadata,
-  );
-  return stateOf(state);
+  return changeUser(deps, userId, { type: 'RenameUser', userId, name, now: deps.clock() }, metadata);
 }
 
 /** Changes the language the user's e-mails are written in. */
@@ -48,15 +53,7 @@ export async function changeUserLocale(
   locale: UserLocale,
   metadata: EventMetadata,
 ): Promise<User> {
-  const command = { type: 'ChangeUserLocale', userId, locale, now: deps.clock() } as const;
-  const { state } = await handleCommand(
-    deps.store,
-    existingUserStream(userId),
-    userDecider,
-    command,
-    metadata,
-  );
-  return stateOf(state);
+  return changeUser(deps, userId, { type: 'ChangeUserLocale', userId, locale, now: deps.clock() }, metadata);
 }
 
 /** Changes a user's role; `actor` must be an admin (or the system). */
@@ -67,13 +64,10 @@ export async function setUserRole(
   actor: Actor,
   metadata: EventMetadata,
 ): Promise<User> {
-  const command = { type: 'ChangeUserRole', userId, role, actor, now: deps.clock() } as const;
-  const { state } = await handleCommand(
-    deps.store,
-    existingUserStream(userId),
-    userDecider,
-    command,
+  return changeUser(
+    deps,
+    userId,
+    { type: 'ChangeUserRole', userId, role, actor, now: deps.clock() },
     metadata,
   );
-  return stateOf(state);
 }

@@ -1,7 +1,7 @@
 // Shared by the analytics proofs: the app with the analytics module, its organizers' tokens, and waiting
 // until the document projections have read everything written so far.
-import { randomBytes, randomUUID } from 'node:crypto';
-import { MongoDocumentStore } from '../../infra/document-store/mongo';
+import { randomUUID } from 'node:crypto';
+import { createTestMongoDatabase } from '../../infra/testing';
 import { TOKENS } from '../../infra/di';
 import { analyticsModule } from '../../infra/roles/modules/analytics-module';
 import { DocumentProjectionTokens } from '../../infra/roles/modules/document-projection-tokens';
@@ -19,22 +19,7 @@ export type AnalyticsApp = BookingApp & {
   get<T>(path: string, person?: Person): Promise<Reply<T>>;
 };
 
-/** A FerretDB database of the test's own, dropped on close. */
-function ownMongoDatabase(): { url: string; drop(): Promise<void> } {
-  const base = process.env.TEST_MONGO_URL;
-  if (!base) throw new Error('TEST_MONGO_URL is not set: source .services/env');
-  const dbName = `analytics_${randomBytes(5).toString('hex')}`;
-  const url = new URL(base);
-  url.pathname = `/${dbName}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const store = await MongoDocumentStore.connect({ url: base, dbName });
-      await store.dropDatabase();
-      await store.close();
-    },
-  };
-}
+const ownMongoDatabase = () => createTestMongoDatabase('analytics');
 
 export async function openAnalyticsApp(options: {
   documents: 'in-memory' | 'FerretDB';

@@ -1,9 +1,9 @@
 // Shared by the notification proofs: the whole process with the notifier loaded, a loopback SMTP server
 // that keeps what it received, buyers registered with a locale, and the admin view of the notifications.
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { ParsedMail } from 'mailparser';
 import type { SignedIn } from '../../command-side/identity';
-import { MongoDocumentStore } from '../../infra/document-store/mongo';
+import { createTestMongoDatabase } from '../../infra/testing';
 import { startSmtpTestServer, type SmtpTestServer } from '../../infra/mail/testing/smtp-test-server';
 import { notificationsModule } from '../../infra/roles/modules/notifications-module';
 import type { NotificationView } from '../../query-side/notifications';
@@ -31,21 +31,7 @@ export type NotifyingApp = BookingApp & {
 };
 
 /** A FerretDB database of the test file's own, dropped on close. */
-export function ownMongoDatabase(): { url: string; drop(): Promise<void> } {
-  const base = process.env.TEST_MONGO_URL;
-  if (!base) throw new Error('TEST_MONGO_URL is not set: source .services/env');
-  const dbName = `notif_${randomBytes(5).toString('hex')}`;
-  const url = new URL(base);
-  url.pathname = `/${dbName}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const store = await MongoDocumentStore.connect({ url: base, dbName });
-      await store.dropDatabase();
-      await store.close();
-    },
-  };
-}
+export const ownMongoDatabase = () => createTestMongoDatabase('notif');
 
 export const messageIdOf = (mail: ParsedMail): string => `<${String(mail.messageId).replace(/^<|>$/g, '')}>`;
 
