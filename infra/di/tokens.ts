@@ -1,4 +1,4 @@
-import type { Express } from 'express';
+import type { Express, RequestHandler } from 'express';
 import type { ProjectionSupervisor } from '../../projections';
 import type { ServiceIdentifier } from 'inversify';
 import type { Config } from '../config';
@@ -27,6 +27,8 @@ export const TOKENS = {
   ReadinessCheck: Symbol('ReadinessCheck') as ServiceIdentifier<ReadinessCheck>,
   /** many: routers mounted under `/api/v1`. */
   ApiRoute: Symbol('ApiRoute') as ServiceIdentifier<ApiRoute>,
+  /** many: handlers on the API's port outside `/api/v1` (the web app); each passes on what it does not serve. */
+  SiteHandler: Symbol('SiteHandler') as ServiceIdentifier<RequestHandler>,
   /** Signs and verifies access tokens (identity). */
   AccessTokens: Symbol('AccessTokens') as ServiceIdentifier<AccessTokens>,
   PasswordHasher: Symbol('PasswordHasher') as ServiceIdentifier<PasswordHasher>,

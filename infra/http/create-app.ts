@@ -22,6 +22,8 @@ export type HttpAppOptions = {
   readonly tracing?: boolean;
   /** Verifies bearer tokens on API requests; without it every request is anonymous. */
   readonly accessTokens?: AccessTokens;
+  /** Handlers on the same port behind the API (the web app); each passes on what it does not serve. */
+  readonly siteHandlers?: readonly RequestHandler[];
 };
 
 /**
@@ -43,6 +45,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
   // matching of every router mounted at the API root, which is measurable per request.
   const routes = [...(options.routes ?? [])].sort((a, b) => b.path.length - a.path.length);
   for (const route of routes) app.use(`${apiBasePath}${route.path}`, route.handler);
+  for (const handler of options.siteHandlers ?? []) app.use(handler);
   app.use(notFound());
   app.use(errorHandler(options.logger));
   return app;

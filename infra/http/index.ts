@@ -9,3 +9,4 @@ export {
   type ReadinessReport,
 } from './readiness';
 export { traceRequests } from './trace-requests';
+export { defaultWebBuildDir, webApp } from './web-app';

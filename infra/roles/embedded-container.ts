@@ -1,3 +1,4 @@
+import type { RequestHandler } from 'express';
 import { Container, type ContainerModule, type ServiceIdentifier } from 'inversify';
 import type { Config } from '../config';
 import { TOKENS } from '../di';
@@ -70,6 +71,7 @@ function bindHttp(container: Container): void {
         checks: ReadinessCheck[],
         routes: ApiRoute[],
         accessTokens: AccessTokens | undefined,
+        siteHandlers: RequestHandler[] | undefined,
       ) =>
         createHttpApp({
           logger,
@@ -78,6 +80,7 @@ function bindHttp(container: Container): void {
           routes,
           tracing: telemetry.enabled,
           accessTokens,
+          siteHandlers: siteHandlers ?? [],
         }),
       [
         TOKENS.Config,
@@ -87,6 +90,8 @@ function bindHttp(container: Container): void {
         { serviceIdentifier: TOKENS.ApiRoute, isMultiple: true },
         // Bound by the identity module; without it every request is anonymous.
         { serviceIdentifier: TOKENS.AccessTokens, optional: true },
+        // Bound by the web module; the other roles serve the API alone.
+        { serviceIdentifier: TOKENS.SiteHandler, isMultiple: true, optional: true },
       ],
     )
     .inSingletonScope();

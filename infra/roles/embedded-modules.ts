@@ -19,6 +19,7 @@ import { documentProjectionsModule } from './modules/document-projections-module
 import { auditModule } from './modules/audit-module';
 import { analyticsModule } from './modules/analytics-module';
 import { notificationsModule } from './modules/notifications-module';
+import { webModule } from './modules/web-module';
 
 /** The document store and the runner of the document projections (bound by the feature modules). */
 export const documentModules: readonly ContainerModule[] = [documentStoreModule, documentProjectionsModule];
@@ -58,6 +59,7 @@ export const embeddedModules: readonly ContainerModule[] = [
   analyticsModule,
   ...paymentFlowModules,
   notificationsModule,
+  webModule,
 ];
 
 /** The modules that run on the integration bus (tests without the payment flow leave them out). */

@@ -1,0 +1,67 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express, { Router, type RequestHandler, type Response } from 'express';
+import { apiBasePath } from './create-app';
+
+/** Where `npm run build:web` writes the SvelteKit app (adapter-static). */
+export const defaultWebBuildDir = resolve(fileURLToPath(new URL('../../web/build', import.meta.url)));
+
+/** SvelteKit names these by content hash: a changed file gets a new name, so caching forever is safe. */
+const immutablePrefix = '/_app/immutable/';
+const oneYearSeconds = 31_536_000;
+
+const missingBuildPage = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Booking Rush</title></head>
+<body><main><h1>The web app is not built yet</h1>
+<p>Run <code>npm run build:web</code> (or <code>npm start</code>, which builds it when needed), then reload.
+The API is up at <a href="${apiBasePath}/events">${apiBasePath}</a>.</p></main></body></html>
+`;
+
+/** Not the web app's to answer: the API (its 404 envelope included) and the probes. */
+function isServerPath(path: string): boolean {
+  return path === '/api' || path.startsWith('/api/') || path === '/health' || path === '/ready';
+}
+
+function wantsPage(accept: string | undefined): boolean {
+  // Scripts, images and fetches send `*/*`: a missing asset must stay a 404, not become the app's page.
+  return accept?.includes('text/html') ?? false;
+}
+
+function noCache(res: Response): void {
+  res.setHeader('Cache-Control', 'no-cache');
+}
+
+/**
+ * The built single-page app on the API's port: its files (hashed ones cached for a year, the rest
+ * revalidated), and `index.html` for any other page a browser asks for, so deep links load the app.
+ * Without a build it answers a page saying how to make one, and the API keeps working.
+ */
+export function webApp(buildDir: string = defaultWebBuildDir): RequestHandler {
+  const indexFile = join(buildDir, 'index.html');
+  const files = express.static(buildDir, {
+    index: false,
+    redirect: false,
+    setHeaders: (res, _path) => {
+      const url = res.req.originalUrl;
+      if (url.startsWith(immutablePrefix)) {
+        res.setHeader('Cache-Control', `public, max-age=${oneYearSeconds}, immutable`);
+      } else noCache(res);
+    },
+  });
+  const router = Router();
+  router.use((req, res, next) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || isServerPath(req.path)) return next();
+    if (!existsSync(indexFile)) {
+      if (!wantsPage(req.headers.accept) && req.path !== '/') return next();
+      res.status(503).type('html').send(missingBuildPage);
+      return;
+    }
+    files(req, res, () => {
+      if (!wantsPage(req.headers.accept)) return next();
+      noCache(res);
+      res.sendFile(indexFile);
+    });
+  });
+  return router;
+}

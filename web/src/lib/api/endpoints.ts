@@ -1,0 +1,60 @@
+import type { ApiClient } from './client';
+import type { ApiResult } from './result';
+import type {
+  Booking,
+  BookingStatus,
+  EventDetail,
+  EventSummary,
+  PaymentAccepted,
+  Session,
+  User,
+  Zone,
+} from './types';
+
+function query(params: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params))
+    if (value !== undefined && value !== '') search.set(key, String(value));
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+/** The endpoints of `/api/v1` the buyer's pages call, typed. */
+export function endpoints(api: ApiClient) {
+  const startSession = async (result: Promise<ApiResult<Session>>) => {
+    const answer = await result;
+    if (answer.ok) api.tokens.save(answer.data);
+    return answer;
+  };
+  return {
+    register: (body: { email: string; password: string; name: string }) =>
+      startSession(api.request<Session>('POST', '/auth/register', { body })),
+    login: (body: { email: string; password: string }) =>
+      startSession(api.request<Session>('POST', '/auth/login', { body })),
+    async logout(): Promise<void> {
+      const refreshToken = api.tokens.refreshToken;
+      if (refreshToken && api.tokens.accessToken)
+        await api.request('POST', '/auth/logout', { body: { refreshToken } });
+      api.tokens.clear();
+    },
+    me: () => api.request<User>('GET', '/auth/me'),
+    listEvents: (params: { search?: string; category?: string; page?: number; pageSize?: number }) =>
+      api.request<EventSummary[]>('GET', `/events${query(params)}`),
+    event: (idOrSlug: string) => api.request<EventDetail>('GET', `/events/${encodeURIComponent(idOrSlug)}`),
+    zones: (showId: string) => api.request<Zone[]>('GET', `/shows/${encodeURIComponent(showId)}/zones`),
+    reserve: (body: { zoneId: string; quantity: number }, idempotencyKey: string) =>
+      api.request<Booking>('POST', '/bookings', { body, idempotencyKey }),
+    pay: (bookingId: string, cardNumber: string, idempotencyKey: string) =>
+      api.request<PaymentAccepted>('POST', `/bookings/${encodeURIComponent(bookingId)}/pay`, {
+        body: { method: 'card', cardNumber },
+        idempotencyKey,
+      }),
+    cancel: (bookingId: string, idempotencyKey: string) =>
+      api.request<Booking>('POST', `/bookings/${encodeURIComponent(bookingId)}/cancel`, { idempotencyKey }),
+    booking: (id: string) => api.request<Booking>('GET', `/bookings/${encodeURIComponent(id)}`),
+    bookings: (params: { status?: BookingStatus; page?: number; pageSize?: number }) =>
+      api.request<Booking[]>('GET', `/bookings${query(params)}`),
+  };
+}
+
+export type Endpoints = ReturnType<typeof endpoints>;

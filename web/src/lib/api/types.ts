@@ -1,0 +1,58 @@
+/** The API's shapes the web app reads (`/work/shared/API.md`); fields it does not use are left out. */
+
+export type Role = 'customer' | 'organizer' | 'admin';
+export type User = { id: string; email: string; name: string; role: Role };
+export type Session = { user: User; accessToken: string; refreshToken: string; expiresIn: number };
+
+export type PageMeta = { page: number; pageSize: number; total: number; totalPages: number };
+
+export type EventSummary = {
+  id: string;
+  slug: string;
+  status: 'draft' | 'published' | 'cancelled';
+  name: string;
+  description: string;
+  venue: string;
+  category: string | null;
+  startsAt: string;
+  saleStartsAt: string;
+  saleEndsAt: string | null;
+  maxTicketsPerUser: number;
+};
+
+export type Zone = {
+  id: string;
+  showId: string;
+  name: string;
+  price: number;
+  currency: string;
+  capacity: number;
+  available: number;
+};
+
+export type Show = { id: string; eventId: string; name: string | null; startsAt: string; zones: Zone[] };
+export type EventDetail = EventSummary & { shows: Show[] };
+
+export type BookingStatus = 'reserved' | 'confirmed' | 'cancelled' | 'expired' | 'refunded';
+export type PaymentStatus = 'pending' | 'succeeded' | 'failed' | 'refunded';
+
+export type Booking = {
+  id: string;
+  status: BookingStatus;
+  eventId: string;
+  showId: string;
+  zoneId: string;
+  quantity: number;
+  unitPrice: number;
+  totalPrice: number;
+  currency: string;
+  expiresAt: string;
+  reservedAt: string;
+  endedAt: string | null;
+  confirmationCode: string | null;
+  /** The e-ticket's QR payload, once confirmed. */
+  ticket: string | null;
+  payment: { paymentId: string; status: PaymentStatus; failureReason: string | null } | null;
+};
+
+export type PaymentAccepted = { bookingId: string; paymentId: string; status: PaymentStatus };
