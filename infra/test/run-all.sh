@@ -12,6 +12,7 @@ if [ "$node_major" -lt 24 ]; then
 fi
 
 bash infra/services/services.sh up
+bash infra/services/lib/chromium.sh # Debian's Chromium for tests/browser (no-op once installed)
 if [ "${KEEP_SERVICES:-}" != 1 ]; then
   trap 'bash infra/services/services.sh down' EXIT
 fi
@@ -28,4 +29,4 @@ tsc --noEmit -p tsconfig.json
 echo "== tests"
 node --import tsx --test --test-reporter=spec \
   "domain/**/*.test.ts" "command-side/**/*.test.ts" "query-side/**/*.test.ts" "projections/**/*.test.ts" \
-  "sagas/**/*.test.ts" "infra/**/*.test.ts" "benchmarks/**/*.test.ts" "tests/**/*.test.ts"
+  "sagas/**/*.test.ts" "infra/**/*.test.ts" "benchmarks/**/*.test.ts" "tests/**/*.test.ts" "web/src/**/*.test.ts"
