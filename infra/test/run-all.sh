@@ -25,6 +25,7 @@ echo "== lint and types"
 eslint .
 prettier --check . >/dev/null || { prettier --check . ; exit 1; }
 tsc --noEmit -p tsconfig.json
+npm run -s check:web
 
 echo "== tests"
 node --import tsx --test --test-reporter=spec \
