@@ -7,13 +7,9 @@ import { InMemoryDocumentStore } from '../../infra/document-store/in-memory';
 import { MongoDocumentStore } from '../../infra/document-store/mongo';
 import { PostgresEventStore } from '../../infra/eventstore/postgres';
 import type { DocumentStore } from '../../infra/ports/document-store';
-import { sqlProjections } from '../../infra/roles/modules/projections-module';
 import { createTestDatabase } from '../../infra/testing';
+import { everyProjection } from '../../infra/testing/every-projection';
 import { simulateSale } from '../../infra/testing/simulated-sale';
-import { analyticsProjection } from '../../projections/analytics';
-import { auditProjection } from '../../projections/audit';
-import type { DocumentProjection } from '../../projections/documents';
-import { bookingSagaProjection } from '../../sagas/booking';
 import { describeMachine, formatRate, median } from '../shared';
 import {
   readOnlyDocumentProjection,
@@ -36,12 +32,10 @@ const batch = Number(values.batch);
 const mongoUrl = process.env.TEST_MONGO_URL;
 if (!mongoUrl) throw new Error('TEST_MONGO_URL is not set: start the servers and source .services/env');
 
-const documentProjections: DocumentProjection[] = [analyticsProjection, auditProjection];
-
 function projectionsOn(stores: { label: string; documents: DocumentStore }[]): TimedProjection[] {
   return [
     { label: 'baseline: read only (SQL runner)', kind: 'sql', projection: readOnlySqlProjection },
-    ...[...sqlProjections, bookingSagaProjection({ expiryGraceMs: 5_000 })].map(
+    ...everyProjection.sql.map(
       (projection) => ({ label: projection.name, kind: 'sql', projection }) as const,
     ),
     ...stores.flatMap(({ label, documents }) => [
@@ -51,7 +45,7 @@ function projectionsOn(stores: { label: string; documents: DocumentStore }[]): T
         projection: readOnlyDocumentProjection,
         documents,
       },
-      ...documentProjections.map((projection) => ({
+      ...everyProjection.documents.map((projection) => ({
         label: `${projection.name} (${label})`,
         kind: 'document' as const,
         projection,

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { describe, test } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { InMemoryDocumentStore } from '../../infra/document-store/in-memory';
 import { MongoDocumentStore } from '../../infra/document-store/mongo';
 import { liveCollection, type DocumentStore } from '../../infra/ports/document-store';
@@ -249,7 +248,6 @@ for (const { driver, documents } of setups) {
         await first.start();
         await second.start();
         await first.waitFor(loaded.checkpoint);
-        await sleep(50);
         const standby = await second.status();
         assert.equal((await first.status()).status, 'live');
         if (driver.name === 'PostgreSQL') {

@@ -18,7 +18,13 @@ import { CoalescingLoop } from '../runner/serial';
 import { errorMessage, lagBehind, type ProjectionStatus, type RunnerStatus } from '../runner/status';
 import { applyNextBatch } from './batch-step';
 import type { DocumentProjection } from './document-projection';
-import { DocumentStateStore, firstCursor, type GenerationCursor, type StoredRebuild } from './document-state';
+import {
+  DocumentStateStore,
+  cursorOf,
+  firstCursor,
+  type GenerationCursor,
+  type StoredRebuild,
+} from './document-state';
 import { assertValidProjection, collectionsOf, dropGeneration } from './generation-collections';
 
 export type DocumentRunnerOptions = ProjectionRunnerOptions & {
@@ -304,7 +310,7 @@ export class DocumentProjectionRunner {
   private async swap(active: Active, rebuilt: StoredRebuild): Promise<void> {
     await this.states.swap(rebuilt);
     const old = active.live.generation;
-    const { version: _version, total: _total, startedAt: _startedAt, ...live } = rebuilt;
+    const live = cursorOf(rebuilt);
     active.live = live;
     active.applying = true;
     active.rebuild = undefined;

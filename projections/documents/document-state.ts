@@ -38,6 +38,12 @@ export type StoredDocumentState = {
   readonly updatedAt: Date;
 };
 
+/** The cursor of a rebuilt generation, as the live one it becomes. */
+export function cursorOf(rebuild: StoredRebuild): GenerationCursor {
+  const { generation, checkpoint, position, sequence, inFlight } = rebuild;
+  return { generation, checkpoint, position, sequence, inFlight };
+}
+
 export const firstCursor = (generation: number): GenerationCursor => ({
   generation,
   checkpoint: startOfLog,
@@ -92,8 +98,12 @@ export class DocumentStateStore {
 
   /** Readers switch to the rebuilt generation with this one write. */
   async swap(rebuilt: StoredRebuild): Promise<void> {
-    const { version, total: _total, startedAt: _startedAt, ...live } = rebuilt;
-    await this.set({ version, generation: rebuilt.generation, live, rebuild: null });
+    await this.set({
+      version: rebuilt.version,
+      generation: rebuilt.generation,
+      live: cursorOf(rebuilt),
+      rebuild: null,
+    });
   }
 
   private async set(fields: Partial<Omit<StoredDocumentState, '_id'>>): Promise<void> {

@@ -3,14 +3,11 @@ import { randomBytes } from 'node:crypto';
 import { test } from 'node:test';
 import { MongoDocumentStore } from '../../infra/document-store/mongo';
 import { PostgresEventStore } from '../../infra/eventstore/postgres';
-import { sqlProjections } from '../../infra/roles/modules/projections-module';
 import { createTestDatabase } from '../../infra/testing';
+import { everyProjection } from '../../infra/testing/every-projection';
 import { simulateSale } from '../../infra/testing/simulated-sale';
-import { ProjectionSupervisor, type SqlProjection } from '../../projections';
-import { analyticsProjection } from '../../projections/analytics';
-import { auditProjection } from '../../projections/audit';
-import { DocumentProjectionSupervisor, type DocumentProjection } from '../../projections/documents';
-import { bookingSagaProjection } from '../../sagas/booking';
+import { ProjectionSupervisor } from '../../projections';
+import { DocumentProjectionSupervisor } from '../../projections/documents';
 import { documentSnapshot, rowCounts, sqlSnapshot } from './read-model-snapshots';
 
 const bookings = Number(process.env.REPLAY_TEST_BOOKINGS ?? 23_000);
@@ -25,8 +22,7 @@ test(`rebuilding every projection from position 0 gives the read models the live
     url: mongoUrl,
     dbName: `replay_${randomBytes(5).toString('hex')}`,
   });
-  const sqlModels: SqlProjection[] = [...sqlProjections, bookingSagaProjection({ expiryGraceMs: 5_000 })];
-  const documentModels: DocumentProjection[] = [analyticsProjection, auditProjection];
+  const { sql: sqlModels, documents: documentModels } = everyProjection;
   const options = { batchSize: 500, pollIntervalMs: 50 };
   const sqlSupervisor = ProjectionSupervisor.create(database.sql, store, sqlModels, options);
   const documentSupervisor = DocumentProjectionSupervisor.create(
