@@ -28,6 +28,19 @@ tsc --noEmit -p tsconfig.json
 npm run -s check:web
 
 echo "== tests"
-node --import tsx --test --test-reporter=spec \
+# --no-wasm-code-gc: Node 24.21's V8 now and then aborts a test process with "Check failed:
+# jit_page_->allocations_.erase(addr) == 1" while freeing dead WebAssembly code (PGlite, argon2). Test
+# processes are short-lived, so keeping dead wasm code costs little. The flag reaches every test file's process.
+mkdir -p .test-artifacts
+status=0
+node --no-wasm-code-gc --import tsx --test --test-reporter=spec \
   "domain/**/*.test.ts" "command-side/**/*.test.ts" "query-side/**/*.test.ts" "projections/**/*.test.ts" \
-  "sagas/**/*.test.ts" "infra/**/*.test.ts" "benchmarks/**/*.test.ts" "tests/**/*.test.ts" "web/src/**/*.test.ts"
+  "sagas/**/*.test.ts" "infra/**/*.test.ts" "benchmarks/**/*.test.ts" "tests/**/*.test.ts" "web/src/**/*.test.ts" \
+  2>&1 | tee .test-artifacts/test-output.txt || status=$?
+if [ "$status" != 0 ]; then
+  # A test process that crashed reports only "test failed"; its own last words sit far up the log.
+  echo "== crashes and uncaught errors in the log above (whole log: .test-artifacts/test-output.txt)"
+  grep -n -B2 -A6 -E "Fatal error|Check failed|Segmentation fault|Uncaught|ERR_UNHANDLED|exited with|signal SIG" \
+    .test-artifacts/test-output.txt | head -60 || true
+fi
+exit "$status"
