@@ -12,11 +12,11 @@ export type Account = { readonly name?: string; readonly email: string; readonly
 
 export async function signUp(page: Page, account: Required<Account>): Promise<void> {
   await page.goto('/');
-  await control(page, /^Create (an )?account$/).click();
+  await control(page, 'Sign up').click();
   await page.getByLabel('Name').fill(account.name);
   await page.getByLabel('Email').fill(account.email);
   await page.getByLabel('Password').fill(account.password);
-  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByRole('button', { name: 'Sign up' }).click();
   await expectVisible(control(page, 'My bookings'), 'the signed-in navigation');
 }
 

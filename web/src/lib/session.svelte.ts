@@ -1,11 +1,24 @@
-import { createApiClient, endpoints, TokenStore, type User } from './api';
+import { createApiClient, endpoints, TokenStore, webLock, type User } from './api';
 
-const tokens = new TokenStore(typeof localStorage === 'undefined' ? undefined : localStorage);
+const tokens = new TokenStore(
+  typeof localStorage === 'undefined' ? undefined : localStorage,
+  webLock('booking-rush.refresh'),
+);
 
-/** The one API client of the app; the refresh token survives reloads in localStorage (see TokenStore). */
-export const api = endpoints(createApiClient(tokens, (input, init) => fetch(input, init)));
+/**
+ * The one API client of the app; the refresh token survives reloads in localStorage (see TokenStore).
+ * The organizer, admin and analytics pages build their own endpoint modules on `apiClient`.
+ */
+export const apiClient = createApiClient(tokens, (input, init) => fetch(input, init));
+export const api = endpoints(apiClient);
 
 export const session = $state<{ user: User | undefined; ready: boolean }>({ user: undefined, ready: false });
+
+/** Signing out in one tab signs out every tab of this browser: they share the stored refresh token. */
+if (typeof window !== 'undefined')
+  window.addEventListener('storage', (change) => {
+    if (tokens.signedOutElsewhere(change)) session.user = undefined;
+  });
 
 /** Restores the signed-in user after a reload (from the stored refresh token), once. */
 export async function restoreSession(): Promise<void> {

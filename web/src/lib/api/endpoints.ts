@@ -1,23 +1,17 @@
 import type { ApiClient } from './client';
+import { query } from './query';
 import type { ApiResult } from './result';
 import type {
   Booking,
   BookingStatus,
   EventDetail,
   EventSummary,
+  Locale,
   PaymentAccepted,
   Session,
   User,
   Zone,
 } from './types';
-
-function query(params: Record<string, string | number | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params))
-    if (value !== undefined && value !== '') search.set(key, String(value));
-  const text = search.toString();
-  return text ? `?${text}` : '';
-}
 
 /** The endpoints of `/api/v1` the buyer's pages call, typed. */
 export function endpoints(api: ApiClient) {
@@ -38,6 +32,8 @@ export function endpoints(api: ApiClient) {
       api.tokens.clear();
     },
     me: () => api.request<User>('GET', '/auth/me'),
+    updateProfile: (body: { name?: string; locale?: Locale }) =>
+      api.request<User>('PUT', '/auth/me', { body }),
     listEvents: (params: { search?: string; category?: string; page?: number; pageSize?: number }) =>
       api.request<EventSummary[]>('GET', `/events${query(params)}`),
     event: (idOrSlug: string) => api.request<EventDetail>('GET', `/events/${encodeURIComponent(idOrSlug)}`),

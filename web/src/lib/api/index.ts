@@ -1,5 +1,6 @@
 export { apiBase, createApiClient, type ApiClient, type RequestOptions } from './client';
 export { endpoints, type Endpoints } from './endpoints';
+export { query } from './query';
 export { fieldErrors, readEnvelope, type ApiError, type ApiResult } from './result';
-export { TokenStore, type KeyValueStorage, type TokenPair } from './token-store';
+export { TokenStore, webLock, type CrossTabLock, type KeyValueStorage, type TokenPair } from './token-store';
 export type * from './types';

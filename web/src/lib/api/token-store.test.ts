@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { TokenStore, type KeyValueStorage, type TokenPair } from './token-store';
+import { TokenStore, type CrossTabLock, type KeyValueStorage, type TokenPair } from './token-store';
 
 function memoryStorage(): KeyValueStorage & { map: Map<string, string> } {
   const map = new Map<string, string>();
@@ -9,6 +9,16 @@ function memoryStorage(): KeyValueStorage & { map: Map<string, string> } {
     getItem: (key) => map.get(key) ?? null,
     setItem: (key, value) => void map.set(key, value),
     removeItem: (key) => void map.delete(key),
+  };
+}
+
+/** One lock shared by "tabs" (stores over one storage), like the Web Locks API's. */
+function sharedLock(): CrossTabLock {
+  let tail: Promise<unknown> = Promise.resolve();
+  return (work) => {
+    const run = tail.then(work);
+    tail = run.catch(() => undefined);
+    return run;
   };
 }
 
@@ -58,5 +68,42 @@ describe('the token store', () => {
     await assert.rejects(store.refresh(() => Promise.reject(new Error('offline'))));
     assert.equal(store.refreshToken, 'r');
     assert.equal(await store.refresh(async () => ({ accessToken: 'b', refreshToken: 's' })), 'b');
+  });
+
+  it('lets a second tab spend the refresh token the first tab stored, never the used one', async () => {
+    const storage = memoryStorage();
+    const lock = sharedLock();
+    const firstTab = new TokenStore(storage, lock);
+    const secondTab = new TokenStore(storage, lock);
+    firstTab.save({ accessToken: 'a1', refreshToken: 'refresh-1' });
+    let issued = 1;
+    const spent: string[] = [];
+    const exchange = async (token: string) => {
+      spent.push(token);
+      await Promise.resolve();
+      issued++;
+      return { accessToken: `a${issued}`, refreshToken: `refresh-${issued}` };
+    };
+    const [first, second] = await Promise.all([firstTab.refresh(exchange), secondTab.refresh(exchange)]);
+    assert.deepEqual(spent, ['refresh-1', 'refresh-2']);
+    assert.deepEqual([first, second], ['a2', 'a3']);
+    assert.equal(storage.getItem('booking-rush.refreshToken'), 'refresh-3');
+  });
+
+  it('forgets the access token when another tab signed out, and only then', () => {
+    const storage = memoryStorage();
+    const thisTab = new TokenStore(storage);
+    const otherTab = new TokenStore(storage);
+    thisTab.save({ accessToken: 'a', refreshToken: 'r' });
+    assert.equal(thisTab.signedOutElsewhere({ key: 'booking-rush.refreshToken' }), false);
+    assert.equal(thisTab.signedOutElsewhere({ key: 'unrelated' }), false);
+    assert.equal(thisTab.accessToken, 'a');
+    otherTab.clear();
+    assert.equal(thisTab.signedOutElsewhere({ key: 'unrelated' }), false);
+    assert.equal(thisTab.signedOutElsewhere({ key: 'booking-rush.refreshToken' }), true);
+    assert.equal(thisTab.accessToken, undefined);
+    thisTab.save({ accessToken: 'b', refreshToken: 's' });
+    storage.map.clear();
+    assert.equal(thisTab.signedOutElsewhere({ key: null }), true, 'storage.clear() in another tab');
   });
 });

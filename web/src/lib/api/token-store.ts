@@ -16,13 +16,18 @@ const refreshKey = 'booking-rush.refreshToken';
  * rotates it and revokes the sign-in when a used one comes back), which bounds what a stolen one buys.
  *
  * `refresh` shares one call among every caller that arrives while it runs: two requests that both meet
- * a 401 must not each spend the same single-use refresh token.
+ * a 401 must not each spend the same single-use refresh token. Other tabs share the stored token too, so
+ * the exchange runs under a cross-tab lock (the Web Locks API, where the browser has it) and reads the
+ * token inside it: a tab that waited spends the token the other tab just stored, not the used one.
  */
 export class TokenStore {
   #accessToken: string | undefined;
   #inFlight: Promise<string | undefined> | undefined;
 
-  constructor(private readonly storage: KeyValueStorage | undefined) {}
+  constructor(
+    private readonly storage: KeyValueStorage | undefined,
+    private readonly exclusively: CrossTabLock = (work) => work(),
+  ) {}
 
   get accessToken(): string | undefined {
     return this.#accessToken;
@@ -49,21 +54,42 @@ export class TokenStore {
    */
   refresh(exchange: (refreshToken: string) => Promise<TokenPair | 'rejected'>): Promise<string | undefined> {
     if (this.#inFlight) return this.#inFlight;
-    const refreshToken = this.refreshToken;
-    if (!refreshToken) return Promise.resolve(undefined);
-    this.#inFlight = (async () => {
-      try {
-        const pair = await exchange(refreshToken);
-        if (pair === 'rejected') {
-          this.clear();
-          return undefined;
-        }
-        this.save(pair);
-        return pair.accessToken;
-      } finally {
-        this.#inFlight = undefined;
+    if (!this.refreshToken) return Promise.resolve(undefined);
+    this.#inFlight = this.exclusively(async () => {
+      const refreshToken = this.refreshToken;
+      if (!refreshToken) return undefined;
+      const pair = await exchange(refreshToken);
+      if (pair === 'rejected') {
+        this.clear();
+        return undefined;
       }
-    })();
+      this.save(pair);
+      return pair.accessToken;
+    }).finally(() => {
+      this.#inFlight = undefined;
+    });
     return this.#inFlight;
   }
+
+  /**
+   * Whether a change of the shared storage (a `storage` event from another tab) signed this tab out: the
+   * other tab removed the refresh token or cleared the storage. The access token is forgotten here too.
+   */
+  signedOutElsewhere(change: { key: string | null }): boolean {
+    if (change.key !== null && change.key !== refreshKey) return false;
+    if (this.refreshToken) return false;
+    this.#accessToken = undefined;
+    return true;
+  }
+}
+
+/** Runs `work` while no other tab of the origin runs work under the same lock. */
+export type CrossTabLock = <T>(work: () => Promise<T>) => Promise<T>;
+
+/** The Web Locks API where the browser offers it; else only this tab's own sharing applies. */
+export function webLock(name: string): CrossTabLock {
+  return (work) =>
+    typeof navigator !== 'undefined' && navigator.locks
+      ? navigator.locks.request(name, () => work())
+      : work();
 }

@@ -1,7 +1,9 @@
 /** The API's shapes the web app reads (`/work/shared/API.md`); fields it does not use are left out. */
 
 export type Role = 'customer' | 'organizer' | 'admin';
-export type User = { id: string; email: string; name: string; role: Role };
+/** The language of the e-mails the platform sends the user. */
+export type Locale = 'en' | 'th';
+export type User = { id: string; email: string; name: string; role: Role; locale: Locale };
 export type Session = { user: User; accessToken: string; refreshToken: string; expiresIn: number };
 
 export type PageMeta = { page: number; pageSize: number; total: number; totalPages: number };
