@@ -38,6 +38,7 @@ describe('loadConfig', () => {
         pay: { limit: 10, refillPerSecond: 1 },
       },
       httpBodyLimitBytes: 1_048_576,
+      trustProxyHops: 0,
       bootstrapAdmin: undefined,
       demoSeed: true,
       jwtSecret: undefined,

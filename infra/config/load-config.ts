@@ -29,6 +29,7 @@ export type Config = {
   /** Token buckets of the command API, per endpoint. */
   readonly rateLimits: VariableValues['RATE_LIMITS'];
   readonly httpBodyLimitBytes: number;
+  readonly trustProxyHops: number;
   readonly bootstrapAdmin: { readonly email: string; readonly password: string } | undefined;
   /** Seed the demo accounts and event into an empty store at start-up. */
   readonly demoSeed: boolean;
@@ -132,6 +133,7 @@ export function loadConfig(env: Env = process.env): Config {
     inventoryRebuildSettleMs: v.INVENTORY_REBUILD_SETTLE_MS,
     rateLimits: v.RATE_LIMITS,
     httpBodyLimitBytes: v.HTTP_BODY_LIMIT_BYTES,
+    trustProxyHops: v.TRUST_PROXY_HOPS,
     bootstrapAdmin:
       v.BOOTSTRAP_ADMIN_EMAIL && v.BOOTSTRAP_ADMIN_PASSWORD
         ? { email: v.BOOTSTRAP_ADMIN_EMAIL, password: v.BOOTSTRAP_ADMIN_PASSWORD }

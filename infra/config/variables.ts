@@ -73,6 +73,12 @@ export const variables = {
     },
   ),
   HTTP_BODY_LIMIT_BYTES: integer('Largest JSON request body; larger answers 413', 1_048_576, 1, 104_857_600),
+  TRUST_PROXY_HOPS: integer(
+    'Reverse proxies in front of the API whose `X-Forwarded-For` names the client (login throttle, rate limits, audit ip); 0 trusts none',
+    0,
+    0,
+    10,
+  ),
   BOOTSTRAP_ADMIN_EMAIL: optionalText('Admin account ensured at start-up (set both or neither)', email),
   BOOTSTRAP_ADMIN_PASSWORD: secret(
     optionalText('Password of that admin account (8–72 characters)', password),

@@ -10,6 +10,7 @@ const logger = recordingLogger();
 const router = Router();
 router.post('/echo', (req, res) => created(res, req.body));
 router.get('/list', (_req, res) => ok(res, ['a'], pageMeta(1, 20, 41)));
+router.get('/ip', (req, res) => ok(res, req.ip));
 router.get('/conflict', () => {
   throw new AppError('INSUFFICIENT_SEATS', 'Only 2 seats left', { available: 2 });
 });
@@ -114,5 +115,40 @@ describe('the HTTP app', () => {
   it('does not announce express', async () => {
     const response = await fetch(`${server.url}/health`);
     assert.equal(response.headers.get('x-powered-by'), null);
+  });
+});
+
+describe('the HTTP app behind a reverse proxy', () => {
+  const ipSeen = async (trustProxyHops: number | undefined, forwardedFor: string) => {
+    const server = await serve(
+      createHttpApp({
+        logger,
+        bodyLimitBytes: 1024,
+        trustProxyHops,
+        routes: [{ path: '/test', handler: router }],
+      }),
+    );
+    try {
+      const response = await fetch(`${server.url}/api/v1/test/ip`, {
+        headers: { 'x-forwarded-for': forwardedFor },
+      });
+      return ((await response.json()) as { data: string }).data;
+    } finally {
+      await server.close();
+    }
+  };
+
+  it('takes the client address from X-Forwarded-For only for the configured number of proxies', async () => {
+    assert.match(
+      await ipSeen(undefined, '203.0.113.7'),
+      /127\.0\.0\.1$/,
+      'no proxy trusted: a header is not believed',
+    );
+    assert.equal(await ipSeen(1, '203.0.113.7'), '203.0.113.7');
+    assert.equal(
+      await ipSeen(1, '198.51.100.1, 203.0.113.7'),
+      '203.0.113.7',
+      'a forged left part is ignored',
+    );
   });
 });

@@ -15,6 +15,8 @@ export type ApiRoute = { readonly path: string; readonly handler: RequestHandler
 export type HttpAppOptions = {
   readonly logger: Logger;
   readonly bodyLimitBytes: number;
+  /** Proxies in front whose X-Forwarded-For names the client (`req.ip`); 0 or absent trusts none. */
+  readonly trustProxyHops?: number;
   readonly readinessChecks?: readonly ReadinessCheck[];
   readonly readinessTimeoutMs?: number;
   readonly routes?: readonly ApiRoute[];
@@ -35,6 +37,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.disable('x-powered-by');
   // Hashing every body for an ETag costs the hot path and buys API clients nothing.
   app.set('etag', false);
+  if (options.trustProxyHops) app.set('trust proxy', options.trustProxyHops);
   app.use(healthRoutes(options.readinessChecks ?? [], options.readinessTimeoutMs ?? 2_000, options.logger));
   if (options.tracing) app.use(traceRequests());
   app.use(correlationId());

@@ -76,6 +76,7 @@ function bindHttp(container: Container): void {
         createHttpApp({
           logger,
           bodyLimitBytes: config.httpBodyLimitBytes,
+          trustProxyHops: config.trustProxyHops,
           readinessChecks: checks,
           routes,
           tracing: telemetry.enabled,
