@@ -9,10 +9,12 @@ import {
   CancelEventDto,
   CreateEventDto,
   UpdateEventDto,
+  UpdateShowDto,
   UpdateZoneDto,
   toEventChanges,
   toNewEventDetails,
   toShow,
+  toShowChanges,
   toZoneChanges,
 } from './dtos';
 
@@ -66,6 +68,14 @@ export function catalogCommandRoutes(commands: CatalogCommands): Router {
     const dto = await validateBody(AddShowDto, req.body);
     const { event, show } = await commands.addShow(who, req.params.id, toShow(dto));
     created(res, toShowResource(show, event.id));
+  });
+
+  router.put('/shows/:id', async (req, res) => {
+    const who = issued(req);
+    const dto = await validateBody(UpdateShowDto, req.body);
+    const { event, show } = await commands.updateShow(who, req.params.id, toShowChanges(dto));
+    const { id, eventId, name, startsAt } = toShowResource(show, event.id);
+    ok(res, { id, eventId, name, startsAt });
   });
 
   router.post('/shows/:id/zones', async (req, res) => {

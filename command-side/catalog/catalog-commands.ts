@@ -95,6 +95,23 @@ export class CatalogCommands {
     return { event, show: event.shows.find((candidate) => candidate.id === showId)! };
   }
 
+  async updateShow(
+    { actor, metadata }: Issued,
+    showId: string,
+    changes: { name?: string | null; startsAt?: string },
+  ): Promise<{ event: ExistingEvent; show: Show }> {
+    const eventId = await this.find(showId, (id) => this.pointers.eventOfShow(id), showNotFound);
+    const event = await this.run(
+      eventId,
+      { type: 'UpdateShow', ...this.issued(actor), showId, ...changes },
+      metadata,
+    );
+    const show = event.shows.find((candidate) => candidate.id === showId);
+    // A pointer whose AddShow was refused leads to an event without this show.
+    if (!show) throw showNotFound(showId);
+    return { event, show };
+  }
+
   async addZone(
     { actor, metadata }: Issued,
     showId: string,

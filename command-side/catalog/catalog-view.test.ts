@@ -94,6 +94,32 @@ for (const driver of databaseDrivers) {
       }
     });
 
+    test('gives a moved show its new start on every zone of the show', async () => {
+      const db = await driver.open();
+      const follower = new CatalogViewFollower(db.store, new CatalogView(), { pollIntervalMs: 20 });
+      try {
+        await follower.start();
+        const created = await db.store.append(eventStreamId(eventId), [eventCreated, showAdded, zoneCreated]);
+        await follower.waitFor(created.checkpoint);
+        const moved: CatalogEvent = {
+          type: 'ShowUpdated',
+          data: {
+            eventId,
+            showId,
+            changes: { startsAt: '2030-06-09T19:00:00.000Z' },
+            occurredAt: '2030-01-02T00:00:00.000Z',
+          },
+        };
+        const changed = await db.store.append(eventStreamId(eventId), [moved]);
+        await follower.waitFor(changed.checkpoint);
+        assert.deepEqual(follower.view.zone(zoneId), { ...floor, showStartsAt: '2030-06-09T19:00:00.000Z' });
+        assert.equal(follower.view.event(eventId)?.shows[0]?.name, 'Night one', 'the name is kept');
+      } finally {
+        await follower.stop();
+        await db.close();
+      }
+    });
+
     test("wakes on the store's signal, without polling", async () => {
       const db = await driver.open();
       const follower = new CatalogViewFollower(db.store, new CatalogView(), { pollIntervalMs: 3_600_000 });

@@ -33,6 +33,14 @@ export type AddShow = Issued & {
   readonly startsAt: string;
 };
 
+/** Left out: unchanged; a null name clears it. */
+export type UpdateShow = Issued & {
+  readonly type: 'UpdateShow';
+  readonly showId: string;
+  readonly name?: string | null;
+  readonly startsAt?: string;
+};
+
 export type AddZone = Issued & {
   readonly type: 'AddZone';
   readonly showId: string;
@@ -53,4 +61,4 @@ export type UpdateZone = Issued & {
 };
 
 export type CatalogCommand =
-  CreateEvent | UpdateEvent | PublishEvent | CancelEvent | AddShow | AddZone | UpdateZone;
+  CreateEvent | UpdateEvent | PublishEvent | CancelEvent | AddShow | UpdateShow | AddZone | UpdateZone;

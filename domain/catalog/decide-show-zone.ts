@@ -1,4 +1,4 @@
-import type { AddShow, AddZone, UpdateZone } from './commands';
+import type { AddShow, AddZone, UpdateShow, UpdateZone } from './commands';
 import { changeableEvent } from './decide-event';
 import { invalidState, showNotFound, zoneNotFound } from './errors';
 import type { CatalogEvent } from './events';
@@ -15,6 +15,38 @@ export function addShow(command: AddShow, state: EventState): CatalogEvent[] {
     {
       type: 'ShowAdded',
       data: { eventId: event.id, showId, name: command.name ?? null, startsAt, occurredAt: now },
+    },
+  ];
+}
+
+/**
+ * A new name or start for a show that has not begun. Only what differs is recorded; a start must pass
+ * the same rules as a new show's.
+ */
+export function updateShow(command: UpdateShow, state: EventState): CatalogEvent[] {
+  const event = changeableEvent(state, command);
+  const show = event.shows.find((candidate) => candidate.id === command.showId);
+  if (!show) throw showNotFound(command.showId);
+  if (Date.parse(show.startsAt) <= Date.parse(command.now)) {
+    throw invalidState('The show has already started; it can no longer change', {
+      showId: show.id,
+      startsAt: show.startsAt,
+    });
+  }
+  const changes: { name?: string | null; startsAt?: string } = {};
+  if (command.name !== undefined && command.name !== show.name) {
+    if (command.name !== null) assertText('name', command.name);
+    changes.name = command.name;
+  }
+  if (command.startsAt !== undefined && Date.parse(command.startsAt) !== Date.parse(show.startsAt)) {
+    assertShowTime(command.startsAt, event.details, command.now);
+    changes.startsAt = command.startsAt;
+  }
+  if (Object.keys(changes).length === 0) return [];
+  return [
+    {
+      type: 'ShowUpdated',
+      data: { eventId: event.id, showId: show.id, changes, occurredAt: command.now },
     },
   ];
 }

@@ -1,7 +1,7 @@
 import type { Decider } from '../shared';
 import type { CatalogCommand } from './commands';
 import { cancelEvent, createEvent, publishEvent, updateEvent } from './decide-event';
-import { addShow, addZone, updateZone } from './decide-show-zone';
+import { addShow, addZone, updateShow, updateZone } from './decide-show-zone';
 import type { CatalogEvent } from './events';
 import { evolve, initialEventState, type EventState } from './state';
 
@@ -17,6 +17,8 @@ function decide(command: CatalogCommand, state: EventState): CatalogEvent[] {
       return cancelEvent(command, state);
     case 'AddShow':
       return addShow(command, state);
+    case 'UpdateShow':
+      return updateShow(command, state);
     case 'AddZone':
       return addZone(command, state);
     case 'UpdateZone':

@@ -50,6 +50,17 @@ export type ShowAdded = Event<
   }
 >;
 
+/** Only the fields that changed: a new name (null clears it) or a new start. */
+export type ShowUpdated = Event<
+  'ShowUpdated',
+  {
+    readonly eventId: string;
+    readonly showId: string;
+    readonly changes: { readonly name?: string | null; readonly startsAt?: string };
+    readonly occurredAt: string;
+  }
+>;
+
 /**
  * A zone exists and can be sold. This is the provisioning trigger of the inventory actor (booking
  * issue): it carries everything needed to set up the zone's seat counter without reading anything else.
@@ -86,7 +97,14 @@ export type ZoneUpdated = Event<
 
 /** Every event of the `event-<id>` stream: the event, its shows and their zones. */
 export type CatalogEvent =
-  EventCreated | EventUpdated | EventPublished | EventCancelled | ShowAdded | ZoneCreated | ZoneUpdated;
+  | EventCreated
+  | EventUpdated
+  | EventPublished
+  | EventCancelled
+  | ShowAdded
+  | ShowUpdated
+  | ZoneCreated
+  | ZoneUpdated;
 
 export const catalogEventTypes: readonly CatalogEvent['type'][] = [
   'EventCreated',
@@ -94,6 +112,7 @@ export const catalogEventTypes: readonly CatalogEvent['type'][] = [
   'EventPublished',
   'EventCancelled',
   'ShowAdded',
+  'ShowUpdated',
   'ZoneCreated',
   'ZoneUpdated',
 ];

@@ -7,6 +7,7 @@ export type {
   EventPublished,
   EventUpdated,
   ShowAdded,
+  ShowUpdated,
   ZoneCreated,
   ZoneUpdated,
 } from './events';
@@ -20,6 +21,7 @@ export type {
   NewEventDetails,
   PublishEvent,
   UpdateEvent,
+  UpdateShow,
   UpdateZone,
 } from './commands';
 export {

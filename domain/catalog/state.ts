@@ -65,6 +65,10 @@ function evolveExisting(state: ExistingEvent, event: CatalogEvent): ExistingEven
       const { showId, name, startsAt } = event.data;
       return { ...touched, shows: [...state.shows, { id: showId, name, startsAt, zones: [] }] };
     }
+    case 'ShowUpdated': {
+      const { showId, changes } = event.data;
+      return { ...touched, shows: mapShow(state, showId, (show) => ({ ...show, ...changes })) };
+    }
     case 'ZoneCreated': {
       const { zoneId, showId, name, price, currency, capacity } = event.data;
       const zone: Zone = { id: zoneId, showId, name, price, currency, capacity };

@@ -231,6 +231,7 @@ function foldCatalog(
       break;
     }
     case 'ShowAdded':
+    case 'ShowUpdated':
       break;
   }
 }

@@ -20,9 +20,10 @@ import { catalogTables } from './catalog-tables';
 
 const draftId = '66666666-6666-4666-8666-666666666666';
 const cancelledId = '77777777-7777-4777-8777-777777777777';
+const movedShowStart = '2030-06-03T19:00:00.000Z';
 const at = (minute: number) => `2030-01-01T00:${String(minute).padStart(2, '0')}:00.000Z`;
 
-/** Three events: one published (then changed), one left as a draft, one cancelled. */
+/** Three events: one published (then changed, its show moved), one left as a draft, one cancelled. */
 const history: Array<[string, CatalogEvent[]]> = [
   [eventId, [eventCreated, showAdded, zoneCreated]],
   [
@@ -41,6 +42,10 @@ const history: Array<[string, CatalogEvent[]]> = [
       {
         type: 'EventUpdated',
         data: { eventId, changes: { venue: "O'Brien's; DROP TABLE x", category: null }, occurredAt: at(5) },
+      },
+      {
+        type: 'ShowUpdated',
+        data: { eventId, showId, changes: { name: null, startsAt: movedShowStart }, occurredAt: at(5) },
       },
       {
         type: 'ZoneUpdated',
@@ -119,7 +124,12 @@ for (const driver of databaseDrivers) {
             created_position: undefined,
           },
         );
-        assert.equal((tables[catalogTables.shows] as unknown[]).length, 1);
+        const shows = tables[catalogTables.shows] as Array<Record<string, unknown>>;
+        assert.deepEqual(
+          shows.map((show) => [show.id, show.name, new Date(String(show.starts_at)).toISOString()]),
+          [[showId, null, movedShowStart]],
+          'the show has its new start and its name cleared',
+        );
       } finally {
         await h.close();
       }

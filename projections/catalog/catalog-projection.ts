@@ -2,11 +2,12 @@ import { catalogEventTypes, eventCategory, type CatalogEvent } from '../../domai
 import type { RecordedEvent } from '../../infra/ports/event-store';
 import type { SqlExecutor } from '../../infra/ports/sql';
 import type { SqlProjection, TableNames } from '../runner';
-import { CatalogBatch, type EventRow, type ZoneRow } from './catalog-rows';
+import { CatalogBatch, type EventRow, type ShowRow, type ZoneRow } from './catalog-rows';
 import { catalogTables, setupCatalogTables } from './catalog-tables';
 
 const eventColumns =
   'id, slug, status, organizer_id, tenant_id, name, description, venue, category, starts_at, sale_starts_at, sale_ends_at, max_tickets_per_user, created_at, updated_at, published_at, cancelled_at';
+const showColumns = 'id, event_id, name, starts_at, created_position';
 const zoneColumns = 'id, show_id, event_id, name, price, currency, capacity, created_position';
 
 /** Every column except the key takes the incoming value on conflict. */
@@ -53,33 +54,35 @@ async function apply(tx: SqlExecutor, recorded: readonly RecordedEvent[], tables
       position: event.position,
     }));
   const eventsTable = tables.get(catalogTables.events);
+  const showsTable = tables.get(catalogTables.shows);
   const zonesTable = tables.get(catalogTables.zones);
   const eventIds = [...new Set(events.map(({ event }) => event.data.eventId))];
+  const updatedShowIds = [
+    ...new Set(events.flatMap(({ event }) => (event.type === 'ShowUpdated' ? [event.data.showId] : []))),
+  ];
   const updatedZoneIds = [
     ...new Set(events.flatMap(({ event }) => (event.type === 'ZoneUpdated' ? [event.data.zoneId] : []))),
   ];
-  const existingEvents = await readRows<EventRow>(tx, eventsTable, eventIds);
-  const existingZones = await readRows<ZoneRow>(tx, zonesTable, updatedZoneIds);
-  const batch = new CatalogBatch(existingEvents, existingZones);
+  const batch = new CatalogBatch({
+    events: await readRows<EventRow>(tx, eventsTable, eventIds),
+    shows: await readRows<ShowRow>(tx, showsTable, updatedShowIds),
+    zones: await readRows<ZoneRow>(tx, zonesTable, updatedZoneIds),
+  });
   for (const { event, position } of events) batch.apply(event, position);
   await upsert(tx, eventsTable, eventColumns, [...batch.events.values()]);
-  await upsert(
-    tx,
-    tables.get(catalogTables.shows),
-    'id, event_id, name, starts_at, created_position',
-    batch.shows,
-  );
+  await upsert(tx, showsTable, showColumns, [...batch.shows.values()]);
   await upsert(tx, zonesTable, zoneColumns, [...batch.zones.values()]);
 }
 
 /**
  * The catalog read models: the event list (search, category, only published on the query side), event
- * detail with shows and zones, zones per show. One projection owns the three tables so a batch
+ * detail with shows and zones, zones per show, an organizer's own events of any status. One projection owns the three tables so a batch
  * updates them together.
  */
 export const catalogProjection: SqlProjection = {
   name: 'catalog',
-  version: 1,
+  // 2: ShowUpdated, and indexes for the organizer's own list (newest created first).
+  version: 2,
   tables: [catalogTables.events, catalogTables.shows, catalogTables.zones],
   filter: { categories: [eventCategory] },
   setup: setupCatalogTables,

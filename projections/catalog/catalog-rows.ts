@@ -63,12 +63,17 @@ function changedColumns(changes: Partial<EventDetails>): Partial<EventRow> {
 /** The batch's changes, folded in log order over the rows that existed before it. */
 export class CatalogBatch {
   readonly events = new Map<string, EventRow>();
-  readonly shows: ShowRow[] = [];
+  readonly shows = new Map<string, ShowRow>();
   readonly zones = new Map<string, ZoneRow>();
 
-  constructor(existingEvents: readonly EventRow[], existingZones: readonly ZoneRow[]) {
-    for (const row of existingEvents) this.events.set(row.id, row);
-    for (const row of existingZones) this.zones.set(row.id, row);
+  constructor(existing: {
+    events: readonly EventRow[];
+    shows: readonly ShowRow[];
+    zones: readonly ZoneRow[];
+  }) {
+    for (const row of existing.events) this.events.set(row.id, row);
+    for (const row of existing.shows) this.shows.set(row.id, row);
+    for (const row of existing.zones) this.zones.set(row.id, row);
   }
 
   apply(event: CatalogEvent, position: number): void {
@@ -107,13 +112,21 @@ export class CatalogBatch {
         return void Object.assign(row, { status: 'cancelled', cancelled_at: event.data.occurredAt });
       case 'ShowAdded': {
         const { showId, eventId, name, startsAt } = event.data;
-        return void this.shows.push({
+        return void this.shows.set(showId, {
           id: showId,
           event_id: eventId,
           name,
           starts_at: startsAt,
           created_position: position,
         });
+      }
+      case 'ShowUpdated': {
+        const show = this.shows.get(event.data.showId);
+        const { name, startsAt } = event.data.changes;
+        if (!show) return;
+        if (name !== undefined) show.name = name;
+        if (startsAt !== undefined) show.starts_at = startsAt;
+        return;
       }
       case 'ZoneCreated': {
         const { zoneId, showId, eventId, name, price, currency, capacity } = event.data;

@@ -34,6 +34,8 @@ export async function setupCatalogTables(tx: SqlExecutor, tables: TableNames): P
     );
     CREATE UNIQUE INDEX ${events}_slug ON ${events} (slug);
     CREATE INDEX ${events}_listing ON ${events} (status, starts_at, id);
+    CREATE INDEX ${events}_organizer ON ${events} (organizer_id, created_at DESC, id DESC);
+    CREATE INDEX ${events}_created ON ${events} (created_at DESC, id DESC);
     CREATE TABLE ${shows} (
       id text PRIMARY KEY,
       event_id text NOT NULL,

@@ -39,6 +39,33 @@ export async function listPublishedEvents(
   return { items: rows.map(toEventSummary), total: Number(count?.total ?? 0) };
 }
 
+export type OwnEventListQuery = {
+  /** Only this organizer's events; undefined for every event (an admin). */
+  organizerId?: string;
+  status?: EventSummary['status'];
+  page: number;
+  pageSize: number;
+};
+
+/** Events of any status, newest created first: what an organizer (or an admin) manages. */
+export async function listOwnEvents(
+  db: SqlExecutor,
+  query: OwnEventListQuery,
+): Promise<{ items: EventSummary[]; total: number }> {
+  const where = `($1::text IS NULL OR organizer_id = $1) AND ($2::text IS NULL OR status = $2)`;
+  const filters = [query.organizerId ?? null, query.status ?? null];
+  const [count] = await db.query<{ total: number | string }>(
+    `SELECT count(*) AS total FROM ${views.events} WHERE ${where}`,
+    filters,
+  );
+  const rows = await db.query<EventRow>(
+    `SELECT ${eventColumns} FROM ${views.events} WHERE ${where}
+     ORDER BY created_at DESC, id DESC LIMIT $3 OFFSET $4`,
+    [...filters, query.pageSize, (query.page - 1) * query.pageSize],
+  );
+  return { items: rows.map(toEventSummary), total: Number(count?.total ?? 0) };
+}
+
 export type EventDetail = {
   readonly event: EventSummary;
   readonly shows: ReturnType<typeof toShow>[];

@@ -7,9 +7,16 @@ import {
   type EventStatus,
 } from '../../domain/catalog';
 import type { SqlExecutor } from '../../infra/ports/sql';
-import { ok, pageMeta, principalOf, validateQuery } from '../../infra/ports/http';
-import { findEvent, findShowZones, listPublishedEvents, type EventDetail } from './catalog-queries';
+import { ok, pageMeta, principalOf, requireRole, validateQuery } from '../../infra/ports/http';
+import {
+  findEvent,
+  findShowZones,
+  listOwnEvents,
+  listPublishedEvents,
+  type EventDetail,
+} from './catalog-queries';
 import { defaultPageSize, ListEventsQuery } from './list-events-query';
+import { OwnEventsQuery } from './own-events-query';
 import type { ZoneWithAvailability } from './read-model';
 import type { ZoneAvailability } from './zone-availability';
 
@@ -48,6 +55,20 @@ export function catalogQueryRoutes(db: SqlExecutor, availability: ZoneAvailabili
     const { items, total } = await listPublishedEvents(db, {
       search: query.search || undefined,
       category: query.category || undefined,
+      page,
+      pageSize,
+    });
+    ok(res, items, pageMeta(page, pageSize, total));
+  });
+
+  router.get('/organizer/events', async (req, res) => {
+    const principal = requireRole(req, 'organizer');
+    const query = await validateQuery(OwnEventsQuery, req.query);
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? defaultPageSize;
+    const { items, total } = await listOwnEvents(db, {
+      organizerId: principal.role === 'admin' ? undefined : principal.userId,
+      status: query.status,
       page,
       pageSize,
     });

@@ -2,11 +2,14 @@ export { catalogQueryRoutes } from './catalog-query-routes';
 export {
   findEvent,
   findShowZones,
+  listOwnEvents,
   listPublishedEvents,
   type EventDetail,
   type EventListQuery,
+  type OwnEventListQuery,
   type ShowZones,
 } from './catalog-queries';
 export { catalogViews, type EventSummary, type ZoneWithAvailability } from './read-model';
 export { capacityUntilBookingsExist, type ZoneAvailability } from './zone-availability';
 export { ListEventsQuery, defaultPageSize, maxPageSize } from './list-events-query';
+export { OwnEventsQuery } from './own-events-query';

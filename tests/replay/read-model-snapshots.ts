@@ -20,6 +20,18 @@ export async function sqlSnapshot(
   return snapshot;
 }
 
+/**
+ * JSON with every object's keys sorted: a document's field order depends on which write created a field
+ * first (an upsert of a batch of 1 or of 500), and no reader depends on it.
+ */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : inner,
+  );
+}
+
 /** Every document of every document read model's live generation, ordered by `_id`. */
 export async function documentSnapshot(
   store: DocumentStore,
@@ -30,7 +42,7 @@ export async function documentSnapshot(
     for (const logical of projection.collections) {
       const collection = await liveCollection(store, projection.name, logical);
       const documents = await collection.find({});
-      snapshot[logical] = documents.map((document) => JSON.stringify(document)).sort();
+      snapshot[logical] = documents.map(canonicalJson).sort();
     }
   }
   return snapshot;

@@ -5,4 +5,12 @@ export {
   toEventChanges,
   toNewEventDetails,
 } from './event-dtos';
-export { AddShowDto, AddZoneDto, UpdateZoneDto, toShow, toZoneChanges } from './show-zone-dtos';
+export {
+  AddShowDto,
+  AddZoneDto,
+  UpdateShowDto,
+  UpdateZoneDto,
+  toShow,
+  toShowChanges,
+  toZoneChanges,
+} from './show-zone-dtos';

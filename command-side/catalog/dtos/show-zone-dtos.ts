@@ -1,4 +1,14 @@
-import { IsISO4217CurrencyCode, IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
+import {
+  IsISO4217CurrencyCode,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
+import { AppError } from '../../../domain/shared';
 import { IsInstant, Optional, utc } from './decorators';
 
 const maxCapacity = 1_000_000;
@@ -11,6 +21,16 @@ export class AddShowDto {
   @Length(1, 200)
   @Matches(/\S/, { message: '$property must not be blank' })
   name?: string;
+}
+
+/** `PUT /shows/:id`: a new name (null clears it), a new start, or both. */
+export class UpdateShowDto {
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  @Matches(/\S/, { message: '$property must not be blank' })
+  name?: string | null;
+  @Optional() @IsInstant() startsAt?: string;
 }
 
 /** `POST /shows/:id/zones`: price in minor units of `currency`. */
@@ -38,3 +58,16 @@ export const toZoneChanges = (dto: UpdateZoneDto) => ({
   ...(dto.price === undefined ? {} : { price: dto.price }),
   ...(dto.capacity === undefined ? {} : { capacity: dto.capacity }),
 });
+
+/** The show changes a validated body asks for; an empty body is refused (it would say nothing). */
+export function toShowChanges(dto: UpdateShowDto): { name?: string | null; startsAt?: string } {
+  if (dto.name === undefined && dto.startsAt === undefined) {
+    throw new AppError('VALIDATION_ERROR', 'Invalid request body: send name, startsAt or both', [
+      { field: 'body', reasons: ['at least one of name and startsAt is required'] },
+    ]);
+  }
+  return {
+    ...(dto.name === undefined ? {} : { name: dto.name }),
+    ...(dto.startsAt === undefined ? {} : { startsAt: utc(dto.startsAt) }),
+  };
+}
