@@ -39,6 +39,22 @@ export async function listPublishedEvents(
   return { items: rows.map(toEventSummary), total: Number(count?.total ?? 0) };
 }
 
+export type CategoryCount = { readonly name: string; readonly events: number };
+
+/**
+ * The categories of published events with how many each has, for the event list's filter. Spellings
+ * that differ only in case are one category (the filter matches case-insensitively), shown as the first
+ * spelling in alphabetical order.
+ */
+export async function listCategories(db: SqlExecutor): Promise<CategoryCount[]> {
+  const rows = await db.query<{ name: string; events: number | string }>(
+    `SELECT min(category) AS name, count(*) AS events FROM ${views.events}
+     WHERE status = 'published' AND category IS NOT NULL
+     GROUP BY lower(category) ORDER BY lower(category)`,
+  );
+  return rows.map((row) => ({ name: row.name, events: Number(row.events) }));
+}
+
 export type OwnEventListQuery = {
   /** Only this organizer's events; undefined for every event (an admin). */
   organizerId?: string;

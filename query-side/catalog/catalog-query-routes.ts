@@ -6,11 +6,13 @@ import {
   type EventResource,
   type EventStatus,
 } from '../../domain/catalog';
+import { AppError } from '../../domain/shared';
 import type { SqlExecutor } from '../../infra/ports/sql';
 import { ok, pageMeta, principalOf, requireRole, validateQuery } from '../../infra/ports/http';
 import {
   findEvent,
   findShowZones,
+  listCategories,
   listOwnEvents,
   listPublishedEvents,
   type EventDetail,
@@ -19,6 +21,17 @@ import { defaultPageSize, ListEventsQuery } from './list-events-query';
 import { OwnEventsQuery } from './own-events-query';
 import type { ZoneWithAvailability } from './read-model';
 import type { ZoneAvailability } from './zone-availability';
+
+/** `GET /categories` takes no parameters: one it does not know is a mistake worth saying. */
+function assertNoQuery(query: Request['query']): void {
+  const fields = Object.keys(query);
+  if (fields.length === 0) return;
+  throw new AppError(
+    'VALIDATION_ERROR',
+    `Invalid request query: this request takes no parameters (${fields.join(', ')})`,
+    fields.map((field) => ({ field, reasons: [`property ${field} should not exist`] })),
+  );
+}
 
 /** Published and cancelled events are public; a draft only to its organizer and admins (404 to anyone else). */
 function visible(req: Request, status: EventStatus, organizerId: string): boolean {
@@ -59,6 +72,11 @@ export function catalogQueryRoutes(db: SqlExecutor, availability: ZoneAvailabili
       pageSize,
     });
     ok(res, items, pageMeta(page, pageSize, total));
+  });
+
+  router.get('/categories', async (req, res) => {
+    assertNoQuery(req.query);
+    ok(res, await listCategories(db));
   });
 
   router.get('/organizer/events', async (req, res) => {

@@ -41,4 +41,17 @@ describe('the home page in a browser', () => {
       await screenshot('search-no-results');
     });
   });
+
+  it('filters by the categories that published events have', async (t) => {
+    await suite.page(t, 'phone', async ({ page }) => {
+      await page.goto('/');
+      const filter = page.getByLabel('Category');
+      // Options of a closed select are never "visible": wait for it to be in the page instead.
+      await filter.getByRole('option', { name: 'concert (1)' }).waitFor({ state: 'attached' });
+      await filter.selectOption('concert');
+      await page.getByRole('button', { name: 'Search' }).click();
+      await page.waitForURL(/category=concert/);
+      await expectVisible(page.getByText(demo.eventName), 'the demo event in its category');
+    });
+  });
 });

@@ -3,6 +3,7 @@ import { query } from './query';
 import type { ApiResult } from './result';
 import type {
   Booking,
+  Category,
   BookingStatus,
   EventDetail,
   EventSummary,
@@ -36,6 +37,7 @@ export function endpoints(api: ApiClient) {
       api.request<User>('PUT', '/auth/me', { body }),
     listEvents: (params: { search?: string; category?: string; page?: number; pageSize?: number }) =>
       api.request<EventSummary[]>('GET', `/events${query(params)}`),
+    categories: () => api.request<Category[]>('GET', '/categories'),
     event: (idOrSlug: string) => api.request<EventDetail>('GET', `/events/${encodeURIComponent(idOrSlug)}`),
     zones: (showId: string) => api.request<Zone[]>('GET', `/shows/${encodeURIComponent(showId)}/zones`),
     reserve: (body: { zoneId: string; quantity: number }, idempotencyKey: string) =>

@@ -32,6 +32,9 @@ export type Zone = {
   available: number;
 };
 
+/** A category of published events and how many there are (`GET /categories`). */
+export type Category = { name: string; events: number };
+
 export type Show = { id: string; eventId: string; name: string | null; startsAt: string; zones: Zone[] };
 export type EventDetail = EventSummary & { shows: Show[] };
 
