@@ -18,11 +18,17 @@ describe('the browser accessibility checks', () => {
   });
   after(() => browser.close());
 
-  async function onPage(html: string, body: (page: Page) => Promise<void>, width = 1280): Promise<void> {
-    const context = await browser.newContext({ viewport: { width, height: 800 } });
+  async function onPage(
+    html: string,
+    body: (page: Page) => Promise<void>,
+    width = 1280,
+    isMobile = false,
+  ): Promise<void> {
+    const context = await browser.newContext({ viewport: { width, height: 800 }, isMobile });
     try {
       const page = await context.newPage();
-      await page.setContent(html);
+      const meta = isMobile ? '<meta name="viewport" content="width=device-width, initial-scale=1">' : '';
+      await page.setContent(`${meta}${html}`);
       await body(page);
     } finally {
       await context.close();
@@ -36,6 +42,10 @@ describe('the browser accessibility checks', () => {
     });
     assert.deepEqual(parseSnapshotLine('- button "Say \\"hi\\""'), { role: 'button', name: 'Say "hi"' });
     assert.deepEqual(parseSnapshotLine('- textbox'), { role: 'textbox', name: '' });
+    assert.deepEqual(parseSnapshotLine(`- 'img "Sales: 3 \\"x\\" it''s"': x`), {
+      role: 'img',
+      name: 'Sales: 3 "x" it\'s',
+    });
   });
 
   it('accepts labelled controls and flags the unnamed ones', async () => {
@@ -104,9 +114,20 @@ describe('the browser accessibility checks', () => {
       (page) =>
         assert.rejects(
           assertNoHorizontalScroll(page, 'wide'),
-          /wide: page is \d+px wide in a 375px viewport/,
+          /wide: page is \d+px wide in a 375px layout viewport on a 375px screen/,
         ),
       375,
+    );
+  });
+
+  it('flags overflow on a phone, where Chromium widens the layout viewport to the content', async () => {
+    const wide = '<div style="position:relative"><div style="width:600px">too wide</div></div>';
+    await onPage('<p>fits</p>', (page) => assertNoHorizontalScroll(page, 'narrow'), 375, true);
+    await onPage(
+      wide,
+      (page) => assert.rejects(assertNoHorizontalScroll(page, 'phone'), /on a 375px screen/),
+      375,
+      true,
     );
   });
 });

@@ -5,9 +5,16 @@ import type { Locator, Page } from 'playwright-core';
 
 export type AccessibleNode = { readonly role: string; readonly name: string };
 
-/** `- textbox "Email": typed` → { role: 'textbox', name: 'Email' }; an unnamed node has name ''. */
+/**
+ * `- textbox "Email": typed` → { role: 'textbox', name: 'Email' }; an unnamed node has name ''. A name
+ * holding ": " makes the snapshot (YAML) quote the whole key: `- 'img "Sales: 3"': x`, `''` for a `'`.
+ */
 export function parseSnapshotLine(snapshot: string): AccessibleNode | undefined {
-  const match = /^- ([\w-]+)(?: "((?:[^"\\]|\\.)*)")?/.exec(snapshot.trimStart());
+  const line = snapshot.trimStart();
+  const quoted = /^- '((?:[^']|'')*)'/.exec(line);
+  const key = quoted ? quoted[1]!.replace(/''/g, "'") : line.slice(2);
+  if (!line.startsWith('- ')) return undefined;
+  const match = /^([\w-]+)(?: "((?:[^"\\]|\\.)*)")?/.exec(key);
   if (!match) return undefined;
   return { role: match[1]!, name: (match[2] ?? '').replace(/\\(.)/g, '$1') };
 }
@@ -129,7 +136,11 @@ export async function assertTabReaches(
   );
 }
 
-/** Phone width: nothing wider than the viewport (no sideways scrolling). */
+/**
+ * Phone width: nothing wider than the screen (no sideways scrolling). A mobile Chromium widens its layout
+ * viewport to fit content that overflows, so the page is compared with the device's width, not only
+ * with `innerWidth`.
+ */
 export async function assertNoHorizontalScroll(page: Page, where: string): Promise<void> {
   const { scrollWidth, innerWidth } = await page.evaluate(() => {
     const win = globalThis as unknown as {
@@ -138,8 +149,9 @@ export async function assertNoHorizontalScroll(page: Page, where: string): Promi
     };
     return { scrollWidth: win.document.documentElement.scrollWidth, innerWidth: win.innerWidth };
   });
+  const screen = page.viewportSize()?.width ?? innerWidth;
   assert.ok(
-    scrollWidth <= innerWidth,
-    `${where}: page is ${scrollWidth}px wide in a ${innerWidth}px viewport`,
+    scrollWidth <= screen && innerWidth <= screen,
+    `${where}: page is ${scrollWidth}px wide in a ${innerWidth}px layout viewport on a ${screen}px screen`,
   );
 }
