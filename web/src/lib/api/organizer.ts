@@ -1,3 +1,4 @@
+import type { Money, Totals, ZoneRow } from './analytics';
 import type { ApiClient } from './client';
 import { query } from './query';
 import type { EventSummary } from './types';
@@ -48,33 +49,11 @@ export type EventBody = {
 };
 
 /** Minor units per currency code, e.g. `{ THB: 300000 }`. */
-export type MoneyByCurrency = Record<string, number>;
-
+export type MoneyByCurrency = Money;
 /** The totals `query-side/analytics` keeps for an event or a zone. */
-export type SalesTotals = {
-  bookings: number;
-  seatsReserved: number;
-  confirmations: number;
-  seatsSold: number;
-  expiries: number;
-  seatsExpired: number;
-  cancellations: number;
-  seatsCancelled: number;
-  refunds: number;
-  revenue: MoneyByCurrency;
-  refunded: MoneyByCurrency;
-  netRevenue: MoneyByCurrency;
-  /** Confirmed ÷ reserved bookings, 0–1. */
-  conversion: number;
-  /** Expired ÷ reserved bookings, 0–1. */
-  expiryRate: number;
-};
-
+export type SalesTotals = Totals;
 /** `GET /analytics/dashboard?eventId=`. */
-export type EventSales = {
-  totals: SalesTotals;
-  zones: (SalesTotals & { zoneId: string; name: string | null })[];
-};
+export type EventSales = { totals: Totals; zones: ZoneRow[] };
 
 const id = encodeURIComponent;
 
