@@ -1,3 +1,5 @@
+import { fieldErrors, type ApiError } from '../api';
+
 /** Messages per field, keyed by the API's field names (as in a VALIDATION_ERROR's details). */
 export type FieldErrors = Record<string, string>;
 
@@ -16,4 +18,13 @@ export function checkText(
 ): void {
   if (rule.required && !value.trim()) errors[field] = 'This field is required.';
   else if (value.length > rule.max) errors[field] = `Use at most ${rule.max} characters.`;
+}
+
+/**
+ * A refused request as a form shows it: the fields a 400 names get their messages beside them; any other
+ * refusal (a conflict, a lost connection) becomes the form's one failure notice.
+ */
+export function formRefusal(error: ApiError): { errors: FieldErrors; failure: ApiError | undefined } {
+  const errors = fieldErrors(error);
+  return { errors, failure: Object.keys(errors).length ? undefined : error };
 }
