@@ -2,22 +2,24 @@
 # Real servers for tests, on 127.0.0.1 only, data under <repo>/.services/.
 #
 #   services.sh up [SERVICE...]            install what is missing, start, wait until each answers,
-#                                          write .services/env (default: all four services)
+#                                          write .services/env (default: all five services)
 #   services.sh down [--purge] [SERVICE...]  stop (graceful, then kill); --purge also deletes their
 #                                          data (the cache of jars and binaries stays)
 #   services.sh status [SERVICE...]        what runs where (exit 3 when a named service is down)
 #   services.sh env                        print .services/env
 #   services.sh kafka-admin list|create TOPIC [PARTITIONS]|delete TOPIC|ping
 #
-# SERVICE is one of: postgres redis kafka ferretdb. See infra/services/README.md.
+# SERVICE is one of: postgres redis redis-cluster kafka ferretdb. See infra/services/README.md.
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_ROOT="$(cd "$SCRIPT_DIR/../.." && pwd)"
-ALL_SERVICES=(postgres redis kafka ferretdb)
+ALL_SERVICES=(postgres redis redis-cluster kafka ferretdb)
 
 # shellcheck source=lib/common.sh
 source "$SCRIPT_DIR/lib/common.sh"
+# A service's functions are named after it, `-` read as `_` (redis-cluster → redis_cluster_up).
+fn() { echo "${1//-/_}_$2"; }
 for _svc in "${ALL_SERVICES[@]}"; do
   # shellcheck disable=SC1090
   source "$SCRIPT_DIR/lib/$_svc.sh"
@@ -54,7 +56,7 @@ take_lock() {
 write_env() {
   local s lines=()
   for s in "${ALL_SERVICES[@]}"; do
-    if "${s}_running"; then lines+=("$("${s}_env")"); fi
+    if "$(fn "$s" running)"; then lines+=("$("$(fn "$s" env)")"); fi
   done
   if ((${#lines[@]})); then
     printf '%s\n' "${lines[@]}" >"$ENV_FILE.tmp"
@@ -72,7 +74,7 @@ cmd_up() {
   local s pkgs=() took=()
   for s in "${SELECTED[@]}"; do
     # shellcheck disable=SC2207
-    pkgs+=($("${s}_packages"))
+    pkgs+=($("$(fn "$s" packages)"))
   done
   if ((${#pkgs[@]})); then
     # shellcheck disable=SC2207
@@ -81,14 +83,14 @@ cmd_up() {
   fi
   for s in "${SELECTED[@]}"; do
     local t0=$SECONDS
-    "${s}_prepare"
-    "${s}_up"
+    "$(fn "$s" prepare)"
+    "$(fn "$s" up)"
     took+=("$s $((SECONDS - t0)) s")
   done
   write_env
   log "up: ready in $(printf '%s, ' "${took[@]}" | sed 's/, $//')"
   echo "Listening (127.0.0.1 only):"
-  for s in "${SELECTED[@]}"; do echo "  $("${s}_where")"; done
+  for s in "${SELECTED[@]}"; do echo "  $("$(fn "$s" where)")"; done
   echo "Env file: $ENV_FILE"
   sed 's/^/  /' "$ENV_FILE"
 }
@@ -102,12 +104,13 @@ cmd_down() {
   take_lock
   local s i
   # Stop in reverse order of start.
-  for ((i = ${#SELECTED[@]} - 1; i >= 0; i--)); do "${SELECTED[i]}_down"; done
+  for ((i = ${#SELECTED[@]} - 1; i >= 0; i--)); do "$(fn "${SELECTED[i]}" down)"; done
   if ((purge)); then
     for s in "${SELECTED[@]}"; do
       case "$s" in
       postgres) rm -rf "$PG_DATA" "$PG_LOG" ;;
       redis) rm -rf "$REDIS_DIR" "$REDIS_LOG" ;;
+      redis-cluster) redis_cluster_purge ;;
       kafka) rm -rf "$KAFKA_DIR" "$KAFKA_LOG" ;;
       ferretdb) rm -rf "$FERRETDB_DIR" "$FERRETDB_LOG" ;;
       esac
@@ -122,8 +125,8 @@ cmd_status() {
   pick_services "$@"
   local s rc=0
   for s in "${SELECTED[@]}"; do
-    if "${s}_running"; then
-      echo "running  $("${s}_where")"
+    if "$(fn "$s" running)"; then
+      echo "running  $("$(fn "$s" where)")"
     else
       echo "stopped  $s"
       rc=3
