@@ -1,4 +1,11 @@
-export { loadConfig, type Config, type EventStoreKind, type LogLevel, type SqlDriver } from './load-config';
+export {
+  loadConfig,
+  type Config,
+  type EventStoreKind,
+  type LogLevel,
+  type RedisTarget,
+  type SqlDriver,
+} from './load-config';
 export { ConfigError } from './config-error';
 export type { Env } from './read-variables';
 export { renderEnvTable } from './env-table';

@@ -42,7 +42,7 @@ describe('loadConfig', () => {
       bootstrapAdmin: undefined,
       demoSeed: true,
       jwtSecret: undefined,
-      redisUrl: undefined,
+      redis: undefined,
       redisKeyPrefix: 'br:',
       kafkaBrokers: undefined,
       bus: {
@@ -122,12 +122,13 @@ describe('loadConfig', () => {
       sweepIntervalMs: 20,
     });
     assert.deepEqual(config.kafkaBrokers, ['k1:9092', 'k2:9092']);
+    assert.deepEqual(config.redis, { url: 'redis://cache:6379' });
     assert.deepEqual(config.telemetry, { samplerRatio: 0.5, otlpEndpoint: 'http://collector:4318' });
   });
 
   it('refuses several API workers without shared seat counters and a database server', () => {
     assert.deepEqual(problemsOf({ API_WORKERS: '2' }), [
-      'API_WORKERS above 1 needs REDIS_URL (seat counters shared by every worker)',
+      'API_WORKERS above 1 needs REDIS_URL or REDIS_CLUSTER_NODES (seat counters shared by every worker)',
       'API_WORKERS above 1 needs EVENT_STORE and SQL_DRIVER on a server (postgres or kurrentdb)',
       'API_WORKERS above 1 needs JWT_SECRET (one signing key for every worker)',
     ]);
@@ -140,6 +141,20 @@ describe('loadConfig', () => {
       JWT_SECRET: 'a-secret-of-at-least-thirty-two-characters',
     };
     assert.equal(loadConfig(shared).apiWorkers, 2);
+    const { REDIS_URL: _server, ...onCluster } = shared;
+    assert.equal(loadConfig({ ...onCluster, REDIS_CLUSTER_NODES: 'r1:6379' }).apiWorkers, 2);
+  });
+
+  it('points Redis at a cluster by its seed nodes, and refuses a server and a cluster at once', () => {
+    assert.deepEqual(loadConfig({ REDIS_CLUSTER_NODES: 'r1:6379, 10.0.0.2:6380' }).redis, {
+      clusterNodes: ['r1:6379', '10.0.0.2:6380'],
+    });
+    assert.deepEqual(problemsOf({ REDIS_URL: 'redis://cache:6379', REDIS_CLUSTER_NODES: 'r1:6379' }), [
+      'REDIS_URL and REDIS_CLUSTER_NODES are both set; set only one (a server or a cluster)',
+    ]);
+    assert.deepEqual(problemsOf({ REDIS_CLUSTER_NODES: 'redis://r1:6379' }), [
+      'REDIS_CLUSTER_NODES must be a comma-separated list of host:port, got "redis://r1:6379"',
+    ]);
   });
 
   it('names the unknown endpoint or the bad shape in RATE_LIMITS', () => {

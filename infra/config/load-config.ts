@@ -6,6 +6,12 @@ export type LogLevel = VariableValues['LOG_LEVEL'];
 export type EventStoreKind = VariableValues['EVENT_STORE'];
 export type SqlDriver = VariableValues['SQL_DRIVER'];
 
+/**
+ * Where the shared Redis lives: one server (`REDIS_URL`) or the seed nodes of a Redis Cluster
+ * (`REDIS_CLUSTER_NODES`, `host:port` each).
+ */
+export type RedisTarget = { readonly url: string } | { readonly clusterNodes: readonly string[] };
+
 /** The validated configuration of a process; every default comes from `variables.ts`. */
 export type Config = {
   readonly port: number;
@@ -35,7 +41,8 @@ export type Config = {
   readonly demoSeed: boolean;
   /** Signs access tokens; undefined lets the embedded mode keep its own in `<DATA_DIR>/jwt-secret`. */
   readonly jwtSecret: string | undefined;
-  readonly redisUrl: string | undefined;
+  /** Seat counters, rate limits and idempotency keys in Redis; in-process when undefined. */
+  readonly redis: RedisTarget | undefined;
   readonly redisKeyPrefix: string;
   readonly kafkaBrokers: readonly string[] | undefined;
   /** Integration topics' prefix and how a failing consumer retries before dead-lettering. */
@@ -85,10 +92,15 @@ function crossCheck(v: VariableValues): string[] {
   if (v.BOOTSTRAP_ADMIN_PASSWORD && !v.BOOTSTRAP_ADMIN_EMAIL) {
     problems.push('BOOTSTRAP_ADMIN_EMAIL is required when BOOTSTRAP_ADMIN_PASSWORD is set');
   }
+  if (v.REDIS_URL && v.REDIS_CLUSTER_NODES) {
+    problems.push('REDIS_URL and REDIS_CLUSTER_NODES are both set; set only one (a server or a cluster)');
+  }
   if (v.API_WORKERS > 1) {
     // In-process seat counters or an embedded database would each be one process's own: an oversell.
-    if (!v.REDIS_URL)
-      problems.push('API_WORKERS above 1 needs REDIS_URL (seat counters shared by every worker)');
+    if (!v.REDIS_URL && !v.REDIS_CLUSTER_NODES)
+      problems.push(
+        'API_WORKERS above 1 needs REDIS_URL or REDIS_CLUSTER_NODES (seat counters shared by every worker)',
+      );
     if (v.EVENT_STORE === 'pglite' || v.SQL_DRIVER === 'pglite') {
       problems.push(
         'API_WORKERS above 1 needs EVENT_STORE and SQL_DRIVER on a server (postgres or kurrentdb)',
@@ -98,6 +110,12 @@ function crossCheck(v: VariableValues): string[] {
       problems.push('API_WORKERS above 1 needs JWT_SECRET (one signing key for every worker)');
   }
   return problems;
+}
+
+function redisOf(v: VariableValues): RedisTarget | undefined {
+  if (v.REDIS_CLUSTER_NODES) return { clusterNodes: v.REDIS_CLUSTER_NODES };
+  if (v.REDIS_URL) return { url: v.REDIS_URL };
+  return undefined;
 }
 
 function kurrentDbOf(v: VariableValues): Config['kurrentDb'] {
@@ -140,7 +158,7 @@ export function loadConfig(env: Env = process.env): Config {
         : undefined,
     demoSeed: v.DEMO_SEED === 'on',
     jwtSecret: v.JWT_SECRET,
-    redisUrl: v.REDIS_URL,
+    redis: redisOf(v),
     redisKeyPrefix: v.REDIS_KEY_PREFIX,
     kafkaBrokers: v.KAFKA_BROKERS,
     bus: {

@@ -94,10 +94,15 @@ export const variables = {
       (raw) => (raw.length >= 32 ? undefined : 'must be at least 32 characters'),
     ),
   ),
-  REDIS_URL: optionalUrl('Redis server (inventory, rate limits); in-process when unset', [
-    'redis:',
-    'rediss:',
-  ]),
+  REDIS_URL: optionalUrl(
+    'Redis server (inventory, rate limits, idempotency keys); in-process when unset and REDIS_CLUSTER_NODES is unset',
+    ['redis:', 'rediss:'],
+  ),
+  REDIS_CLUSTER_NODES: optionalList(
+    'Redis Cluster seed nodes `host:port,…` (the client finds the rest); instead of REDIS_URL, set one of the two',
+    (item) => hostPort.test(item),
+    'host:port',
+  ),
   REDIS_KEY_PREFIX: text(
     'Prefix of every Redis key (several deployments or test runs may share one server)',
     'br:',

@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Redis } from 'ioredis';
 import { requestFingerprint } from '../../command-side/idempotency';
 import { recordingLogger } from '../http/test-support';
 import { RedisIdempotencyStore } from './idempotency/redis-idempotency-store';
 import { RedisRateLimiter } from './rate-limit/redis-rate-limiter';
+import type { RedisClient } from '../redis';
 import { createLimitsRedis, readyOf } from './redis-client';
 import { privateRedis } from './test-support';
 
 /** A counter of one command so far (`calls` counts successes), from INFO commandstats. */
-async function callsOf(client: Redis, command: string, counter = 'calls'): Promise<number> {
+async function callsOf(client: RedisClient, command: string, counter = 'calls'): Promise<number> {
   const info = await client.info('commandstats');
   return Number(new RegExp(`cmdstat_${command}:.*\\b${counter}=(\\d+)`).exec(info)?.[1] ?? 0);
 }
@@ -17,7 +17,7 @@ async function callsOf(client: Redis, command: string, counter = 'calls'): Promi
 // On a private server: SCRIPT FLUSH is forbidden on the shared one.
 describe('Lua scripts after the server lost its script cache (NOSCRIPT)', () => {
   let server: Awaited<ReturnType<typeof privateRedis>>;
-  let client: Redis;
+  let client: RedisClient;
   before(async () => {
     server = await privateRedis();
     client = await readyOf(createLimitsRedis(server.url));

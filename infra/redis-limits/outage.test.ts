@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Redis } from 'ioredis';
 import { AppError } from '../../domain/shared';
 import { requestFingerprint } from '../../command-side/idempotency';
 import { recordingLogger } from '../http/test-support';
 import { RedisIdempotencyStore } from './idempotency/redis-idempotency-store';
 import { RedisRateLimiter } from './rate-limit/redis-rate-limiter';
+import type { RedisClient } from '../redis';
 import { createLimitsRedis, readyOf } from './redis-client';
 import { privateRedis } from './test-support';
 
@@ -13,8 +13,8 @@ import { privateRedis } from './test-support';
 // write, so they wait): calls must end within the command timeout, not hang the request.
 describe('a Redis that stops answering', () => {
   let server: Awaited<ReturnType<typeof privateRedis>>;
-  let client: Redis;
-  let admin: Redis;
+  let client: RedisClient;
+  let admin: RedisClient;
   before(async () => {
     server = await privateRedis();
     client = await readyOf(createLimitsRedis(server.url, { commandTimeoutMs: 100 }));

@@ -19,9 +19,9 @@ export const sagaModules: readonly ContainerModule[] = [
 export async function run(_args: readonly string[], env: Env = process.env): Promise<void> {
   const config = loadConfig(env);
   // In-process counters or an embedded database would be this process's own, not the command API's.
-  if (!config.redisUrl)
+  if (!config.redis)
     throw new StartupError(
-      'REDIS_URL: the saga role confirms and returns seats in the shared counters; set it',
+      'REDIS_URL: the saga role confirms and returns seats in the shared counters; set it (or REDIS_CLUSTER_NODES)',
     );
   if (config.sqlDriver === 'pglite' || config.eventStore === 'pglite')
     throw new StartupError(

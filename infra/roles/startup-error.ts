@@ -1,3 +1,5 @@
+import type { RedisTarget } from '../config';
+
 /** A process cannot start: the message names the variable to fix (`DATABASE_URL: cannot connect …`). */
 export class StartupError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
@@ -28,4 +30,13 @@ export function endpointOf(url: string, defaultPort: number): string {
   } catch {
     return '(unparsable URL)';
   }
+}
+
+/** The Redis a process was pointed at cannot be reached: names the variable that pointed it there. */
+export function redisUnreachable(target: RedisTarget, error: unknown): StartupError {
+  const where =
+    'url' in target
+      ? `REDIS_URL: cannot connect to ${endpointOf(target.url, 6379)}`
+      : `REDIS_CLUSTER_NODES: cannot connect to the cluster at ${target.clusterNodes.join(',')}`;
+  return new StartupError(`${where} (${connectionReason(error)})`, { cause: error });
 }

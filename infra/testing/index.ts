@@ -1,7 +1,13 @@
 export { createTestDatabase, testServerUrl, type TestDatabase } from './pg-test-database';
 export { databaseDrivers } from './database-drivers';
 export { storeAndActorPerSuite, type StoreAndActor } from './store-and-actor';
-export { deleteKeysUnder, testKeyPrefix, testRedisUrl } from './redis-keyspace';
+export {
+  clusterSkipReason,
+  deleteKeysUnder,
+  testKeyPrefix,
+  testRedisClusterNodes,
+  testRedisUrl,
+} from './redis-keyspace';
 /** The projections' test harness, for suites outside projections/ that run a projection (the saga). */
 export { Harness as ProjectionHarness } from '../../projections/testing';
 export { createTestMongoDatabase, type TestMongoDatabase } from './mongo-test-database';

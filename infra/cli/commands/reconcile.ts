@@ -46,7 +46,7 @@ export function run(args: readonly string[], env: Env = process.env, io: Command
     });
     expectPositionals(positionals, []);
     return withCommandContext(env, io, [inventoryActorModule], async (context) => {
-      if (!context.config.redisUrl)
+      if (!context.config.redis)
         throw new CommandFailure(
           "actor counters are in-process (no REDIS_URL set), so only the server holds them; run reconcile through the server's GET /api/v1/admin/inventory endpoint",
         );

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../redis';
 
 const read = (name: string) => readFileSync(path.join(import.meta.dirname, `${name}.lua`), 'utf8');
 
@@ -18,7 +18,8 @@ export class LuaScript {
     return new LuaScript(withLib ? `${read('lib')}\n${read(name)}` : read(name));
   }
 
-  async run(redis: Redis, keys: string[], args: (string | number)[]): Promise<unknown> {
+  /** On a cluster both EVALSHA and EVAL go to the node owning the first key's slot. */
+  async run(redis: RedisClient, keys: string[], args: (string | number)[]): Promise<unknown> {
     try {
       return await redis.evalsha(this.sha, keys.length, ...keys, ...args);
     } catch (error) {

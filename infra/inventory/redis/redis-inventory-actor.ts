@@ -1,4 +1,5 @@
-import type { Redis } from 'ioredis';
+import type { RedisTarget } from '../../config';
+import type { RedisClient } from '../../redis';
 import {
   checkCount,
   checkHold,
@@ -26,13 +27,16 @@ type Rejection<T> = T extends { ok: false; reason: infer R } ? R : never;
 /** The inventory actor on Redis: one Lua call per operation, keys hash-tagged per event. */
 export class RedisInventoryActor implements InventoryActor {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix = 'br:',
   ) {}
 
-  /** Connects before returning, so the first hold does not meet a connection still opening. */
-  static async open(options: { url: string; keyPrefix?: string; timeoutMs?: number }) {
-    const redis = createInventoryRedis(options.url, options.timeoutMs);
+  /**
+   * Connects (to a server `url` or a cluster's `clusterNodes`) before returning, so the first hold does
+   * not meet a connection still opening.
+   */
+  static async open(options: RedisTarget & { keyPrefix?: string; timeoutMs?: number }) {
+    const redis = createInventoryRedis(options, options.timeoutMs);
     await redis.connect().catch((error: unknown) => {
       redis.disconnect();
       throw toInventoryError(error);
@@ -41,7 +45,7 @@ export class RedisInventoryActor implements InventoryActor {
   }
 
   /** Every call goes through here: an outage becomes SERVICE_UNAVAILABLE, never a hang. */
-  async #call<T>(command: (redis: Redis) => Promise<T>): Promise<T> {
+  async #call<T>(command: (redis: RedisClient) => Promise<T>): Promise<T> {
     try {
       return await command(this.redis);
     } catch (error) {

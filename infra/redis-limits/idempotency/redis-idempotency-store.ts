@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../redis';
 import { AppError } from '../../../domain/shared';
 import {
   defaultResultTtlMs,
@@ -17,7 +17,7 @@ import {
 const lua = (name: string) => readFileSync(new URL(`./${name}.lua`, import.meta.url), 'utf8');
 const scripts = { idemBegin: lua('begin'), idemComplete: lua('complete'), idemAbandon: lua('abandon') };
 
-type Scripted = Redis & {
+type Scripted = RedisClient & {
   idemBegin(key: string, fingerprint: string, nonce: string, ttlMs: number): Promise<(string | null)[]>;
   idemComplete(key: string, nonce: string, status: number, body: string, ttlMs: number): Promise<number>;
   idemAbandon(key: string, nonce: string): Promise<number>;
@@ -46,7 +46,7 @@ export class RedisIdempotencyStore implements IdempotencyStore {
   private readonly prefix: string;
   private readonly resultTtlMs: number;
 
-  constructor(redis: Redis, options: RedisIdempotencyOptions = {}) {
+  constructor(redis: RedisClient, options: RedisIdempotencyOptions = {}) {
     for (const [name, script] of Object.entries(scripts)) {
       redis.defineCommand(name, { numberOfKeys: 1, lua: script });
     }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../redis';
 import {
   assertValidTake,
   type RateLimiter,
@@ -10,7 +10,7 @@ import type { Logger } from '../../logging';
 
 const takeLua = readFileSync(new URL('./take.lua', import.meta.url), 'utf8');
 
-type Scripted = Redis & {
+type Scripted = RedisClient & {
   rateLimitTake(
     key: string,
     limit: number,
@@ -43,7 +43,7 @@ export class RedisRateLimiter implements RateLimiter {
   private lastWarnAt = -Infinity;
 
   constructor(
-    redis: Redis,
+    redis: RedisClient,
     private readonly options: RedisRateLimiterOptions,
   ) {
     redis.defineCommand('rateLimitTake', { numberOfKeys: 1, lua: takeLua });

@@ -117,4 +117,16 @@ describe('inventory in the embedded process', () => {
       await rm(empty, { recursive: true, force: true });
     }
   });
+
+  it('names REDIS_CLUSTER_NODES when no node of the cluster it points at can be reached', async () => {
+    const empty = await mkdtemp(path.join(tmpdir(), 'booking-rush-nocluster-'));
+    try {
+      await assert.rejects(
+        start(empty, { DEMO_SEED: 'off', REDIS_CLUSTER_NODES: '127.0.0.1:1,127.0.0.1:2' }),
+        /REDIS_CLUSTER_NODES: cannot connect to the cluster at 127\.0\.0\.1:1,127\.0\.0\.1:2/,
+      );
+    } finally {
+      await rm(empty, { recursive: true, force: true });
+    }
+  });
 });

@@ -13,11 +13,11 @@ import { InProcessInventoryActor } from '../../inventory/in-process';
 import { RedisInventoryActor } from '../../inventory/redis';
 import type { Logger } from '../../logging';
 import type { EventStore } from '../../ports/event-store';
-import { StartupError, connectionReason, endpointOf } from '../startup-error';
+import { redisUnreachable } from '../startup-error';
 
 /** What the inventory module binds. All resolve asynchronously (`getAsync`): the actor connects first. */
 export const InventoryTokens = {
-  /** The seat counters: Redis + Lua when `REDIS_URL` is set, else the in-process actor. */
+  /** The seat counters: Redis + Lua when `REDIS_URL` or `REDIS_CLUSTER_NODES` is set, else the in-process actor. */
   Actor: Symbol('InventoryActor') as ServiceIdentifier<InventoryActor>,
   /** Follows the catalog's zones into the actor. */
   Provisioner: Symbol('ZoneProvisioner') as ServiceIdentifier<ZoneProvisioner>,
@@ -30,17 +30,12 @@ export const InventoryTokens = {
 } as const;
 
 async function openActor(config: Config): Promise<InventoryActor> {
-  const url = config.redisUrl;
-  if (!url) return new InProcessInventoryActor();
+  const target = config.redis;
+  if (!target) return new InProcessInventoryActor();
   try {
-    return await RedisInventoryActor.open({ url, keyPrefix: config.redisKeyPrefix });
+    return await RedisInventoryActor.open({ ...target, keyPrefix: config.redisKeyPrefix });
   } catch (error) {
-    throw new StartupError(
-      `REDIS_URL: cannot connect to ${endpointOf(url, 6379)} (${connectionReason(error)})`,
-      {
-        cause: error,
-      },
-    );
+    throw redisUnreachable(target, error);
   }
 }
 

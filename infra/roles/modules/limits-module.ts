@@ -12,9 +12,9 @@ import {
   createLimitsRedis,
   readyOf,
 } from '../../redis-limits';
-import { StartupError, connectionReason, endpointOf } from '../startup-error';
+import { redisUnreachable } from '../startup-error';
 
-/** What the limits module binds: Redis-backed when `REDIS_URL` is set, in-process otherwise. */
+/** What the limits module binds: Redis-backed (a server or a cluster) when configured, in-process otherwise. */
 export const LimitsTokens = {
   Idempotency: Symbol('IdempotencyStore') as ServiceIdentifier<IdempotencyStore>,
   RateLimiter: Symbol('RateLimiter') as ServiceIdentifier<RateLimiter>,
@@ -24,7 +24,8 @@ type Limits = { idempotency: IdempotencyStore; rateLimiter: RateLimiter; close()
 const LimitsToken = Symbol('Limits') as ServiceIdentifier<Limits>;
 
 async function openLimits(config: Config, logger: Logger): Promise<Limits> {
-  if (!config.redisUrl) {
+  const target = config.redis;
+  if (!target) {
     return {
       idempotency: new InProcessIdempotencyStore(),
       rateLimiter: new InProcessRateLimiter(),
@@ -33,7 +34,7 @@ async function openLimits(config: Config, logger: Logger): Promise<Limits> {
   }
   const log = logger.child({ component: 'limits' });
   // It reconnects on its own; commands fail fast meanwhile (idempotency 503, rate limit lets through).
-  const redis = createLimitsRedis(config.redisUrl, {
+  const redis = createLimitsRedis(target, {
     onError: (error) => log.debug('limits redis connection error', { error: error.message }),
   });
   // Commands fail fast until the connection is ready (no offline queue): wait for it once, at start-up.
@@ -45,10 +46,7 @@ async function openLimits(config: Config, logger: Logger): Promise<Limits> {
     await Promise.race([readyOf(redis), timeout]);
   } catch (error) {
     redis.disconnect();
-    throw new StartupError(
-      `REDIS_URL: cannot connect to ${endpointOf(config.redisUrl, 6379)} (${connectionReason(error)})`,
-      { cause: error },
-    );
+    throw redisUnreachable(target, error);
   } finally {
     clearTimeout(timer);
   }

@@ -1,0 +1,7 @@
+export {
+  clusterNode,
+  createRedisClient,
+  readyOf,
+  type FailFastOptions,
+  type RedisClient,
+} from './redis-client';
