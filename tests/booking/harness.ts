@@ -18,11 +18,13 @@ import {
   createTestDatabase,
   deleteKeysUnder,
   testKeyPrefix,
+  testRedisClusterNodes,
   testRedisUrl,
   type TestDatabase,
 } from '../../infra/testing';
 
-export type Inventory = 'redis' | 'in-process';
+/** Where the seat counters (and limits) live: the shared Redis, the shared Redis Cluster, or in-process. */
+export type Inventory = 'redis' | 'redis-cluster' | 'in-process';
 export const inventories: Inventory[] = ['in-process', 'redis'];
 
 export type Reply<T = unknown> = {
@@ -135,6 +137,7 @@ export async function openBookingApp(options: BookingAppOptions): Promise<Bookin
     RATE_LIMITS: 'reserve=100000/100000,cancel=100000/100000,pay=100000/100000',
     REDIS_KEY_PREFIX: keyPrefix,
     ...(options.inventory === 'redis' ? { REDIS_URL: testRedisUrl() } : {}),
+    ...(options.inventory === 'redis-cluster' ? { REDIS_CLUSTER_NODES: clusterNodes().join(',') } : {}),
     ...options.env,
   };
   const running = await startEmbedded(env, {
@@ -269,8 +272,17 @@ export async function openBookingApp(options: BookingAppOptions): Promise<Bookin
       await running.stop();
       await database.drop();
       if (options.inventory === 'redis') await deleteKeysUnder(keyPrefix);
+      if (options.inventory === 'redis-cluster')
+        await deleteKeysUnder(keyPrefix, { clusterNodes: clusterNodes() });
     },
   };
+}
+
+function clusterNodes(): readonly string[] {
+  const nodes = testRedisClusterNodes();
+  if (!nodes)
+    throw new Error('TEST_REDIS_CLUSTER_NODES is not set: source .services/env (npm run services up)');
+  return nodes;
 }
 
 /** Polls `condition` every 20 ms until it holds; fails after `timeoutMs`. */

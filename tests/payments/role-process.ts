@@ -11,6 +11,7 @@ process.once('exit', () => {
 
 export class RoleProcess {
   #child: ChildProcess | undefined;
+  #port = 0;
   readonly output: string[] = [];
 
   constructor(
@@ -26,9 +27,14 @@ export class RoleProcess {
     return new RoleProcess(role, { ...shared, LOG_LEVEL: 'warn' });
   }
 
+  /** Where its HTTP server listens (a new port at every start). */
+  get url(): string {
+    return `http://127.0.0.1:${this.#port}`;
+  }
+
   /** Starts the role and waits until its `/health` answers. */
   async start(): Promise<void> {
-    const port = await freePort();
+    const port = (this.#port = await freePort());
     // node itself, not the tsx wrapper: a SIGKILL then kills the process that does the work.
     const child = spawn(process.execPath, ['--import', 'tsx', 'infra/cli/main.ts', this.role], {
       env: { ...process.env, ...this.env, PORT: String(port), HOST: '127.0.0.1' },
