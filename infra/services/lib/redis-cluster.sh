@@ -131,10 +131,10 @@ redis_cluster_up() {
 }
 
 # A pid that still runs; an exited server left unreaped (a zombie, as a slow init leaves it) counts as gone.
-redis_cluster_pid_runs() { [[ "$(ps -o stat= -p "$1" 2>/dev/null)" =~ ^[^Z] ]]; }
+redis_cluster_pid_runs() { [[ "$(ps -o stat= -p "$1" 2>/dev/null | tr -d ' ')" =~ ^[^Z] ]]; }
 
 redis_cluster_down() {
-  local port pidfile pid pids=()
+  local port pidfile pid entry pids=()
   # SHUTDOWN (flushes the AOF, saves nodes.conf) to every node at once, then wait for each.
   for port in "${REDIS_CLUSTER_PORTS[@]}"; do
     pidfile="$(redis_cluster_pidfile "$port")"
