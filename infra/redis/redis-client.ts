@@ -4,7 +4,7 @@ import type { RedisTarget } from '../config';
 /** A connection to one Redis server or to a Redis Cluster: the same commands, scripts and events. */
 export type RedisClient = Redis | Cluster;
 
-/** How a connection fails fast: what each Redis user chooses (see `createInventoryRedis`, `createLimitsRedis`). */
+/** How a connection fails fast; each user picks its own (`createInventoryRedis`, `createLimitsRedis`). */
 export type FailFastOptions = {
   /** A command without a reply within this long fails. */
   readonly commandTimeoutMs: number;

@@ -17,7 +17,7 @@ import { redisUnreachable } from '../startup-error';
 
 /** What the inventory module binds. All resolve asynchronously (`getAsync`): the actor connects first. */
 export const InventoryTokens = {
-  /** The seat counters: Redis + Lua when `REDIS_URL` or `REDIS_CLUSTER_NODES` is set, else the in-process actor. */
+  /** The seat counters: Redis + Lua on `REDIS_URL` or `REDIS_CLUSTER_NODES`, else the in-process actor. */
   Actor: Symbol('InventoryActor') as ServiceIdentifier<InventoryActor>,
   /** Follows the catalog's zones into the actor. */
   Provisioner: Symbol('ZoneProvisioner') as ServiceIdentifier<ZoneProvisioner>,

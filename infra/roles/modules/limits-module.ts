@@ -14,7 +14,7 @@ import {
 } from '../../redis-limits';
 import { redisUnreachable } from '../startup-error';
 
-/** What the limits module binds: Redis-backed (a server or a cluster) when configured, in-process otherwise. */
+/** What the limits module binds: on Redis (a server or a cluster) when configured, else in-process. */
 export const LimitsTokens = {
   Idempotency: Symbol('IdempotencyStore') as ServiceIdentifier<IdempotencyStore>,
   RateLimiter: Symbol('RateLimiter') as ServiceIdentifier<RateLimiter>,
