@@ -50,8 +50,9 @@ export type ProcessGroup = (
 };
 
 /**
- * CPU seconds of a group. For a tree, the root's reaped children (cutime) count too, so a child that
- * exits during the run (a PostgreSQL backend) is not lost: its time moves into the root's figure.
+ * CPU ticks of a group. For a tree, every member's reaped children (cutime) count too, so a child that
+ * exits during the run (a PostgreSQL backend, wrk under the load generator) is not lost: its time moves
+ * into its parent's figure (cpuPercent takes out what it had used before the run).
  */
 async function cpuTicks(group: ProcessGroup, stats: Stat[]): Promise<Map<number, number>> {
   const byPid = new Map(stats.map((stat) => [stat.pid, stat]));
@@ -65,7 +66,7 @@ async function cpuTicks(group: ProcessGroup, stats: Stat[]): Promise<Map<number,
       const parent = frontier.pop()!;
       for (const stat of stats) {
         if (stat.ppid === parent && !ticks.has(stat.pid)) {
-          ticks.set(stat.pid, stat.own);
+          ticks.set(stat.pid, stat.own + stat.children);
           frontier.push(stat.pid);
         }
       }
@@ -105,7 +106,8 @@ export const restRow = 'rest of the machine';
 /**
  * % of one core per group between two samples, plus the machine as a whole and what the groups leave
  * of it (other people's work on a shared machine shows up there). A pid seen only at the end counts from zero (it was
- * born during the run); a pid gone at the end is left out (for trees its time is in the root's cutime).
+ * born during the run); a pid gone at the end is left out (for trees its time is in its parent's cutime, and
+ * its time before the run is subtracted).
  */
 export function cpuPercent(
   start: CpuSample,
@@ -113,11 +115,15 @@ export function cpuPercent(
   groups: readonly ProcessGroup[],
 ): Record<string, number> {
   const seconds = (end.at - start.at) / 1000;
+  const trees = new Set(groups.filter((group) => 'tree' in group).map((group) => group.name));
   const result: Record<string, number> = {};
   for (const [name, after] of end.ticks) {
     const before = start.ticks.get(name) ?? new Map<number, number>();
     let delta = 0;
     for (const [pid, ticks] of after) delta += ticks - (before.get(pid) ?? 0);
+    // A tree member gone by the end was reaped by its parent, whose figure now holds all its time:
+    // what it had used before the run is not part of the run.
+    if (trees.has(name)) for (const [pid, ticks] of before) if (!after.has(pid)) delta -= ticks;
     result[name] = Math.round((delta / ticksPerSecond / seconds) * 1000) / 10;
   }
   const ours = groups

@@ -4,13 +4,23 @@ import { join } from 'node:path';
 import { startBaselineServer } from './baseline-process';
 import type { ProcessGroup } from './cpu';
 import { startEndpointServer, type Role, type RunningServer } from './endpoint-server';
+import type { LoadGeneratorName } from './load-plan';
 import { measure, type Session } from './measure';
 import type { MeasuredLoad } from './run-load';
+import {
+  generatorsFor,
+  orderScenarios,
+  withOfferedRate,
+  type BaselineMax,
+  type GeneratorChoice,
+  type RateReference,
+} from './scenario-plan';
 import { scenarios, type Scenario, type ScenarioName } from './scenarios';
 import {
   backendLister,
   createDatabase,
   deleteRedisKeys,
+  ensureWrk,
   postgresPids,
   redisDatabaseUrl,
   redisServerPid,
@@ -43,6 +53,13 @@ export type HarnessOptions = {
   /** Extra Node flags for the endpoint server, e.g. `--cpu-prof --cpu-prof-dir=…`. */
   readonly serverNodeOptions?: readonly string[];
   readonly log?: (line: string) => void;
+  /**
+   * Load generator(s) of closed-loop scenarios; `both` measures each target under each, the baseline
+   * included. Absent: both for `max`, autocannon elsewhere. Rate scenarios always use autocannon.
+   */
+  readonly generator?: GeneratorChoice;
+  /** wrk's threads (2 when absent). */
+  readonly wrkThreads?: number;
 };
 
 export type TargetResult = MeasuredLoad & {
@@ -50,10 +67,16 @@ export type TargetResult = MeasuredLoad & {
   /** (unexpected non-2xx + connection errors + timeouts) / everything sent. */
   readonly errorRate: number;
   readonly expectedRejections: number;
+  /** µs of CPU per 2xx/409 answer, per process group of `cpu` (the same names). */
+  readonly cpuUsPerAnswer: Record<string, number>;
+  /** The same for the server under load: the product's server, or the baseline server. */
+  readonly serverCpuUsPerAnswer: number;
 };
 
 export type ScenarioRun = {
   readonly scenario: ScenarioName;
+  /** The load generator of both targets' measurements (rows written before wrk existed: autocannon). */
+  readonly generator: LoadGeneratorName;
   readonly run: number;
   /** The processes measured: the server under test and the baseline server. */
   readonly pids: { readonly server: number; readonly baseline?: number };
@@ -63,6 +86,9 @@ export type ScenarioRun = {
     overallRate?: number;
     amount?: number;
     buyers: number;
+    /** Relative scenarios: the share of the baseline's `max` rate offered, and that rate. */
+    rateOfBaselineMax?: number;
+    reference?: RateReference;
   };
   readonly endpoint: TargetResult;
   readonly baseline?: TargetResult;
@@ -77,20 +103,30 @@ const admin = { email: 'bench-admin@load.example', password: randomBytes(12).toS
  */
 export async function runHarness(options: HarnessOptions): Promise<ScenarioRun[]> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const order = orderScenarios(options.scenarios, options.baseline, options.overrides);
+  if (order[0] !== options.scenarios[0]) log(`max runs first: ${order.join(', ')}`);
   const urls = await servicesUp();
+  const withWrk = order.filter((name) =>
+    generatorsFor(scenarios[name], options.generator, options.overrides).includes('wrk'),
+  );
+  if (withWrk.length > 0) await ensureWrk();
+  const rated = order.filter((name) => !withWrk.includes(name));
+  if (options.generator !== undefined && options.generator !== 'autocannon' && rated.length > 0)
+    log(`${rated.join(', ')}: a fixed offered rate, so autocannon only (wrk has no fixed-rate mode)`);
   const redisUrl = redisDatabaseUrl(urls.redis, options.redisDb);
   const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
   const results: ScenarioRun[] = [];
   for (let run = 1; run <= options.runs; run++) {
     const dir = join(options.outDir, `${stamp}-run${run}`);
     mkdirSync(dir, { recursive: true });
-    results.push(...(await oneRun({ options, run, dir, stamp, urls, redisUrl, log })));
+    results.push(...(await oneRun({ options, order, run, dir, stamp, urls, redisUrl, log })));
   }
   return results;
 }
 
 type RunContext = {
   options: HarnessOptions;
+  order: readonly ScenarioName[];
   run: number;
   dir: string;
   stamp: string;
@@ -187,36 +223,43 @@ async function oneRun(context: RunContext): Promise<ScenarioRun[]> {
       }
     }
     const results: ScenarioRun[] = [];
-    for (const name of options.scenarios) {
-      const scenario = scenarios[name];
-      const byTarget: Partial<Record<Target['name'], TargetResult>> = {};
-      let parameters: ScenarioRun['parameters'] | undefined;
-      for (const target of targets) {
-        const sale = await target.createSale(scenario, `${tag} run ${run}`);
-        if (target.name === 'endpoint') endpointEvents.push(sale.eventId);
-        const measured = await measure(session, target, scenario, sale, options, `${name}-${target.name}`);
-        byTarget[target.name] = measured.result;
-        parameters = measured.parameters;
-        const { load, verdict } = measured.result;
-        log(
-          `run ${run} ${name} ${target.name}: ${load.rps}/s, p50 ${load.latency.p50} ms, p99 ${load.latency.p99} ms, ` +
-            `max ${load.latency.max} ms, statuses ${JSON.stringify(load.statuses)}, errors ${(measured.result.errorRate * 100).toFixed(3)}%, ` +
-            `verdict ${verdict.ok ? 'PASS' : 'FAIL'} (201s ${verdict.created}, BookingReserved ${verdict.reservedEvents}, lost ${verdict.lost})`,
-        );
+    const baselineMax: BaselineMax = {};
+    for (const name of context.order) {
+      const { scenario, reference } = withOfferedRate(scenarios[name], baselineMax, options.overrides);
+      if (reference)
+        log(`run ${run} ${name}: ${scenario.overallRate}/s offered (${JSON.stringify(reference)})`);
+      for (const generator of generatorsFor(scenario, options.generator, options.overrides)) {
+        const byTarget: Partial<Record<Target['name'], TargetResult>> = {};
+        let parameters: ScenarioRun['parameters'] | undefined;
+        for (const target of targets) {
+          const sale = await target.createSale(scenario, `${tag} run ${run}`);
+          if (target.name === 'endpoint') endpointEvents.push(sale.eventId);
+          const label = `${name}-${generator}-${target.name}`;
+          const measured = await measure(session, target, scenario, sale, options, label, generator);
+          byTarget[target.name] = measured.result;
+          parameters = measured.parameters;
+          const { load } = measured.result;
+          if (name === 'max' && target.name === 'baseline') baselineMax[generator] = load.rps;
+          log(`run ${run} ${name} ${generator} ${target.name}: ${describe(measured.result)}`);
+        }
+        results.push({
+          scenario: name,
+          generator,
+          run,
+          pids: Object.fromEntries(
+            targets.map((target) => [
+              target.name === 'endpoint' ? 'server' : 'baseline',
+              target.server.child.pid,
+            ]),
+          ) as ScenarioRun['pids'],
+          parameters: {
+            ...parameters!,
+            ...(reference ? { rateOfBaselineMax: scenario.rateOfBaselineMax, reference } : {}),
+          },
+          endpoint: byTarget.endpoint!,
+          ...(byTarget.baseline ? { baseline: byTarget.baseline } : {}),
+        });
       }
-      results.push({
-        scenario: name,
-        run,
-        pids: Object.fromEntries(
-          targets.map((target) => [
-            target.name === 'endpoint' ? 'server' : 'baseline',
-            target.server.child.pid,
-          ]),
-        ) as ScenarioRun['pids'],
-        parameters: parameters!,
-        endpoint: byTarget.endpoint!,
-        ...(byTarget.baseline ? { baseline: byTarget.baseline } : {}),
-      });
     }
     return results;
   } finally {
@@ -234,6 +277,16 @@ async function oneRun(context: RunContext): Promise<ScenarioRun[]> {
     });
     log(`run ${run}: cleaned up (${databases.length} databases dropped, ${deleted} Redis keys deleted)`);
   }
+}
+
+function describe(result: TargetResult): string {
+  const { load, verdict } = result;
+  return (
+    `${load.rps}/s, p50 ${load.latency.p50} ms, p99 ${load.latency.p99} ms, max ${load.latency.max} ms, ` +
+    `statuses ${JSON.stringify(load.statuses)}, errors ${(result.errorRate * 100).toFixed(3)}%, ` +
+    `server CPU ${result.serverCpuUsPerAnswer} µs/answer, verdict ${verdict.ok ? 'PASS' : 'FAIL'} ` +
+    `(201s ${verdict.created}, BookingReserved ${verdict.reservedEvents}, lost ${verdict.lost})`
+  );
 }
 
 /** The warm-up: the `max` shape with fewer connections, for the JIT; measured for nothing. */

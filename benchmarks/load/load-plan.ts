@@ -1,5 +1,9 @@
 import type { LatencySummary } from './latency';
 
+/** autocannon (Node, in the generator process) or wrk (C, a child of it: far less CPU per request). */
+export const loadGenerators = ['autocannon', 'wrk'] as const;
+export type LoadGeneratorName = (typeof loadGenerators)[number];
+
 /** What the load generator process is told to do (sent over IPC). */
 export type LoadPlan = {
   /** Base URL of the server; requests go to `POST <url>/api/v1/bookings`. */
@@ -20,9 +24,15 @@ export type LoadPlan = {
   readonly keyPrefix: string;
   /** Where the booking ids of the 201 answers are written, one a line. */
   readonly idsFile: string;
+  /** autocannon when absent. wrk has no fixed-rate mode: a plan with `overallRate` needs autocannon. */
+  readonly generator?: LoadGeneratorName;
+  /** wrk's threads (2 when absent); lowered to 1 when the connections do not divide among them. */
+  readonly wrkThreads?: number;
 };
 
 export type LoadResult = {
+  /** Which load generator ran (results written before wrk was added have no such field: autocannon). */
+  readonly generator: LoadGeneratorName;
   readonly seconds: number;
   readonly requests: number;
   readonly rps: number;
@@ -33,12 +43,25 @@ export type LoadResult = {
   /** Connection errors and timeouts (no answer at all). */
   readonly errors: number;
   readonly timeouts: number;
-  /** Exact latencies of every answer, uncorrected; `byStatus` per HTTP status. */
+  /**
+   * Exact latencies of every answer, uncorrected; `byStatus` per HTTP status (autocannon only: wrk
+   * keeps one histogram for all answers).
+   */
   readonly latency: LatencySummary;
   readonly latencyByStatus: Record<string, LatencySummary>;
-  /** autocannon's own figures (1 ms resolution, corrected for coordinated omission in rate mode). */
+  /**
+   * The load generator's own figures. autocannon: 1 ms resolution, corrected for coordinated omission
+   * in rate mode. For a wrk run, wrk's own (corrected for coordinated omission even in a closed loop);
+   * the name stays for readers of earlier results.
+   */
   readonly autocannon: { p50: number; p99: number; max: number; rps: number };
   readonly created: number;
+  /** wrk only: whether its correction could be undone (`latency` is then exact) and the interval it used. */
+  readonly wrk?: {
+    readonly correctionUndone: boolean;
+    readonly intervalUs: number;
+    readonly threads: number;
+  };
 };
 
 export type GeneratorMessage =
@@ -46,3 +69,9 @@ export type GeneratorMessage =
   | { readonly type: 'stopped' }
   | { readonly type: 'result'; readonly result: LoadResult }
   | { readonly type: 'failed'; readonly message: string };
+
+/** One buyer of a plan: its id (also sent as `x-buyer` for the baseline) and its access token. */
+export type PlanBuyer = { readonly id: string; readonly token: string };
+
+/** Told by a load generator when its load starts and stops (the parent samples CPU at both). */
+export type LoadHooks = { started(): Promise<void>; stopped(): Promise<void> };

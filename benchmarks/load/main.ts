@@ -1,8 +1,10 @@
 // Load benchmark of POST /api/v1/bookings against the same-run minimal baseline (README.md beside this).
-// Usage: npm run bench:load -- [--scenario max,fixed-10k,spike-20k,sold-out,buyer-limit] [--runs 3]
-//        [--duration S] [--connections N] [--rate RPS] [--amount N] [--role start|command-api]
-//        [--baseline on|off] [--warmup 5] [--redis-db 12] [--timeout 10] [--cpu-prof] [--out DIR]
+// Usage: npm run bench:load -- [--scenario max,fixed-10k,spike-20k,sold-out,buyer-limit,fixed-0.7,sold-out-0.5]
+//        [--runs 3] [--duration S] [--connections N] [--rate RPS] [--amount N] [--role start|command-api]
+//        [--generator autocannon|wrk|both] [--wrk-threads 2] [--baseline on|off] [--warmup 5]
+//        [--redis-db 12] [--timeout 10] [--cpu-prof] [--out DIR]
 import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
@@ -10,8 +12,9 @@ import pg from 'pg';
 import { describeMachine } from '../shared';
 import { runHarness } from './harness';
 import { summarize, toMarkdown } from './report';
+import { generatorChoices, type GeneratorChoice } from './scenario-plan';
 import { scenarioNames, type ScenarioName } from './scenarios';
-import { servicesUp } from './services';
+import { servicesUp, wrkVersion } from './services';
 
 const { values } = parseArgs({
   options: {
@@ -22,6 +25,8 @@ const { values } = parseArgs({
     rate: { type: 'string' },
     amount: { type: 'string' },
     role: { type: 'string', default: 'start' },
+    generator: { type: 'string' },
+    'wrk-threads': { type: 'string' },
     baseline: { type: 'string', default: 'on' },
     warmup: { type: 'string', default: '5' },
     'redis-db': { type: 'string', default: '12' },
@@ -39,6 +44,9 @@ for (const name of chosen) {
 }
 if (values.role !== 'start' && values.role !== 'command-api')
   throw new Error('--role is start or command-api');
+if (values.generator !== undefined && !(generatorChoices as readonly string[]).includes(values.generator))
+  throw new Error(`--generator is ${generatorChoices.join(', ')}`);
+const generator = values.generator as GeneratorChoice | undefined;
 const number = (value: string | undefined) => (value === undefined ? undefined : Number(value));
 const overrides = {
   durationSeconds: number(values.duration),
@@ -51,6 +59,8 @@ const parameters = {
   scenarios: chosen,
   runs: Number(values.runs),
   role: values.role,
+  ...(generator === undefined ? {} : { generator }),
+  ...(values['wrk-threads'] === undefined ? {} : { wrkThreads: Number(values['wrk-threads']) }),
   baseline: values.baseline === 'on',
   warmupSeconds: Number(values.warmup),
   redisDb: Number(values['redis-db']),
@@ -70,6 +80,8 @@ const runs = await runHarness({
 });
 
 const urls = await servicesUp();
+const autocannonVersion = (createRequire(import.meta.url)('autocannon/package.json') as { version: string })
+  .version;
 const client = new pg.Client({ connectionString: urls.postgres });
 await client.connect();
 const { rows } = await client.query<{ server_version: string }>('SHOW server_version');
@@ -79,7 +91,7 @@ const redisVersion = /redis_version:(\S+)/.exec(await redis.info('server'))?.[1]
 await redis.quit();
 const machine = describeMachine({
   database: `PostgreSQL ${rows[0]?.server_version} and Redis ${redisVersion} (infra/services/services.sh) on the same machine`,
-  loadGenerator: 'autocannon in its own process, on the same cores',
+  loadGenerator: `load generators in their own processes on the same cores: autocannon ${autocannonVersion}, ${await wrkVersion()}`,
 });
 const summaries = summarize(runs);
 const command = `npm run bench:load -- ${process.argv.slice(2).join(' ')}`.trim();

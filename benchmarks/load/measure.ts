@@ -2,7 +2,8 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ProcessGroup } from './cpu';
 import type { HarnessOptions, ScenarioRun, TargetResult } from './harness';
-import type { LoadResult } from './load-plan';
+import type { LoadGeneratorName, LoadResult } from './load-plan';
+import type { MeasuredLoad } from './run-load';
 import { preSell } from './pre-sell';
 import { runLoad } from './run-load';
 import { buyersFor, type Scenario } from './scenarios';
@@ -20,6 +21,24 @@ export function errorRate(load: LoadResult, expected: readonly string[]): { rate
   }
   const sent = load.requests + load.errors + load.timeouts;
   return { rate: sent === 0 ? 0 : unexpected / sent, expected: expectedCount };
+}
+
+/** Answers that did the endpoint's work: 2xx (reservations) and 409 (refusals). */
+export function workAnswers(load: LoadResult): number {
+  return Object.entries(load.statuses)
+    .filter(([status]) => status.startsWith('2') || status === '409')
+    .reduce((sum, [, count]) => sum + count, 0);
+}
+
+/** µs of CPU per 2xx/409 answer for every process group measured (NaN without such answers). */
+export function cpuPerAnswer(measured: MeasuredLoad): Record<string, number> {
+  const answers = workAnswers(measured.load);
+  return Object.fromEntries(
+    Object.entries(measured.cpu).map(([name, percent]) => [
+      name,
+      answers === 0 ? Number.NaN : Math.round(((percent / 100) * measured.cpuSeconds * 1e7) / answers) / 10,
+    ]),
+  );
 }
 
 /** What one run shares between its measurements. */
@@ -44,6 +63,7 @@ export async function measure(
   sale: SaleSetup,
   options: HarnessOptions,
   label: string,
+  generator: LoadGeneratorName = 'autocannon',
 ): Promise<{ result: TargetResult; parameters: ScenarioRun['parameters'] }> {
   const overrides = label === 'warmup' ? {} : (options.overrides ?? {});
   const durationSeconds = overrides.durationSeconds ?? scenario.durationSeconds;
@@ -64,6 +84,7 @@ export async function measure(
     : [];
   const buyers = buyersFor({ ...scenario, overallRate }, durationSeconds, amount);
   const idsFile = join(session.dir, `${label}.ids`);
+  const groups = session.groups(target);
   const measured = await runLoad(
     {
       url: target.server.url,
@@ -78,8 +99,10 @@ export async function measure(
       jwtSecret: session.jwtSecret,
       keyPrefix,
       idsFile,
+      generator,
+      ...(options.wrkThreads === undefined ? {} : { wrkThreads: options.wrkThreads }),
     },
-    session.groups(target),
+    groups,
     join(session.dir, `${label}.generator.log`),
   );
   const verdict = await verify({
@@ -94,8 +117,17 @@ export async function measure(
   });
   if (verdict.ok) await rm(idsFile, { force: true });
   const errors = errorRate(measured.load, scenario.expectedRejections);
+  const cpuUsPerAnswer = cpuPerAnswer(measured);
   return {
-    result: { ...measured, verdict, errorRate: errors.rate, expectedRejections: errors.expected },
+    result: {
+      ...measured,
+      verdict,
+      errorRate: errors.rate,
+      expectedRejections: errors.expected,
+      cpuUsPerAnswer,
+      // The first group is the server under load (see the harness's `groups`).
+      serverCpuUsPerAnswer: cpuUsPerAnswer[groups[0]!.name] ?? Number.NaN,
+    },
     parameters: {
       durationSeconds,
       connections,

@@ -1,35 +1,52 @@
 import { median } from '../shared';
 import type { ScenarioRun, TargetResult } from './harness';
+import type { LoadGeneratorName } from './load-plan';
+import { checkTargets, type TargetCheck } from './performance-targets';
 import { scenarios, type ScenarioName } from './scenarios';
+
+export { toMarkdown } from './report-markdown';
 
 export type TargetSummary = {
   rps: number;
   p50: number;
   p99: number;
   max: number;
-  /** autocannon's p99 (1 ms steps, corrected for coordinated omission in rate mode). */
+  /** The load generator's own p99 (autocannon: 1 ms steps, corrected in rate mode; wrk: corrected). */
   autocannonP99: number;
   errorRate: number;
   statuses: Record<string, number>;
   codes: Record<string, number>;
   timeouts: number;
   cpu: Record<string, number>;
+  /** µs of CPU per 2xx/409 answer, per process group, and for the server under load. */
+  cpuUsPerAnswer: Record<string, number>;
+  serverCpuUsPerAnswer: number;
   /** Every run's verdict passed. */
   verdict: 'PASS' | 'FAIL';
   created: number;
   reservedEvents: number;
   lost: number;
-  perRun: { rps: number; p99: number; verdict: boolean }[];
+  perRun: { rps: number; p99: number; verdict: boolean; serverCpuUsPerAnswer: number }[];
 };
 
 export type ScenarioSummary = {
   scenario: ScenarioName;
+  /** Both targets were measured under this load generator. */
+  generator: LoadGeneratorName;
   summary: string;
   parameters: ScenarioRun['parameters'];
   endpoint: TargetSummary;
   baseline?: TargetSummary;
   /** endpoint RPS / baseline RPS (medians); for rate scenarios both may simply meet the offered rate. */
   ratioToBaseline?: number;
+  /** endpoint server's CPU per answer / baseline server's (medians). */
+  cpuRatio?: number;
+  /** The same two ratios within each run. */
+  perRunRatios?: { rps: number; cpu: number }[];
+  /** Issue 13's targets for this scenario, checked on the medians. */
+  targets: TargetCheck[];
+  /** Scenarios offered a share of the baseline's max rate: the rate offered in each run. */
+  offeredPerRun?: number[];
 };
 
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
@@ -37,8 +54,10 @@ const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 
 function summarizeTarget(results: readonly TargetResult[]): TargetSummary {
   const med = (pick: (result: TargetResult) => number, digits = 2) =>
     round(median(results.map(pick)), digits);
-  const cpu: Record<string, number> = {};
-  for (const name of Object.keys(results[0]!.cpu)) cpu[name] = med((result) => result.cpu[name] ?? 0, 1);
+  const perGroup = (pick: (result: TargetResult) => Record<string, number>) =>
+    Object.fromEntries(
+      Object.keys(pick(results[0]!)).map((name) => [name, med((result) => pick(result)[name] ?? 0, 1)]),
+    );
   const sumOf = (pick: (result: TargetResult) => Record<string, number>) => {
     const total: Record<string, number> = {};
     for (const result of results) {
@@ -56,7 +75,9 @@ function summarizeTarget(results: readonly TargetResult[]): TargetSummary {
     statuses: sumOf((result) => result.load.statuses),
     codes: sumOf((result) => result.load.codes),
     timeouts: results.reduce((sum, result) => sum + result.load.timeouts, 0),
-    cpu,
+    cpu: perGroup((result) => result.cpu),
+    cpuUsPerAnswer: perGroup((result) => result.cpuUsPerAnswer),
+    serverCpuUsPerAnswer: med((result) => result.serverCpuUsPerAnswer, 1),
     verdict: results.every((result) => result.verdict.ok) ? 'PASS' : 'FAIL',
     created: results.reduce((sum, result) => sum + result.verdict.created, 0),
     reservedEvents: results.reduce((sum, result) => sum + result.verdict.reservedEvents, 0),
@@ -65,84 +86,48 @@ function summarizeTarget(results: readonly TargetResult[]): TargetSummary {
       rps: result.load.rps,
       p99: result.load.latency.p99,
       verdict: result.verdict.ok,
+      serverCpuUsPerAnswer: result.serverCpuUsPerAnswer,
     })),
   };
 }
 
-/** Medians over runs, per scenario and target (statuses, codes and counts are summed over runs). */
+/**
+ * Medians over runs, per scenario and load generator (statuses, codes and counts summed over runs);
+ * each endpoint compared with the baseline measured under the same generator in the same runs.
+ */
 export function summarize(runs: readonly ScenarioRun[]): ScenarioSummary[] {
-  const names = [...new Set(runs.map((run) => run.scenario))];
-  return names.map((name) => {
-    const mine = runs.filter((run) => run.scenario === name);
+  const generatorOf = (run: ScenarioRun) => run.generator ?? 'autocannon';
+  const keys = [...new Set(runs.map((run) => `${run.scenario} ${generatorOf(run)}`))];
+  return keys.map((key) => {
+    const mine = runs.filter((run) => `${run.scenario} ${generatorOf(run)}` === key);
+    const first = mine[0]!;
     const endpoint = summarizeTarget(mine.map((run) => run.endpoint));
-    const baselines = mine.flatMap((run) => (run.baseline ? [run.baseline] : []));
-    const baseline = baselines.length > 0 ? summarizeTarget(baselines) : undefined;
-    return {
-      scenario: name,
-      summary: scenarios[name].summary,
-      parameters: mine[0]!.parameters,
+    const paired = mine.flatMap((run) =>
+      run.baseline ? [{ endpoint: run.endpoint, baseline: run.baseline }] : [],
+    );
+    const baseline = paired.length > 0 ? summarizeTarget(paired.map((pair) => pair.baseline)) : undefined;
+    const ratios = baseline
+      ? {
+          ratioToBaseline: round(endpoint.rps / baseline.rps),
+          cpuRatio: round(endpoint.serverCpuUsPerAnswer / baseline.serverCpuUsPerAnswer),
+          perRunRatios: paired.map((pair) => ({
+            rps: round(pair.endpoint.load.rps / pair.baseline.load.rps),
+            cpu: round(pair.endpoint.serverCpuUsPerAnswer / pair.baseline.serverCpuUsPerAnswer),
+          })),
+        }
+      : {};
+    const summary = {
+      scenario: first.scenario,
+      generator: generatorOf(first),
+      summary: scenarios[first.scenario].summary,
+      parameters: first.parameters,
       endpoint,
-      ...(baseline ? { baseline, ratioToBaseline: round(endpoint.rps / baseline.rps) } : {}),
+      ...(baseline ? { baseline } : {}),
+      ...ratios,
+      ...(first.parameters.rateOfBaselineMax === undefined
+        ? {}
+        : { offeredPerRun: mine.map((run) => run.parameters.overallRate ?? Number.NaN) }),
     };
+    return { ...summary, targets: checkTargets(summary) };
   });
-}
-
-const percent = (value: number) => `${round(value * 100, 3)}%`;
-const counts = (record: Record<string, number>) =>
-  Object.entries(record)
-    .map(([key, count]) => `${key}: ${count.toLocaleString('en-US')}`)
-    .join(', ') || '—';
-
-function row(scenario: ScenarioSummary, name: string, target: TargetSummary, ratio: string): string {
-  const cpu = Object.entries(target.cpu)
-    .map(([process, value]) => `${process} ${value}%`)
-    .join(', ');
-  return (
-    `| ${scenario.scenario} | ${name} | **${target.rps.toLocaleString('en-US')}** | ${target.p50} | ${target.p99} | ` +
-    `${target.max} | ${percent(target.errorRate)} | ${counts(target.statuses)} | ${counts(target.codes)} | ${cpu} | ` +
-    `${target.verdict} | ${ratio} |`
-  );
-}
-
-export function toMarkdown(
-  machine: Record<string, string>,
-  parameters: Record<string, unknown>,
-  command: string,
-  summaries: readonly ScenarioSummary[],
-): string {
-  const lines = [
-    '# Load benchmark: `POST /api/v1/bookings`',
-    '',
-    `**Machine**: ${machine.cpu}, ${machine.memory}, ${machine.os}; Node ${machine.node}; ${machine.database}.`,
-    `**Date**: ${machine.date}. **Command**: \`${command}\`.`,
-    `**Parameters**: \`${JSON.stringify(parameters)}\``,
-    '',
-    'Medians of the runs (statuses, codes summed over runs). Latency in ms, measured by the load generator',
-    'for every answer. CPU in % of one core over the load (200% = both cores). Error rate: non-2xx',
-    "other than the scenario's expected rejections, plus connection errors and timeouts.",
-    '',
-    '| scenario | target | req/s | p50 | p99 | max | errors | statuses | error codes | CPU | verdict | ratio |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|',
-  ];
-  for (const scenario of summaries) {
-    if (scenario.baseline) lines.push(row(scenario, 'baseline', scenario.baseline, ''));
-    const ratio = scenario.ratioToBaseline === undefined ? '' : `${scenario.ratioToBaseline}`;
-    lines.push(row(scenario, 'endpoint', scenario.endpoint, ratio));
-  }
-  lines.push('', 'Per run (req/s, p99 ms, verdict):', '');
-  for (const scenario of summaries) {
-    for (const [name, target] of [
-      ['baseline', scenario.baseline],
-      ['endpoint', scenario.endpoint],
-    ] as const) {
-      if (!target) continue;
-      const runs = target.perRun.map((run) => `${run.rps} / ${run.p99} / ${run.verdict ? 'pass' : 'FAIL'}`);
-      lines.push(`- ${scenario.scenario} ${name}: ${runs.join(' · ')}`);
-    }
-  }
-  lines.push('', 'Scenarios:', '');
-  for (const scenario of summaries) {
-    lines.push(`- **${scenario.scenario}**: ${scenario.summary} (${JSON.stringify(scenario.parameters)})`);
-  }
-  return `${lines.join('\n')}\n`;
 }

@@ -2,7 +2,13 @@ import { startNodeChild } from './child-process';
 import { cpuPercent, sampleCpu, type CpuSample, type ProcessGroup } from './cpu';
 import type { GeneratorMessage, LoadPlan, LoadResult } from './load-plan';
 
-export type MeasuredLoad = { readonly load: LoadResult; readonly cpu: Record<string, number> };
+export type MeasuredLoad = {
+  readonly load: LoadResult;
+  /** % of one core per process group over the load (see cpu.ts). */
+  readonly cpu: Record<string, number>;
+  /** Seconds between the two CPU samples (the load as the generator reported it). */
+  readonly cpuSeconds: number;
+};
 
 /**
  * Runs one load in a fresh load-generator process and samples the CPU of `groups` (plus the generator
@@ -18,7 +24,8 @@ export async function runLoad(
     logFile,
     ipc: true,
   });
-  const all: ProcessGroup[] = [...groups, { name: 'load generator', pids: () => [generator.pid] }];
+  // A tree: wrk runs as the generator's child.
+  const all: ProcessGroup[] = [...groups, { name: 'load generator', tree: generator.pid }];
   let start: Promise<CpuSample> | undefined;
   let end: Promise<CpuSample> | undefined;
   try {
@@ -35,7 +42,8 @@ export async function runLoad(
       generator.process.send(plan);
     });
     if (!start || !end) throw new Error('load generator never reported start and stop');
-    return { load, cpu: cpuPercent(await start, await end, all) };
+    const [first, last] = [await start, await end];
+    return { load, cpu: cpuPercent(first, last, all), cpuSeconds: (last.at - first.at) / 1000 };
   } finally {
     await generator.stop(5000);
   }

@@ -6,6 +6,11 @@ export type Scenario = {
   readonly connections: number;
   /** Offered rate for all connections together; closed loop (as fast as answers come) when absent. */
   readonly overallRate?: number;
+  /**
+   * Offered rate as a share of the same run's baseline `max` rate (the harness measures `max` first),
+   * so the scenario fits whatever machine runs it; `overallRate` is then set per run.
+   */
+  readonly rateOfBaselineMax?: number;
   readonly zones: number;
   readonly capacityPerZone: number;
   readonly maxTicketsPerUser: number;
@@ -18,7 +23,15 @@ export type Scenario = {
   readonly expectedRejections: readonly string[];
 };
 
-export const scenarioNames = ['max', 'fixed-10k', 'spike-20k', 'sold-out', 'buyer-limit'] as const;
+export const scenarioNames = [
+  'max',
+  'fixed-10k',
+  'spike-20k',
+  'sold-out',
+  'buyer-limit',
+  'fixed-0.7',
+  'sold-out-0.5',
+] as const;
 export type ScenarioName = (typeof scenarioNames)[number];
 
 /** 1,000,000 is the largest zone the catalog accepts; four of them cover 60 s at 20k/s with one seat each. */
@@ -57,6 +70,30 @@ export const scenarios: Record<ScenarioName, Scenario> = {
     durationSeconds: 10,
     connections: 100,
     overallRate: 10_000,
+    zones: 1,
+    capacityPerZone: 10,
+    preSold: 10,
+    maxTicketsPerUser: 10,
+    quantity: 1,
+    expectedRejections: ['INSUFFICIENT_SEATS'],
+  },
+  'fixed-0.7': {
+    name: 'fixed-0.7',
+    summary:
+      "0.7 × the same run's baseline max rate offered for 60 s (issue 13: p99 ≤ 50 ms, < 0.1% errors, zero oversell, 201s = BookingReserved)",
+    durationSeconds: 60,
+    connections: 200,
+    rateOfBaselineMax: 0.7,
+    ...large,
+    expectedRejections: [],
+  },
+  'sold-out-0.5': {
+    name: 'sold-out-0.5',
+    summary:
+      "0.5 × the same run's baseline max rate at a sold-out zone (issue 13: p99 ≤ 10 ms, ≥ 0.9 of the baseline's rate)",
+    durationSeconds: 10,
+    connections: 100,
+    rateOfBaselineMax: 0.5,
     zones: 1,
     capacityPerZone: 10,
     preSold: 10,

@@ -30,6 +30,19 @@ export async function servicesUp(): Promise<ServiceUrls> {
   return { postgres, redis };
 }
 
+/** Installs Debian's wrk when it is missing (idempotent; a fast no-op once installed). */
+export async function ensureWrk(): Promise<void> {
+  await run('bash', ['infra/services/lib/wrk.sh'], { cwd: repoRoot, maxBuffer: 16 * 2 ** 20 });
+}
+
+/** `wrk debian/4.1.0-3+b2` or so (`wrk -v` prints it with the usage and exits 1). */
+export async function wrkVersion(): Promise<string> {
+  const { stdout } = await run('wrk', ['-v']).catch((error: { stdout?: string }) => ({
+    stdout: error.stdout ?? '',
+  }));
+  return /^wrk \S+/.exec(stdout)?.[0] ?? 'wrk (not installed)';
+}
+
 /** A database of its own on the shared server, dropped (WITH FORCE) by `drop()`. */
 export type OwnDatabase = { readonly name: string; readonly url: string; drop(): Promise<void> };
 

@@ -1,5 +1,6 @@
-// A short run of the load harness in CI: the real server on PostgreSQL + Redis and the baseline, about
-// 1 s of low-rate load per scenario and target. Functional outcomes only, never a timing threshold.
+// A short run of the load harness in CI: the real server on PostgreSQL + Redis and the baseline, a few
+// hundred requests per scenario, load generator and target (autocannon and wrk, so a broken wrk script
+// fails here). Functional outcomes only, never a timing threshold.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,31 +34,62 @@ function assertFunctional(label: string, result: TargetResult, expectedCreated?:
 
 describe('load benchmark smoke (real server, PostgreSQL, Redis)', () => {
   it(
-    'answers every request, no 5xx, the invariant holds and no write is lost',
-    { timeout: 120_000 },
+    'answers every request under autocannon and wrk, no 5xx, the invariant holds and no write is lost',
+    { timeout: 150_000 },
     async () => {
       const outDir = mkdtempSync(join(tmpdir(), 'bench-load-smoke-'));
       try {
         const runs = await runHarness({
-          scenarios: ['max', 'sold-out', 'buyer-limit'],
+          scenarios: ['sold-out-0.5', 'max', 'buyer-limit'],
           runs: 1,
           role: 'start',
           baseline: true,
+          generator: 'both',
           warmupSeconds: 0,
           redisDb: 13,
           outDir,
           timeoutSeconds: 10,
-          overrides: { overallRate: amount, amount, connections: 10 },
+          overrides: { amount, connections: 10 },
           log: () => undefined,
         });
-        assert.equal(runs.length, 3);
+        // max first (sold-out-0.5 needs its baseline rate); closed loops under both generators, the
+        // rate scenario under autocannon only.
+        assert.deepEqual(
+          runs.map((run) => `${run.scenario} ${run.generator}`),
+          [
+            'max autocannon',
+            'max wrk',
+            'sold-out-0.5 autocannon',
+            'buyer-limit autocannon',
+            'buyer-limit wrk',
+          ],
+        );
         for (const run of runs) {
+          const label = `${run.scenario} ${run.generator}`;
           // Sold out: only the 10 seats sold before the load; buyer limit: 20 buyers × 4.
-          const created = run.scenario === 'sold-out' ? 10 : run.scenario === 'buyer-limit' ? 80 : amount;
-          assertFunctional(`${run.scenario} endpoint`, run.endpoint, created);
+          const created = run.scenario === 'sold-out-0.5' ? 10 : run.scenario === 'buyer-limit' ? 80 : amount;
+          assertFunctional(`${label} endpoint`, run.endpoint, created);
           assert.ok(run.baseline, 'the baseline ran in the same run');
-          assertFunctional(`${run.scenario} baseline`, run.baseline, created);
+          assertFunctional(`${label} baseline`, run.baseline, created);
+          for (const result of [run.endpoint, run.baseline]) {
+            assert.equal(result.load.generator, run.generator, `${label}: measured by ${run.generator}`);
+            assert.ok(result.serverCpuUsPerAnswer > 0, `${label}: server CPU per answer measured`);
+            if (run.generator === 'wrk') {
+              assert.ok(result.load.wrk?.correctionUndone, `${label}: wrk's latency histogram read exactly`);
+              assert.equal(result.load.latency.count, amount, `${label}: one latency per answer`);
+            }
+          }
         }
+        const baselineMax = runs.find((run) => run.scenario === 'max' && run.generator === 'autocannon')!;
+        const soldOut = runs.find((run) => run.scenario === 'sold-out-0.5')!;
+        assert.equal(
+          soldOut.parameters.overallRate,
+          Math.round(0.5 * baselineMax.baseline!.load.rps),
+          "sold-out-0.5 is offered half the same run's baseline max rate",
+        );
+        const codes = runs.find((run) => run.scenario === 'buyer-limit' && run.generator === 'wrk')!.endpoint
+          .load.codes;
+        assert.deepEqual(Object.keys(codes), ['TICKET_LIMIT_EXCEEDED'], "wrk reads the answers' error codes");
       } finally {
         rmSync(outDir, { recursive: true, force: true });
       }
