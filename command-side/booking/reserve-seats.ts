@@ -10,8 +10,8 @@ import {
 import { AppError, type EventMetadata } from '../../domain/shared';
 import { WrongExpectedVersionError, type EventStore } from '../../infra/ports/event-store';
 import type { ZoneForSale } from '../catalog';
-import type { Hold, HoldRejection, InventoryActor } from '../inventory';
-import { loadStream } from '../shared';
+import type { Hold, HoldBucket, HoldRefusal, HoldRejection, HoldResult, InventoryActor } from '../inventory';
+import { rateLimitedError, type TakeResult } from '../rate-limit';
 
 export type ReserveSeatsDeps = {
   readonly store: EventStore;
@@ -20,6 +20,8 @@ export type ReserveSeatsDeps = {
   /** Rebuilds a zone counter the actor lost (Redis restarted empty) from the event store. */
   readonly recovery?: { recover(zone: { eventId: string; zoneId: string }): Promise<unknown> };
   readonly holdTtlMs: number;
+  /** The buyer's reservation rate limit per event, taken in the actor's one call; none when absent. */
+  readonly bucket?: HoldBucket;
   readonly clock?: () => Date;
   readonly newBookingId?: () => string;
   readonly onWarning?: (message: string, details: Record<string, unknown>) => void;
@@ -29,16 +31,39 @@ export type ReserveSeats = {
   readonly userId: string;
   readonly zoneId: string;
   readonly quantity: number;
-  /** The client's Idempotency-Key: the actor answers a repeated key with the first hold. */
+  /** The client's Idempotency-Key: the actor answers a repeated key with its first outcome. */
   readonly idempotencyKey: string;
   readonly metadata: EventMetadata;
 };
 
+/**
+ * A reservation's outcome. Rejections decided by the actor's one call (sold out, over the limit, rate
+ * limited, a reused key) are results, not throws, so the route can still send the bucket's headers;
+ * `replayed` marks the first outcome under this key given back again.
+ */
+export type Reservation = {
+  readonly replayed: boolean;
+  /** The buyer's bucket for this event after the call, when the reservation is rate limited. */
+  readonly bucket?: TakeResult;
+} & ({ readonly ok: true; readonly booking: BookingView } | { readonly ok: false; readonly error: AppError });
+
 const unavailable = (message: string, cause?: unknown) =>
   Object.assign(new AppError('SERVICE_UNAVAILABLE', message), cause === undefined ? {} : { cause });
 
-function rejected(reason: HoldRejection, available: number, zone: ZoneForSale): AppError {
+function rejected(
+  reason: HoldRejection | HoldRefusal,
+  available: number,
+  zone: ZoneForSale,
+  bucket: TakeResult | undefined,
+): AppError {
   switch (reason) {
+    case 'RATE_LIMITED':
+      return bucket ? rateLimitedError(bucket) : new AppError('RATE_LIMITED', 'Too many requests');
+    case 'IDEMPOTENCY_KEY_REUSED':
+      return new AppError(
+        'IDEMPOTENCY_KEY_REUSED',
+        'This Idempotency-Key was used with a different request body',
+      );
     case 'INSUFFICIENT_SEATS':
       return new AppError('INSUFFICIENT_SEATS', `Only ${available} seats left in this zone`, { available });
     case 'TICKET_LIMIT_EXCEEDED':
@@ -54,9 +79,10 @@ function rejected(reason: HoldRejection, available: number, zone: ZoneForSale): 
 }
 
 /**
- * The hot path (ARCHITECTURE.md, "The hot path"): sale terms from the in-memory catalog, one actor call
- * that decides the hold, one append of `BookingReserved` through group commit. Rejections cost the
- * actor call and nothing else. An append that fails gives the seats back and answers 503.
+ * The hot path (docs/architecture.md, "The hot path"): sale terms from the in-memory catalog, one actor
+ * call that decides everything else (the buyer's bucket, the Idempotency-Key, seats and the buyer's
+ * limit), one append of `BookingReserved` through group commit. Rejections cost the actor call and
+ * nothing else. An append that fails gives the seats back and answers 503.
  */
 export class SeatReservations {
   private readonly clock: () => Date;
@@ -67,7 +93,7 @@ export class SeatReservations {
     this.newBookingId = deps.newBookingId ?? randomUUID;
   }
 
-  async reserve(request: ReserveSeats): Promise<BookingView> {
+  async reserve(request: ReserveSeats): Promise<Reservation> {
     const zone = this.deps.catalog.zone(request.zoneId);
     if (!zone) throw new AppError('ZONE_NOT_FOUND', 'No such zone on sale', { zoneId: request.zoneId });
     const now = this.clock();
@@ -81,14 +107,13 @@ export class SeatReservations {
       unitPrice: zone.price,
       currency: zone.currency,
       idempotencyKey: `${request.userId}:${request.idempotencyKey}`,
+      fingerprint: `${zone.zoneId}:${request.quantity}`,
       maxPerUser: zone.maxTicketsPerUser,
       ttlMs: this.deps.holdTtlMs,
       now: now.getTime(),
+      ...(this.deps.bucket ? { bucket: this.deps.bucket } : {}),
     });
-    if (!held.ok) {
-      if (held.reason === 'ZONE_NOT_PROVISIONED') this.recover(zone);
-      throw rejected(held.reason, held.available, zone);
-    }
+    if (!held.ok) return this.refused(held, zone);
     // The hold's own times: a replayed hold (the first answer to this key) keeps its original ones.
     const reservedAt = held.replayed ? new Date(held.hold.expiresAt - this.deps.holdTtlMs) : now;
     const [event] = bookingDecider.decide(this.reserveCommand(zone, held.hold, reservedAt), undefined);
@@ -100,10 +125,22 @@ export class SeatReservations {
         'no_stream',
       );
     } catch (error) {
-      if (held.replayed) return this.alreadyRecorded(held.hold.bookingId, error);
-      await this.afterFailedAppend(held.hold, error);
+      if (held.replayed) this.alreadyRecorded(error);
+      else await this.afterFailedAppend(held.hold, error);
     }
-    return bookingView([reserved], now)!;
+    // A replay answers exactly what the first call answered: the booking as it was reserved.
+    const booking = bookingView([reserved], reservedAt)!;
+    return { ok: true, booking, replayed: held.replayed, ...(held.bucket ? { bucket: held.bucket } : {}) };
+  }
+
+  private refused(held: Extract<HoldResult, { ok: false }>, zone: ZoneForSale): Reservation {
+    if (held.reason === 'ZONE_NOT_PROVISIONED') this.recover(zone);
+    return {
+      ok: false,
+      error: rejected(held.reason, held.available, zone, held.bucket),
+      replayed: 'replayed' in held && held.replayed === true,
+      ...(held.bucket ? { bucket: held.bucket } : {}),
+    };
   }
 
   private reserveCommand(zone: ZoneForSale, hold: Hold, reservedAt: Date) {
@@ -122,15 +159,11 @@ export class SeatReservations {
     };
   }
 
-  /** A retry whose first attempt did record the booking: answer with what was recorded. */
-  private async alreadyRecorded(bookingId: string, error: unknown): Promise<BookingView> {
+  /** A retry's append refused because the first attempt recorded the booking: that booking stands. */
+  private alreadyRecorded(error: unknown): void {
     if (!(error instanceof WrongExpectedVersionError)) {
       throw unavailable('The booking could not be recorded yet; retry with the same key', error);
     }
-    const { events } = await loadStream<BookingEvent>(this.deps.store, bookingStreamId(bookingId));
-    const view = bookingView(events, this.clock());
-    if (!view) throw unavailable('The booking could not be read back; retry with the same key', error);
-    return view;
   }
 
   /**
@@ -158,7 +191,11 @@ export class SeatReservations {
 
   private async giveBack(hold: Hold, cause: unknown): Promise<void> {
     try {
-      await this.deps.actor.release({ eventId: hold.eventId, bookingId: hold.bookingId });
+      await this.deps.actor.release({
+        eventId: hold.eventId,
+        bookingId: hold.bookingId,
+        forgetOutcome: true,
+      });
     } catch (error) {
       // The hold stays until it expires; the sweeper then returns the seats (a bounded leak, no oversell).
       this.deps.onWarning?.('a hold whose booking was not recorded could not be released; it will expire', {

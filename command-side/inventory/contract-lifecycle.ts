@@ -142,7 +142,8 @@ export function describeLifecycleContract(actorOf: () => InventoryActor): void {
     assert.deepEqual(await actor.confirm({ eventId, bookingId: 'b2', now: t0 }), { ok: true });
     const expired = await actor.expireDue({ eventId, now: deadline, limit: 10 });
     assert.deepEqual(expired, [{ bookingId: 'b1', eventId, zoneId, userId: 'ann', quantity: 3 }]);
-    held(await actor.hold({ ...ann, quantity: 3 }));
+    // A new request (new key): the rejected one above is remembered under its key.
+    held(await actor.hold({ ...ann, quantity: 3, idempotencyKey: uniqueId('key') }));
   });
 
   it('never rebuilds over a live counter unless told to, and a repeated rebuild counts nothing twice', async () => {
@@ -164,6 +165,6 @@ export function describeLifecycleContract(actorOf: () => InventoryActor): void {
     assert.deepEqual(await snapshotOf(actor, eventId, zoneId), expected);
     const dee = holdRequest(eventId, zoneId, { userId: 'dee', maxPerUser: 4 });
     assert.equal((await actor.hold({ ...dee, quantity: 2 })).ok, false);
-    held(await actor.hold(dee));
+    held(await actor.hold({ ...dee, idempotencyKey: uniqueId('key') }));
   });
 }

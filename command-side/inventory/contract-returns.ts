@@ -1,6 +1,15 @@
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
-import { countBy, held, holdRequest, provisionedEvent, snapshotOf, t0, ttlMs } from './contract-support';
+import {
+  countBy,
+  held,
+  holdRequest,
+  provisionedEvent,
+  snapshotOf,
+  t0,
+  ttlMs,
+  uniqueId,
+} from './contract-support';
 import type { InventoryActor, LiveHold } from './inventory-actor';
 
 const deadline = t0 + ttlMs;
@@ -103,7 +112,7 @@ export function describeReturnContract(actorOf: () => InventoryActor): void {
       confirmed: 2,
       rebuilding: false,
     });
-    held(await actor.hold({ ...eve, quantity: 3 }));
+    held(await actor.hold({ ...eve, quantity: 3, idempotencyKey: uniqueId('key') }));
   });
 
   it('returns nothing for a booking a rebuild left out (cancelled in the log), so it never sells twice', async () => {

@@ -2,6 +2,7 @@ import { after, before, describe } from 'node:test';
 import type { InventoryActorFixture } from './contract-support';
 import { describeHoldContract } from './contract-holds';
 import { describeLifecycleContract } from './contract-lifecycle';
+import { describeOneCallContract } from './contract-one-call';
 import { describeReturnContract } from './contract-returns';
 import type { InventoryActor } from './inventory-actor';
 
@@ -20,5 +21,6 @@ export function describeInventoryActorContract(adapterName: string, fixture: Inv
     describeHoldContract(() => actor);
     describeLifecycleContract(() => actor);
     describeReturnContract(() => actor);
+    describeOneCallContract(() => actor);
   });
 }

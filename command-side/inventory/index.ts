@@ -4,6 +4,8 @@ export type {
   ConfirmedBooking,
   ExpiredHold,
   Hold,
+  HoldBucket,
+  HoldRefusal,
   HoldRejection,
   HoldRequest,
   HoldResult,

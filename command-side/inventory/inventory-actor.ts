@@ -1,3 +1,5 @@
+import type { TakeResult } from '../rate-limit';
+
 /** A hold on seats, as the actor stored it: the price and expiry come from the server, never the client. */
 export type Hold = {
   bookingId: string;
@@ -11,9 +13,19 @@ export type Hold = {
   expiresAt: number;
 };
 
+/** The buyer's token bucket for one event, taken from in the same atomic step as the hold. */
+export type HoldBucket = { limit: number; refillPerSecond: number };
+
 export type HoldRequest = Omit<Hold, 'expiresAt'> & {
-  /** Scoped to the event: the same key within one event always gets the first answer back. */
+  /**
+   * Scoped to the event: the same key within one event always gets the first outcome back (a hold or a
+   * remembered rejection) for `idempotencyTtlMs(ttlMs)`.
+   */
   idempotencyKey: string;
+  /** What makes two requests under one key "the same" (zone and quantity); another one is a reuse. */
+  fingerprint?: string;
+  /** The buyer's reservation rate limit for this event; without it no bucket is taken from. */
+  bucket?: HoldBucket;
   /** Per buyer and event, across its zones and shows, counting live holds and confirmed seats. */
   maxPerUser: number;
   ttlMs: number;
@@ -23,8 +35,19 @@ export type HoldRequest = Omit<Hold, 'expiresAt'> & {
 export type HoldRejection =
   'INSUFFICIENT_SEATS' | 'TICKET_LIMIT_EXCEEDED' | 'ZONE_NOT_PROVISIONED' | 'ZONE_REBUILDING';
 
-export type HoldResult =
-  { ok: true; hold: Hold; replayed: boolean } | { ok: false; reason: HoldRejection; available: number };
+/** Refusals decided before the seats are looked at: neither is remembered under the key. */
+export type HoldRefusal = 'RATE_LIMITED' | 'IDEMPOTENCY_KEY_REUSED';
+
+/**
+ * One call's outcome. A sold-out or over-limit rejection is remembered under the key like a hold
+ * (`replayed: true` when a retry gets it back); a zone not provisioned or rebuilding is not (transient).
+ * `bucket` is the buyer's bucket after this call, present when the request named one.
+ */
+export type HoldResult = (
+  | { ok: true; hold: Hold; replayed: boolean }
+  | { ok: false; reason: HoldRejection; available: number; replayed?: true }
+  | { ok: false; reason: HoldRefusal; available: number }
+) & { bucket?: TakeResult };
 
 export type ConfirmResult = { ok: true } | { ok: false; reason: 'EXPIRED' | 'NOT_HELD' };
 
@@ -75,8 +98,15 @@ export type InventoryActor = {
   provisionZone(input: ZoneRef & { capacity: number }): Promise<{ created: boolean }>;
   adjustCapacity(input: ZoneRef & { delta: number }): Promise<AdjustResult>;
   hold(input: HoldRequest): Promise<HoldResult>;
-  /** Returns the seats only if the hold is still held. */
-  release(input: { eventId: string; bookingId: string }): Promise<{ released: boolean }>;
+  /**
+   * Returns the seats only if the hold is still held. The key's outcome stays (a retry gets the first
+   * answer back) unless `forgetOutcome`: a hold whose booking was never recorded, so a retry holds afresh.
+   */
+  release(input: {
+    eventId: string;
+    bookingId: string;
+    forgetOutcome?: boolean;
+  }): Promise<{ released: boolean }>;
   /**
    * Confirms a hold still held and not past its expiry; a booking it confirmed already answers ok again
    * (a retry whose first answer was lost), until its seats are returned.

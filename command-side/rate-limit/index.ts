@@ -5,4 +5,11 @@ export {
   type TakeRequest,
   type TakeResult,
 } from './rate-limiter';
-export { rateLimit, takeOrRefuse, userOrIp, type RateLimitOptions } from './middleware';
+export {
+  rateLimit,
+  rateLimitedError,
+  rateLimitHeaders,
+  takeOrRefuse,
+  userOrIp,
+  type RateLimitOptions,
+} from './middleware';

@@ -1,7 +1,7 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { AppError } from '../../domain/shared';
 import { principalOf } from '../../infra/ports/http';
-import type { RateLimiter } from './rate-limiter';
+import type { RateLimiter, TakeResult } from './rate-limiter';
 
 export type RateLimitOptions = {
   /** The endpoint's bucket family, e.g. `reserve`: each endpoint has its own buckets. */
@@ -18,13 +18,7 @@ export const userOrIp = (req: Request): string => {
   return principal ? `user:${principal.userId}` : `ip:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`;
 };
 
-/**
- * Takes a token from the request's bucket and sets on the answer:
- * - `X-RateLimit-Limit`: the bucket size; `X-RateLimit-Remaining`: whole tokens left;
- * - `X-RateLimit-Reset`: **seconds until the bucket is full again** (delta seconds, as in the IETF
- *   RateLimit header draft and like `Retry-After`: no client clock involved), rounded up.
- * A refusal throws 429 RATE_LIMITED and sets `Retry-After` (whole seconds, ≥ 1).
- */
+/** Takes a token from the request's bucket: the headers of `rateLimitHeaders`, a refusal thrown. */
 export async function takeOrRefuse(
   limiter: RateLimiter,
   options: RateLimitOptions,
@@ -34,14 +28,31 @@ export async function takeOrRefuse(
   const { name, limit, refillPerSecond } = options;
   const keyOf = options.keyOf ?? userOrIp;
   const result = await limiter.take({ key: `${name}:${keyOf(req)}`, limit, refillPerSecond });
-  res.setHeader('X-RateLimit-Limit', String(limit));
+  rateLimitHeaders(res, result);
+  if (!result.allowed) throw rateLimitedError(result);
+}
+
+/**
+ * What a take from a bucket tells the client:
+ * - `X-RateLimit-Limit`: the bucket size; `X-RateLimit-Remaining`: whole tokens left;
+ * - `X-RateLimit-Reset`: **seconds until the bucket is full again** (delta seconds, as in the IETF
+ *   RateLimit header draft and like `Retry-After`: no client clock involved), rounded up;
+ * - on a refusal, `Retry-After` (whole seconds, ≥ 1).
+ */
+export function rateLimitHeaders(res: Response, result: TakeResult): void {
+  res.setHeader('X-RateLimit-Limit', String(result.limit));
   res.setHeader('X-RateLimit-Remaining', String(result.remaining));
   res.setHeader('X-RateLimit-Reset', String(Math.ceil(Math.max(0, result.resetAt - Date.now()) / 1000)));
-  if (result.allowed) return;
-  const retryAfterSeconds = Math.max(1, Math.ceil(result.retryAfterMs / 1000));
-  res.setHeader('Retry-After', String(retryAfterSeconds));
-  throw new AppError('RATE_LIMITED', `Too many requests; retry in ${retryAfterSeconds} s`, {
-    retryAfterSeconds,
+  if (!result.allowed) res.setHeader('Retry-After', String(retryAfterSeconds(result)));
+}
+
+const retryAfterSeconds = (result: TakeResult) => Math.max(1, Math.ceil(result.retryAfterMs / 1000));
+
+/** 429 RATE_LIMITED for a refused take, with `details.retryAfterSeconds`. */
+export function rateLimitedError(result: TakeResult): AppError {
+  const seconds = retryAfterSeconds(result);
+  return new AppError('RATE_LIMITED', `Too many requests; retry in ${seconds} s`, {
+    retryAfterSeconds: seconds,
   });
 }
 

@@ -65,7 +65,7 @@ export const variables = {
     60_000,
   ),
   RATE_LIMITS: bucketTable(
-    'Token bucket per user (per IP when anonymous) and endpoint: `name=limit/refillPerSecond,…`',
+    "Token bucket per user (per IP when anonymous) and endpoint, `name=limit/refillPerSecond,…`; `reserve` is per buyer and event, taken inside the inventory actor's one call",
     {
       reserve: { limit: 10, refillPerSecond: 1 },
       cancel: { limit: 10, refillPerSecond: 1 },

@@ -1,6 +1,10 @@
 export { createLimitsRedis, readyOf, type LimitsRedisOptions } from './redis-client';
 export { RedisIdempotencyStore, type RedisIdempotencyOptions } from './idempotency/redis-idempotency-store';
-export { RedisRateLimiter, type RedisRateLimiterOptions } from './rate-limit/redis-rate-limiter';
+export {
+  RedisRateLimiter,
+  tokenBucketLua,
+  type RedisRateLimiterOptions,
+} from './rate-limit/redis-rate-limiter';
 export {
   InProcessIdempotencyStore,
   type InProcessIdempotencyOptions,

@@ -11,3 +11,8 @@ export {
 /** The projections' test harness, for suites outside projections/ that run a projection (the saga). */
 export { Harness as ProjectionHarness } from '../../projections/testing';
 export { createTestMongoDatabase, type TestMongoDatabase } from './mongo-test-database';
+export {
+  startRedisCommandCounter,
+  type RedisCommandCounter,
+  type SeenCommand,
+} from './redis-command-counter';

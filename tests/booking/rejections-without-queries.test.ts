@@ -1,10 +1,14 @@
-// Rejections on the hot path (sold out, over the limit, rate limited) cost no database query at all:
-// every call into the event store and the SQL client is counted while they happen.
+// What one reservation costs: exactly one Redis command (the inventory actor's one script call, counted at
+// the connection by a proxy) for a hold and for every rejection (sold out, over the limit, rate limited,
+// a reused key, a replayed rejection), and no database query for any rejection: every call into the event
+// store and the SQL client is counted while they happen.
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { ContainerModule } from 'inversify';
 import { TOKENS } from '../../infra/di';
-import { openBookingApp, type BookingApp } from './harness';
+import { startRedisCommandCounter, testRedisUrl, type RedisCommandCounter } from '../../infra/testing';
+import { openBookingApp, type BookingApp, type Person } from './harness';
 
 const counted = { calls: 0, names: [] as string[] };
 const quietMethods = new Set(['watch', 'close']);
@@ -38,48 +42,84 @@ const countQueries = new ContainerModule(({ onActivation }) => {
   onActivation(TOKENS.SqlClient, (_context, sql) => counting(sql, 'sql'));
 });
 
-async function queriesDuring(work: () => Promise<void>): Promise<string[]> {
-  const start = counted.names.length;
-  await work();
-  return counted.names.slice(start);
-}
+type Cost = { queries: string[]; redis: string[] };
 
 for (const inventory of ['in-process', 'redis'] as const) {
-  describe(`rejections use no database query (${inventory} inventory)`, () => {
+  describe(`what a reservation costs (${inventory} inventory)`, () => {
     let app: BookingApp;
+    let proxy: RedisCommandCounter | undefined;
     before(async () => {
+      proxy = inventory === 'redis' ? await startRedisCommandCounter(testRedisUrl()) : undefined;
       app = await openBookingApp({
         // The saga's scheduler polls its table on its own clock: not part of any request.
         saga: 'off',
         inventory,
         modules: [countQueries],
-        env: { RATE_LIMITS: 'reserve=2/0.01' },
+        env: {
+          RATE_LIMITS: 'reserve=2/0.01',
+          // The sweeper sends its own commands; keep it out of the measured window.
+          EXPIRY_SWEEP_INTERVAL_MS: '60000',
+          ...(proxy ? { REDIS_URL: proxy.url } : {}),
+        },
       });
     });
-    after(() => app.close());
+    after(async () => {
+      await app.close();
+      await proxy?.close();
+    });
 
-    it('refuses a sold-out zone, a buyer past the limit and a rate-limited buyer without touching the database', async () => {
-      const { zone } = await app.zoneOnSale({ capacity: 2, maxTicketsPerUser: 2 });
+    /** Runs one request and returns the database calls and Redis commands sent while it ran. */
+    async function costOf(work: () => Promise<void>): Promise<Cost> {
+      const [queriesBefore, redisBefore] = [counted.names.length, proxy?.commands.length ?? 0];
+      await work();
+      const redis = (proxy?.commands ?? []).slice(redisBefore).map((command) => command.name);
+      return { queries: counted.names.slice(queriesBefore), redis };
+    }
+    const oneScriptCall = inventory === 'redis' ? ['EVALSHA'] : [];
+
+    async function refusal(buyer: Person, zoneId: string, quantity: number, code: string, key?: string) {
+      let reply: Awaited<ReturnType<BookingApp['reserve']>> | undefined;
+      const cost = await costOf(async () => {
+        reply = await app.reserve(buyer, zoneId, quantity, key);
+      });
+      assert.equal(reply?.body.error?.code, code, JSON.stringify(reply?.body));
+      assert.deepEqual(cost, { queries: [], redis: oneScriptCall }, code);
+      return reply!;
+    }
+
+    it('holds with one Redis command and one append, and refuses with one Redis command and no query', async () => {
+      const { zones } = await app.zoneOnSale({ capacity: 2, maxTicketsPerUser: 2, zones: 2 });
+      const [zoneA, zoneB] = [zones[0]!.id, zones[1]!.id];
+      // A first hold in each zone, so both counters are provisioned before anything is measured.
+      assert.equal((await app.reserve(await app.person(), zoneB, 1)).status, 201);
       const holder = await app.person();
-      const first = await app.reserve(holder, zone.id, 2);
-      assert.equal(first.status, 201, JSON.stringify(first.body));
+      const held = await costOf(async () => {
+        const first = await app.reserve(holder, zoneA, 2);
+        assert.equal(first.status, 201, JSON.stringify(first.body));
+      });
+      // The append, and the group commit's one statement that writes it.
+      assert.deepEqual(held, { queries: ['eventStore.append', 'sql.query'], redis: oneScriptCall });
 
       const others = await Promise.all(Array.from({ length: 3 }, () => app.person()));
-      const queries = await queriesDuring(async () => {
-        for (const buyer of others) {
-          const soldOut = await app.reserve(buyer, zone.id, 1);
-          assert.equal(soldOut.body.error.code, 'INSUFFICIENT_SEATS');
-        }
-        const overLimit = await app.reserve(holder, zone.id, 3);
-        assert.equal(overLimit.body.error.code, 'TICKET_LIMIT_EXCEEDED');
-        // The holder's bucket of 2 is now empty: one reservation, one refusal.
-        const limited = await app.reserve(holder, zone.id, 1);
-        assert.equal(limited.status, 429);
-        assert.equal(limited.body.error.code, 'RATE_LIMITED');
-        assert.ok(Number(limited.headers.get('retry-after')) >= 1);
-      });
-      assert.deepEqual(queries, []);
-      // The counter works: the successful reservation above did query (append).
+      const soldOutKey = randomUUID();
+      await refusal(others[0]!, zoneA, 1, 'INSUFFICIENT_SEATS', soldOutKey);
+      for (const buyer of others.slice(1)) await refusal(buyer, zoneA, 1, 'INSUFFICIENT_SEATS');
+      const replayed = await refusal(others[0]!, zoneA, 1, 'INSUFFICIENT_SEATS', soldOutKey);
+      assert.equal(replayed.headers.get('idempotent-replayed'), 'true');
+
+      await refusal(holder, zoneB, 1, 'TICKET_LIMIT_EXCEEDED');
+      // The holder's bucket of 2 is now empty: one hold, one refusal.
+      const limited = await refusal(holder, zoneB, 1, 'RATE_LIMITED');
+      assert.equal(limited.status, 429);
+      assert.ok(Number(limited.headers.get('retry-after')) >= 1);
+      assert.equal(limited.headers.get('x-ratelimit-remaining'), '0');
+
+      const reuser = await app.person();
+      const key = randomUUID();
+      assert.equal((await app.reserve(reuser, zoneB, 1, key)).status, 201);
+      const reused = await refusal(reuser, zoneB, 2, 'IDEMPOTENCY_KEY_REUSED', key);
+      assert.equal(reused.status, 422);
+      // The counter works: the holds above did append.
       assert.ok(counted.names.includes('eventStore.append'));
     });
   });

@@ -1,12 +1,12 @@
 import { Router, type Request, type Response } from 'express';
-import { requestMetadata, requireUser, validateBody } from '../../../infra/ports/http';
+import { created, requestMetadata, requireUser, validateBody } from '../../../infra/ports/http';
 import {
   answerIdempotently,
   idempotencyKeyOf,
   successAnswer,
   type IdempotencyStore,
 } from '../../idempotency';
-import { takeOrRefuse, type RateLimiter } from '../../rate-limit';
+import { rateLimitHeaders, takeOrRefuse, type RateLimiter } from '../../rate-limit';
 import type { BookingLifecycle } from '../booking-lifecycle';
 import type { SeatReservations } from '../reserve-seats';
 import { payBooking, type CardTokenizer } from '../pay-booking';
@@ -20,35 +20,37 @@ export type BookingCommandRoutesDeps = {
   readonly idempotency: IdempotencyStore;
   readonly rateLimiter: RateLimiter;
   readonly tokenizer: CardTokenizer;
-  readonly rateLimits: { readonly reserve: Bucket; readonly cancel: Bucket; readonly pay: Bucket };
+  /** Cancel and pay; the reserve bucket is taken by the inventory actor (SeatReservations). */
+  readonly rateLimits: { readonly cancel: Bucket; readonly pay: Bucket };
 };
 
 /**
  * The booking writes (API.md, Bookings), mounted at `/api/v1/bookings`: sign-in, the Idempotency-Key and
- * body checks (no I/O), then the endpoint's token bucket and the key's claim in one round trip, then the
- * command, at most once per (buyer, key).
+ * body checks (no I/O), then for pay and cancel the endpoint's token bucket and the key's claim in one
+ * round trip, then the command, at most once per (buyer, key). A reservation goes straight to its one
+ * actor call, which does the bucket and the key itself.
  */
 export function bookingCommandRoutes(deps: BookingCommandRoutesDeps): Router {
   const router = Router();
-  const limited = (name: 'reserve' | 'cancel' | 'pay', req: Request, res: Response) => () =>
+  const limited = (name: 'cancel' | 'pay', req: Request, res: Response) => () =>
     takeOrRefuse(deps.rateLimiter, { name, ...deps.rateLimits[name] }, req, res);
 
+  // The bucket, the key and the hold are one actor call (SeatReservations), not the stores below.
   router.post('/', async (req, res) => {
     const buyer = requireUser(req);
     const key = idempotencyKeyOf(req);
     const dto = await validateBody(ReserveSeatsDto, req.body);
-    const admission = limited('reserve', req, res);
-    const claim = { store: deps.idempotency, userId: buyer.userId, key, admission };
-    await answerIdempotently(req, res, claim, async () => {
-      const booking = await deps.reservations.reserve({
-        userId: buyer.userId,
-        zoneId: dto.zoneId,
-        quantity: dto.quantity,
-        idempotencyKey: key,
-        metadata: requestMetadata(req),
-      });
-      return successAnswer(201, booking);
+    const reservation = await deps.reservations.reserve({
+      userId: buyer.userId,
+      zoneId: dto.zoneId,
+      quantity: dto.quantity,
+      idempotencyKey: key,
+      metadata: requestMetadata(req),
     });
+    if (reservation.bucket) rateLimitHeaders(res, reservation.bucket);
+    if (reservation.replayed) res.setHeader('Idempotent-Replayed', 'true');
+    if (!reservation.ok) throw reservation.error;
+    created(res, reservation.booking);
   });
 
   router.post('/:id/cancel', async (req, res) => {

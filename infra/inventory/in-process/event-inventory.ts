@@ -1,9 +1,18 @@
-import type { ConfirmedBooking, Hold, ZoneSnapshot } from '../../../command-side/inventory';
+import type { ConfirmedBooking, Hold, HoldRejection, ZoneSnapshot } from '../../../command-side/inventory';
 
 export type Zone = ZoneSnapshot;
 export type UserCounts = { held: number; confirmed: number };
 /** A confirmed booking the actor can still give back: the Redis adapter's `sold:<bookingId>` marker. */
 export type Sold = ConfirmedBooking & { zoneId: string };
+/** The first outcome under an idempotency key: a hold, or a rejection the key remembers. */
+export type Outcome = {
+  fingerprint: string;
+  result: { ok: true; hold: Hold } | { ok: false; reason: HoldRejection; available: number };
+  /** Epoch ms when it is forgotten. */
+  until: number;
+};
+/** A buyer's token bucket for this event (the Redis adapter's `bucket:<userId>` hash). */
+export type Bucket = { tokens: number; at: number; fullAt: number };
 
 /** One event's inventory: what the Redis adapter keeps under the event's hash tag. */
 export class EventInventory {
@@ -12,10 +21,12 @@ export class EventInventory {
   readonly holds = new Map<string, Hold>();
   /** Booking id → its confirmed seats, until they are returned or a rebuild forgets them. */
   readonly sold = new Map<string, Sold>();
-  /** Idempotency key → the first answer, kept until `until` (epoch ms). */
-  readonly answers = new Map<string, { hold: Hold; until: number }>();
+  /** Idempotency key → its first outcome. */
+  readonly outcomes = new Map<string, Outcome>();
   /** Booking id → the idempotency key its hold answered. */
-  readonly answerKeys = new Map<string, string>();
+  readonly outcomeKeys = new Map<string, string>();
+  /** Buyer → reservation token bucket. */
+  readonly buckets = new Map<string, Bucket>();
 
   addZone(zoneId: string, capacity: number, rebuilding: boolean): Zone {
     const zone = { capacity, available: capacity, held: 0, confirmed: 0, rebuilding };
@@ -29,19 +40,21 @@ export class EventInventory {
     return counts;
   }
 
-  addHold(hold: Hold, answerKey?: string): void {
+  addHold(hold: Hold, outcomeKey?: string): void {
     this.holds.set(hold.bookingId, hold);
-    if (answerKey !== undefined) this.answerKeys.set(hold.bookingId, answerKey);
+    if (outcomeKey !== undefined) this.outcomeKeys.set(hold.bookingId, outcomeKey);
     this.user(hold.userId).held += hold.quantity;
   }
 
-  /** Ends a held hold: seats go back to the zone ('released') or move to confirmed ('confirmed'). */
-  dropHold(hold: Hold, outcome: 'released' | 'confirmed'): void {
+  /**
+   * Ends a held hold: seats go back to the zone ('released') or move to confirmed ('confirmed'). As in
+   * the Redis adapter, `forgetOutcome` drops the key's outcome so a retry holds afresh.
+   */
+  dropHold(hold: Hold, outcome: 'released' | 'confirmed', forgetOutcome = false): void {
     this.holds.delete(hold.bookingId);
-    const answerKey = this.answerKeys.get(hold.bookingId);
-    this.answerKeys.delete(hold.bookingId);
-    // As in the Redis adapter: a released hold forgets its answer, so a retry holds afresh.
-    if (outcome === 'released' && answerKey !== undefined) this.answers.delete(answerKey);
+    const outcomeKey = this.outcomeKeys.get(hold.bookingId);
+    this.outcomeKeys.delete(hold.bookingId);
+    if (forgetOutcome && outcomeKey !== undefined) this.outcomes.delete(outcomeKey);
     const user = this.user(hold.userId);
     user.held -= hold.quantity;
     const zone = this.zones.get(hold.zoneId);
@@ -93,7 +106,9 @@ export class EventInventory {
     return due.sort((a, b) => a.expiresAt - b.expiresAt).slice(0, Math.max(limit, 0));
   }
 
-  forgetAnswers(now: number): void {
-    for (const [key, answer] of this.answers) if (answer.until <= now) this.answers.delete(key);
+  /** Drops outcomes past their time and buckets that are full again (as Redis expires their keys). */
+  forgetExpired(now: number): void {
+    for (const [key, outcome] of this.outcomes) if (outcome.until <= now) this.outcomes.delete(key);
+    for (const [userId, bucket] of this.buckets) if (bucket.fullAt <= now) this.buckets.delete(userId);
   }
 }

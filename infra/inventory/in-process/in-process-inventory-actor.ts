@@ -7,6 +7,7 @@ import {
   type ConfirmResult,
   type ExpiredHold,
   type Hold,
+  type HoldBucket,
   type HoldRequest,
   type HoldResult,
   type InventoryActor,
@@ -14,8 +15,9 @@ import {
   type RebuildResult,
   type ZoneSnapshot,
 } from '../../../command-side/inventory';
+import { refillAndTake, type TakeResult } from '../../../command-side/rate-limit';
 import { AppError } from '../../../domain/shared';
-import { EventInventory } from './event-inventory';
+import { EventInventory, type Outcome } from './event-inventory';
 
 type ZoneRef = { eventId: string; zoneId: string };
 
@@ -51,19 +53,42 @@ export class InProcessInventoryActor implements InventoryActor {
     return { ok: true, capacity: zone.capacity, available: zone.available };
   }
 
+  /** hold.lua's steps in the same order: bucket, key, zone and limit, hold. */
   async hold(input: HoldRequest): Promise<HoldResult> {
     checkHold(input);
     const inventory = this.#event(input.eventId);
-    const answer = inventory.answers.get(input.idempotencyKey);
-    if (answer && answer.until > input.now) return { ok: true, hold: { ...answer.hold }, replayed: true };
+    const taken = input.bucket && this.#take(inventory, input.userId, input.bucket, input.now);
+    const bucket = taken && { bucket: taken };
+    if (taken && !taken.allowed) return { ok: false, reason: 'RATE_LIMITED', available: 0, ...bucket };
+    const fingerprint = input.fingerprint ?? '';
+    const seen = inventory.outcomes.get(input.idempotencyKey);
+    if (seen && seen.until > input.now) {
+      if (seen.fingerprint !== fingerprint) {
+        return { ok: false, reason: 'IDEMPOTENCY_KEY_REUSED', available: 0, ...bucket };
+      }
+      if (seen.result.ok) return { ok: true, hold: { ...seen.result.hold }, replayed: true, ...bucket };
+      return { ...seen.result, replayed: true, ...bucket };
+    }
+    const remember = (result: Outcome['result']) =>
+      inventory.outcomes.set(input.idempotencyKey, {
+        fingerprint,
+        result,
+        until: input.now + idempotencyTtlMs(input.ttlMs),
+      });
     const zone = inventory.zones.get(input.zoneId);
-    if (!zone) return { ok: false, reason: 'ZONE_NOT_PROVISIONED', available: 0 };
+    if (!zone) return { ok: false, reason: 'ZONE_NOT_PROVISIONED', available: 0, ...bucket };
     const { available } = zone;
-    if (zone.rebuilding) return { ok: false, reason: 'ZONE_REBUILDING', available };
-    if (available < input.quantity) return { ok: false, reason: 'INSUFFICIENT_SEATS', available };
+    if (zone.rebuilding) return { ok: false, reason: 'ZONE_REBUILDING', available, ...bucket };
     const user = inventory.user(input.userId);
-    if (user.held + user.confirmed + input.quantity > input.maxPerUser) {
-      return { ok: false, reason: 'TICKET_LIMIT_EXCEEDED', available };
+    const reason =
+      available < input.quantity
+        ? 'INSUFFICIENT_SEATS'
+        : user.held + user.confirmed + input.quantity > input.maxPerUser
+          ? 'TICKET_LIMIT_EXCEEDED'
+          : undefined;
+    if (reason) {
+      remember({ ok: false, reason, available });
+      return { ok: false, reason, available, ...bucket };
     }
     if (inventory.holds.has(input.bookingId))
       throw new AppError('INTERNAL_ERROR', 'Booking id already holds seats');
@@ -73,14 +98,28 @@ export class InProcessInventoryActor implements InventoryActor {
     zone.available -= quantity;
     zone.held += quantity;
     inventory.addHold(hold, input.idempotencyKey);
-    inventory.answers.set(input.idempotencyKey, { hold, until: input.now + idempotencyTtlMs(input.ttlMs) });
-    return { ok: true, hold: { ...hold }, replayed: false };
+    remember({ ok: true, hold });
+    return { ok: true, hold: { ...hold }, replayed: false, ...bucket };
   }
 
-  async release({ eventId, bookingId }: { eventId: string; bookingId: string }) {
+  #take(inventory: EventInventory, userId: string, bucket: HoldBucket, now: number): TakeResult {
+    const { tokens, result } = refillAndTake(inventory.buckets.get(userId), { key: userId, ...bucket }, now);
+    inventory.buckets.set(userId, { tokens, at: now, fullAt: result.resetAt });
+    return result;
+  }
+
+  async release({
+    eventId,
+    bookingId,
+    forgetOutcome,
+  }: {
+    eventId: string;
+    bookingId: string;
+    forgetOutcome?: boolean;
+  }) {
     const inventory = this.#event(eventId);
     const hold = inventory.holds.get(bookingId);
-    if (hold) inventory.dropHold(hold, 'released');
+    if (hold) inventory.dropHold(hold, 'released', forgetOutcome);
     return { released: hold !== undefined };
   }
 
@@ -104,7 +143,7 @@ export class InProcessInventoryActor implements InventoryActor {
     for (const id of eventId === undefined ? [...this.#events.keys()] : [eventId]) {
       const inventory = this.#events.get(id);
       if (!inventory || expired.length >= limit) continue;
-      inventory.forgetAnswers(now);
+      inventory.forgetExpired(now);
       for (const hold of inventory.dueHolds(now, limit - expired.length)) {
         inventory.dropHold(hold, 'released');
         const { bookingId, zoneId, userId, quantity } = hold;

@@ -7,5 +7,5 @@ if not hold then
   return 'NOT_HELD'
 end
 if tonumber(ARGV[3]) >= tonumber(hold[4]) then return 'EXPIRED' end
-drop_hold(ARGV[1], ARGV[2], hold, 'confirmed')
+drop_hold(ARGV[1], ARGV[2], hold, 'confirmed', false)
 return 'OK'

@@ -6,7 +6,7 @@ for _, id in ipairs(redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[2], 'LIMIT
   redis.call('ZREM', KEYS[1], id)
   local hold = read_hold(ARGV[1], id)
   if hold and tonumber(hold[4]) <= now then
-    drop_hold(ARGV[1], id, hold, 'released')
+    drop_hold(ARGV[1], id, hold, 'released', false)
     table.insert(expired, {id, hold[1], hold[2], hold[3]})
   elseif hold then
     redis.call('ZADD', KEYS[1], hold[4], id)

@@ -15,7 +15,10 @@ export function inventoryKeys(prefix: string, eventId: string) {
     user: (userId: string) => `${base}user:${userId}`,
     hold: (bookingId: string) => `${base}hold:${bookingId}`,
     sold: (bookingId: string) => `${base}sold:${bookingId}`,
-    answer: (idempotencyKey: string) => `${base}idem:${idempotencyKey}`,
+    /** The first outcome under a buyer's Idempotency-Key (`<userId>:<key>`): fingerprint, status, detail. */
+    outcome: (idempotencyKey: string) => `${base}outcome:${idempotencyKey}`,
+    /** The buyer's reservation token bucket for this event. */
+    bucket: (userId: string) => `${base}bucket:${userId}`,
     expiry: `${base}expiry`,
   };
 }

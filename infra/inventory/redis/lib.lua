@@ -19,9 +19,9 @@ local function unsell(base, id, zone_id)
 end
 
 -- Ends a held hold: its seats go back to the zone ('released') or move to confirmed ('confirmed').
--- A released hold also forgets its idempotency answer: a retry of that request (say, after its
--- booking failed to append and the hold was given back) must hold afresh, not replay a hold that is gone.
-local function drop_hold(base, id, hold, outcome)
+-- `forget_outcome` also drops the key's remembered outcome: a hold whose booking failed to append was
+-- given back, and a retry of that request must hold afresh, not replay a hold that never became a booking.
+local function drop_hold(base, id, hold, outcome, forget_outcome)
   local quantity = tonumber(hold[3])
   local zone = base .. 'zone:' .. hold[1]
   local user = base .. 'user:' .. hold[2]
@@ -31,7 +31,7 @@ local function drop_hold(base, id, hold, outcome)
   redis.call('HINCRBY', user, 'held', -quantity)
   if outcome == 'released' then
     redis.call('HINCRBY', zone, 'available', quantity)
-    if hold[5] then redis.call('DEL', hold[5]) end
+    if forget_outcome and hold[5] then redis.call('DEL', hold[5]) end
   else
     redis.call('HINCRBY', zone, 'confirmed', quantity)
     redis.call('HINCRBY', user, 'confirmed', quantity)

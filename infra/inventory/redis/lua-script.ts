@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RedisClient } from '../../redis';
+import { tokenBucketLua } from '../../redis-limits';
 
 const read = (name: string) => readFileSync(path.join(import.meta.dirname, `${name}.lua`), 'utf8');
 
@@ -31,7 +32,7 @@ export class LuaScript {
 }
 
 export const scripts = {
-  hold: LuaScript.load('hold'),
+  hold: new LuaScript(`${tokenBucketLua}\n${read('hold')}`),
   release: LuaScript.load('release', true),
   confirm: LuaScript.load('confirm', true),
   returnConfirmed: LuaScript.load('return-confirmed', true),

@@ -8,7 +8,6 @@ import {
   type ConfirmResult,
   type ExpiredHold,
   type Hold,
-  type HoldRejection,
   type HoldRequest,
   type HoldResult,
   type InventoryActor,
@@ -19,7 +18,7 @@ import {
 import { createInventoryRedis, toInventoryError } from './connection';
 import { eventsKey, inventoryKeys } from './keys';
 import { scripts, type LuaScript } from './lua-script';
-import { rebuildArgs, toExpired, toSnapshot, zoneFields } from './replies';
+import { rebuildArgs, toExpired, toHoldResult, toSnapshot, zoneFields, type HoldReply } from './replies';
 
 type ZoneRef = { eventId: string; zoneId: string };
 type Rejection<T> = T extends { ok: false; reason: infer R } ? R : never;
@@ -83,41 +82,50 @@ export class RedisInventoryActor implements InventoryActor {
     const expiresAt = input.now + input.ttlMs;
     const hold: Hold = { bookingId, eventId, zoneId, userId, quantity, unitPrice, currency, expiresAt };
     const keys = this.#keys(eventId);
-    const answerTtl = idempotencyTtlMs(input.ttlMs);
     const reply = await this.#run(
       scripts.hold,
       [
         keys.zone(zoneId),
         keys.user(userId),
         keys.hold(bookingId),
-        keys.answer(input.idempotencyKey),
+        keys.outcome(input.idempotencyKey),
         keys.expiry,
+        keys.bucket(userId),
       ],
       [
         quantity,
         input.maxPerUser,
         expiresAt,
-        answerTtl,
+        idempotencyTtlMs(input.ttlMs),
         JSON.stringify(hold),
         bookingId,
         zoneId,
         userId,
         unitPrice,
         currency,
+        input.fingerprint ?? '',
+        input.now,
+        input.bucket?.limit ?? 0,
+        input.bucket?.refillPerSecond ?? 1,
       ],
     );
-    const [status, detail] = reply as [string, string | number];
-    if (status === 'OK') return { ok: true, hold, replayed: false };
-    if (status === 'REPLAYED') return { ok: true, hold: JSON.parse(String(detail)) as Hold, replayed: true };
-    return { ok: false, reason: status as HoldRejection, available: Number(detail) };
+    return toHoldResult(reply as HoldReply, hold, input);
   }
 
-  async release({ eventId, bookingId }: { eventId: string; bookingId: string }) {
+  async release({
+    eventId,
+    bookingId,
+    forgetOutcome,
+  }: {
+    eventId: string;
+    bookingId: string;
+    forgetOutcome?: boolean;
+  }) {
     const keys = this.#keys(eventId);
     const released = await this.#run(
       scripts.release,
       [keys.hold(bookingId), keys.expiry],
-      [keys.base, bookingId],
+      [keys.base, bookingId, forgetOutcome ? '1' : '0'],
     );
     return { released: released === 1 };
   }

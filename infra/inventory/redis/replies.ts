@@ -1,6 +1,10 @@
 import {
   rebuildTotals,
   type ExpiredHold,
+  type Hold,
+  type HoldRejection,
+  type HoldRequest,
+  type HoldResult,
   type RebuildRequest,
   type ZoneSnapshot,
 } from '../../../command-side/inventory';
@@ -42,4 +46,34 @@ export function rebuildArgs(base: string, input: RebuildRequest): (string | numb
   for (const booking of input.confirmedBookings)
     args.push(booking.bookingId, booking.userId, booking.quantity);
   return args;
+}
+
+/** hold.lua's reply: status, detail, then the buyer's bucket (tokens left, full at, retry after ms). */
+export type HoldReply = [string, string | number, number, string, number];
+
+const replayedPrefix = 'REPLAYED_';
+
+/** Decodes hold.lua's reply; `hold` is what this call would have held, `input` what it asked for. */
+export function toHoldResult(reply: HoldReply, hold: Hold, input: HoldRequest): HoldResult {
+  const [status, detail, tokens, fullAt, retryAfterMs] = reply;
+  const bucket = input.bucket && {
+    bucket: {
+      allowed: status !== 'RATE_LIMITED',
+      limit: input.bucket.limit,
+      remaining: tokens,
+      resetAt: Number(fullAt),
+      retryAfterMs,
+    },
+  };
+  const replayed = status.startsWith(replayedPrefix);
+  const outcome = replayed ? status.slice(replayedPrefix.length) : status;
+  if (outcome === 'OK') {
+    const first = replayed ? (JSON.parse(String(detail)) as Hold) : hold;
+    return { ok: true, hold: first, replayed, ...bucket };
+  }
+  if (outcome === 'RATE_LIMITED' || outcome === 'IDEMPOTENCY_KEY_REUSED') {
+    return { ok: false, reason: outcome, available: 0, ...bucket };
+  }
+  const rejection = { ok: false, reason: outcome as HoldRejection, available: Number(detail) } as const;
+  return { ...rejection, ...(replayed ? { replayed: true as const } : {}), ...bucket };
 }

@@ -8,7 +8,10 @@ import {
 } from '../../../command-side/rate-limit';
 import type { Logger } from '../../logging';
 
-const takeLua = readFileSync(new URL('./take.lua', import.meta.url), 'utf8');
+const lua = (name: string) => readFileSync(new URL(`./${name}.lua`, import.meta.url), 'utf8');
+/** The token-bucket function in Lua, for scripts that take from a bucket inside a larger atomic step. */
+export const tokenBucketLua = lua('token-bucket');
+const takeLua = `${tokenBucketLua}\n${lua('take')}`;
 
 type Scripted = RedisClient & {
   rateLimitTake(

@@ -53,6 +53,7 @@ export const bookingModule = new ContainerModule(({ bind, rebind }) => {
           catalog: catalog.view,
           recovery,
           holdTtlMs: config.reservationTtlSeconds * 1000,
+          bucket: config.rateLimits.reserve,
           onWarning: warner(logger.child({ component: 'reservations' })),
         }),
       [
