@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
-import { validate, type ValidationError } from 'class-validator';
+import { defaultMetadataStorage } from 'class-transformer/cjs/storage.js';
+import { getMetadataStorage, validateSync, type ValidationError } from 'class-validator';
 import { AppError } from '../../../domain/shared';
 
 export type FieldProblem = { readonly field: string; readonly reasons: readonly string[] };
@@ -12,6 +13,43 @@ function flatten(errors: readonly ValidationError[], prefix = ''): FieldProblem[
   });
 }
 
+/** Per DTO class: true when no property carries a class-transformer decorator (`@Type`, `@Transform`…). */
+const plainDtos = new WeakMap<object, boolean>();
+
+function isPlainDto(dto: new () => object): boolean {
+  let plain = plainDtos.get(dto);
+  if (plain === undefined) {
+    const properties = getMetadataStorage()
+      .getTargetValidationMetadatas(dto, '', true, false)
+      .map((metadata) => metadata.propertyName);
+    const storage = defaultMetadataStorage;
+    plain =
+      storage.getExposedMetadatas(dto).length === 0 &&
+      storage.getExcludedMetadatas(dto).length === 0 &&
+      properties.every(
+        (property) =>
+          storage.findTypeMetadata(dto, property) === undefined &&
+          storage.findTransformMetadatas(dto, property, 0 /* PLAIN_TO_CLASS */).length === 0,
+      );
+    plainDtos.set(dto, plain);
+  }
+  return plain;
+}
+
+/**
+ * The input as an instance of the DTO. For a DTO without class-transformer decorators, copying the
+ * fields is all `plainToInstance` would do, at a fraction of its cost (the reservation hot path). Every
+ * own key is copied as data, `constructor` and `__proto__` included, so the whitelist refuses them.
+ */
+function toInstance<T extends object>(dto: new () => T, input: object): T {
+  if (!isPlainDto(dto)) return plainToInstance(dto, input);
+  const instance = new dto();
+  for (const [key, value] of Object.entries(input)) {
+    Object.defineProperty(instance, key, { value, enumerable: true, writable: true, configurable: true });
+  }
+  return instance;
+}
+
 async function toValidated<T extends object>(
   dto: new () => T,
   input: unknown,
@@ -20,8 +58,9 @@ async function toValidated<T extends object>(
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     throw new AppError('VALIDATION_ERROR', `The request ${where} must be a JSON object`);
   }
-  const instance = plainToInstance(dto, input);
-  const errors = await validate(instance, {
+  const instance = toInstance(dto, input);
+  // Every validator of ours is synchronous: validateSync saves the promise per property.
+  const errors = validateSync(instance, {
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
