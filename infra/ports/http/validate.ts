@@ -38,8 +38,8 @@ function isPlainDto(dto: new () => object): boolean {
 
 /**
  * The input as an instance of the DTO. For a DTO without class-transformer decorators, copying the
- * fields is all `plainToInstance` would do, at a fraction of its cost (the reservation hot path). Every
- * own key is copied as data, `constructor` and `__proto__` included, so the whitelist refuses them.
+ * fields is all `plainToInstance` would do, at a fraction of its cost (the reservation hot path). Keys
+ * are defined as data, never assigned through a setter such as `__proto__`.
  */
 function toInstance<T extends object>(dto: new () => T, input: object): T {
   if (!isPlainDto(dto)) return plainToInstance(dto, input);
@@ -50,6 +50,18 @@ function toInstance<T extends object>(dto: new () => T, input: object): T {
   return instance;
 }
 
+/** Keys that would reach an object's prototype machinery rather than a field: refused outright. */
+const reservedKeys = ['constructor', '__proto__', 'prototype'];
+
+function refuseReservedKeys(input: object, where: 'body' | 'query'): void {
+  const problems = reservedKeys
+    .filter((key) => Object.hasOwn(input, key))
+    .map((field) => ({ field, reasons: [`property ${field} should not exist`] }));
+  if (problems.length === 0) return;
+  const summary = problems.map((p) => `${p.field}: ${p.reasons.join(', ')}`).join('; ');
+  throw new AppError('VALIDATION_ERROR', `Invalid request ${where}: ${summary}`, problems);
+}
+
 async function toValidated<T extends object>(
   dto: new () => T,
   input: unknown,
@@ -58,6 +70,7 @@ async function toValidated<T extends object>(
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     throw new AppError('VALIDATION_ERROR', `The request ${where} must be a JSON object`);
   }
+  refuseReservedKeys(input, where);
   const instance = toInstance(dto, input);
   // Every validator of ours is synchronous: validateSync saves the promise per property.
   const errors = validateSync(instance, {
