@@ -47,6 +47,8 @@ if (values.role !== 'start' && values.role !== 'command-api')
 if (values.generator !== undefined && !(generatorChoices as readonly string[]).includes(values.generator))
   throw new Error(`--generator is ${generatorChoices.join(', ')}`);
 const generator = values.generator as GeneratorChoice | undefined;
+if (values['wrk-threads'] !== undefined && !(Number(values['wrk-threads']) >= 1))
+  throw new Error('--wrk-threads is a number ≥ 1');
 const number = (value: string | undefined) => (value === undefined ? undefined : Number(value));
 const overrides = {
   durationSeconds: number(values.duration),
