@@ -4,6 +4,7 @@ import type { AccessTokens } from '../ports/auth';
 import { authenticate } from './authenticate';
 import { correlationId } from './correlation-id';
 import { errorHandler, notFound } from './error-handler';
+import { jsonBody } from './json-body';
 import { healthRoutes, type ReadinessCheck } from './readiness';
 import { traceRequests } from './trace-requests';
 
@@ -42,7 +43,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
   if (options.tracing) app.use(traceRequests());
   app.use(correlationId());
   // Parsed under the API only: other handlers on this port (the web app) read their own bodies.
-  app.use(apiBasePath, express.json({ limit: options.bodyLimitBytes }));
+  app.use(apiBasePath, jsonBody(options.bodyLimitBytes));
   if (options.accessTokens) app.use(apiBasePath, authenticate(options.accessTokens));
   // Routers under a path of their own go first: a request for `/bookings` (the hot path) then skips the
   // matching of every router mounted at the API root, which is measurable per request.

@@ -56,8 +56,17 @@ export class RedisInventoryActor implements InventoryActor {
     return this.#call((redis) => script.run(redis, keys, args));
   }
 
+  /** Key builders per event, made once: every hold needs them, and events are few. */
+  readonly #keysByEvent = new Map<string, ReturnType<typeof inventoryKeys>>();
+
   #keys(eventId: string) {
-    return inventoryKeys(this.prefix, eventId);
+    let keys = this.#keysByEvent.get(eventId);
+    if (!keys) {
+      if (this.#keysByEvent.size >= 10_000) this.#keysByEvent.clear();
+      keys = inventoryKeys(this.prefix, eventId);
+      this.#keysByEvent.set(eventId, keys);
+    }
+    return keys;
   }
 
   async provisionZone({ eventId, zoneId, capacity }: ZoneRef & { capacity: number }) {
