@@ -27,7 +27,7 @@ export function jsonBody(limitBytes: number): RequestHandler {
       length !== undefined &&
       headers['content-encoding'] === undefined &&
       headers['transfer-encoding'] === undefined &&
-      plainJson.test(type);
+      (type === 'application/json' || plainJson.test(type));
     if (!simple) return general(req, res, next);
     const expected = Number(length);
     if (!Number.isSafeInteger(expected) || expected < 0) return general(req, res, next);
@@ -89,8 +89,7 @@ function readBody(req: IncomingMessage, expected: number, done: (error?: Error, 
 function parseJson(raw: string): unknown {
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   if (text.length === 0) return {};
-  const first = /\S/.exec(text)?.[0];
-  if (first !== '{' && first !== '[') {
+  if (!startsWithContainer(text)) {
     throw bodyError('Unexpected token: only an object or an array is accepted', 'entity.parse.failed', 400);
   }
   try {
@@ -98,4 +97,14 @@ function parseJson(raw: string): unknown {
   } catch (error) {
     throw bodyError((error as Error).message, 'entity.parse.failed', 400);
   }
+}
+
+/** True when the first character that is not JSON whitespace opens an object or an array. */
+function startsWithContainer(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d) continue;
+    return code === 0x7b /* { */ || code === 0x5b; /* [ */
+  }
+  return false;
 }
