@@ -13,6 +13,29 @@ function flatten(errors: readonly ValidationError[], prefix = ''): FieldProblem[
   });
 }
 
+/**
+ * class-validator filters its whole metadata list again on every validation, for every DTO class alike;
+ * the metadata never changes once the classes are defined, so each class's answer is kept (per call
+ * shape). This is the largest part of validating a small DTO, and it allocates on every request.
+ */
+function rememberTargetMetadatas(): void {
+  const storage = getMetadataStorage() as ReturnType<typeof getMetadataStorage> & { [remembered]?: true };
+  if (storage[remembered]) return;
+  const lookup = storage.getTargetValidationMetadatas.bind(storage);
+  const byTarget = new WeakMap<object, Map<string, ReturnType<typeof lookup>>>();
+  storage.getTargetValidationMetadatas = (target, schema, always, strictGroups, groups) => {
+    const shape = `${schema}\u0000${String(always)}\u0000${String(strictGroups)}\u0000${groups?.join('\u0001') ?? ''}`;
+    let shapes = byTarget.get(target);
+    if (!shapes) byTarget.set(target, (shapes = new Map()));
+    let metadatas = shapes.get(shape);
+    if (!metadatas) shapes.set(shape, (metadatas = lookup(target, schema, always, strictGroups, groups)));
+    return metadatas;
+  };
+  storage[remembered] = true;
+}
+const remembered = Symbol.for('booking-rush.validation-metadata-remembered');
+rememberTargetMetadatas();
+
 /** Per DTO class: true when no property carries a class-transformer decorator (`@Type`, `@Transform`…). */
 const plainDtos = new WeakMap<object, boolean>();
 
