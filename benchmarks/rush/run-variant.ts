@@ -1,0 +1,290 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { MongoDocumentStore } from '../../infra/document-store/mongo';
+import { PostgresEventStore } from '../../infra/eventstore/postgres';
+import { startSmtpTestServer } from '../../infra/mail/testing/smtp-test-server';
+import type { DocumentStore } from '../../infra/ports/document-store';
+import { PgSqlClient } from '../../infra/sql';
+import type { ProcessGroup } from '../load/cpu';
+import {
+  createDatabase,
+  deleteRedisKeys,
+  postgresPids,
+  redisServerPid,
+  type OwnDatabase,
+} from '../load/services';
+import { adminToken } from '../load/setup-event';
+import { verify, type Verdict } from '../load/verify';
+import { busGroups, kafkaBusReader, sqlBusReader, type BusReader } from './bus-groups';
+import { generatorRow, measureMax, measureRush, type LoadTarget, type RushMeasurement } from './measure-rush';
+import { Probe, type Sample } from './probe';
+import { startVariant, stopAll, type RunningProcess } from './processes';
+import {
+  deleteTopicsWithPrefix,
+  mongoDatabaseUrl,
+  productBackends,
+  quietKafka,
+  servicePid,
+  type RushServiceUrls,
+} from './services';
+import type { Variant, VariantName } from './variants';
+
+export type VariantOptions = {
+  /** Offered reservations/s; when absent, half of a closed-loop max measured first. */
+  readonly rate?: number;
+  readonly durationSeconds: number;
+  readonly maxDurationSeconds: number;
+  readonly connections: number;
+  readonly catchUpTimeoutSeconds: number;
+  readonly sampleIntervalMs: number;
+  readonly timeoutSeconds: number;
+  readonly reservationTtlSeconds: number;
+  readonly redisUrl: string;
+  readonly outDir: string;
+  readonly stamp: string;
+  readonly log: (line: string) => void;
+};
+
+export type VariantResult = {
+  readonly variant: VariantName;
+  readonly summary: string;
+  readonly processes: { readonly name: string; readonly pid: number }[];
+  readonly max?: { readonly rps: number; readonly p99: number; readonly statuses: Record<string, number> };
+  readonly rate: number;
+  readonly rateSource: 'given' | 'half of the closed-loop max';
+  readonly rush: Omit<RushMeasurement, 'sale' | 'idsFile'>;
+  /** The load benchmark's verdict (checkInventory, 201s = BookingReserved, per-buyer limit) per sale. */
+  readonly verdicts: { readonly max?: Verdict; readonly rush: Verdict };
+  /** Every follower had processed everything once the load stopped (within the wait). */
+  readonly allCaughtUp: boolean;
+  /** Mails the loopback SMTP server received during the run (nobody pays in a rush: 0 expected). */
+  readonly mailsReceived: number;
+  readonly samples: readonly Sample[];
+};
+
+const probeApplication = 'bench-rush-probe';
+const admin = { email: 'bench-admin@rush.example', password: randomBytes(12).toString('hex') };
+
+/**
+ * One variant from scratch: a database (and FerretDB database, Kafka topic prefix) of its own, the
+ * variant's processes, optionally the closed-loop max, the rush with the probe sampling, the verdict;
+ * then everything it created is stopped, dropped or deleted.
+ */
+export async function runVariant(
+  variant: Variant,
+  urls: RushServiceUrls,
+  options: VariantOptions,
+): Promise<VariantResult> {
+  const { log } = options;
+  const tag = randomBytes(4).toString('hex');
+  const dir = join(options.outDir, `${options.stamp}-${variant.name}`);
+  mkdirSync(dir, { recursive: true });
+  const jwtSecret = randomBytes(32).toString('hex');
+  const topicPrefix = `bench-rush-${tag}.`;
+  const mongoUrl = mongoDatabaseUrl(urls.mongo, `bench_rush_${tag}`);
+  const smtp = await startSmtpTestServer();
+  const events: string[] = [];
+  let database: OwnDatabase | undefined;
+  let processes: RunningProcess[] = [];
+  let sql: PgSqlClient | undefined;
+  let store: PostgresEventStore | undefined;
+  let documents: DocumentStore | undefined;
+  let bus: BusReader | undefined;
+  let probe: Probe | undefined;
+  try {
+    database = await createDatabase(urls.postgres, `bench_rush_${options.stamp}_${tag}`);
+    log(`${variant.name}: database ${database.name}, topics ${topicPrefix}*, tag ${tag}`);
+    processes = await startVariant(
+      variant,
+      {
+        databaseUrl: database.url,
+        redisUrl: options.redisUrl,
+        jwtSecret,
+        admin,
+        smtpUrl: smtp.url,
+        topicPrefix,
+        kafkaBrokers: urls.kafkaBrokers,
+        mongoUrl,
+        reservationTtlSeconds: options.reservationTtlSeconds,
+      },
+      dir,
+    );
+    log(`${variant.name}: ${processes.map((p) => `${p.spec.name} pid ${p.child.pid}`).join(', ')}`);
+    const api = processes.find((process) => process.spec.api)!;
+    const token = await adminToken(api.url, admin);
+
+    sql = new PgSqlClient({
+      connectionString: database.url,
+      maxConnections: 4,
+      applicationName: probeApplication,
+    });
+    store = await PostgresEventStore.open(sql);
+    if (variant.documents === 'mongo') documents = await MongoDocumentStore.connect({ url: mongoUrl });
+    if (variant.bus === 'kafka') {
+      const kafkaAdmin = quietKafka(urls.kafkaBrokers).admin();
+      await kafkaAdmin.connect();
+      bus = kafkaBusReader(kafkaAdmin, topicPrefix);
+    } else {
+      bus = sqlBusReader(sql, topicPrefix);
+    }
+    probe = new Probe({
+      sql,
+      store,
+      documents: documents ? { from: 'store', store: documents } : { from: 'admin-api', url: api.url, token },
+      bus,
+      groups: busGroups(topicPrefix),
+      intervalMs: options.sampleIntervalMs,
+    });
+    probe.start();
+
+    let nextBuyer = 0;
+    const target: LoadTarget = {
+      apiUrl: api.url,
+      redisUrl: options.redisUrl,
+      adminToken: token,
+      jwtSecret,
+      tag,
+      dir,
+      servesQueries: variant.servesQueries,
+      sales: events,
+      connections: options.connections,
+      timeoutSeconds: options.timeoutSeconds,
+      takeBuyers(count) {
+        const first = nextBuyer;
+        nextBuyer += count;
+        return first;
+      },
+    };
+
+    let max: VariantResult['max'];
+    let maxSale: { eventId: string; idsFile: string } | undefined;
+    let rate = options.rate;
+    if (rate === undefined) {
+      const measured = await measureMax(target, options.maxDurationSeconds);
+      maxSale = { eventId: measured.sale.eventId, idsFile: measured.idsFile };
+      const { load } = measured;
+      max = { rps: load.rps, p99: load.latency.p99, statuses: load.statuses };
+      rate = Math.max(1, Math.floor(load.rps / 2));
+      log(`${variant.name}: closed-loop max ${load.rps}/s (p99 ${load.latency.p99} ms); rush at ${rate}/s`);
+      const settled = await probe.untilCaughtUp(options.catchUpTimeoutSeconds * 1000);
+      log(`${variant.name}: followers ${settled === undefined ? 'still behind' : 'caught up'} after the max`);
+    }
+
+    const groups = await cpuGroups(processes, urls, variant, sql, database.name);
+    const rush = await measureRush(target, probe, groups, {
+      rate,
+      durationSeconds: options.durationSeconds,
+      catchUpTimeoutSeconds: options.catchUpTimeoutSeconds,
+    });
+    await probe.stop();
+    const allCaughtUp = rush.caughtUpSeconds !== undefined;
+    log(
+      `${variant.name}: ${rush.load.rps}/s for ${rush.loadSeconds} s, p99 ${rush.load.latency.p99} ms, ` +
+        `statuses ${JSON.stringify(rush.load.statuses)}; followers ${allCaughtUp ? `caught up ${rush.caughtUpSeconds} s after the stop` : 'NOT caught up'}`,
+    );
+    const verdictOf = (eventId: string, idsFile: string) =>
+      verify({
+        databaseUrl: database!.url,
+        redisUrl: options.redisUrl,
+        keyPrefix: 'br:',
+        eventId,
+        maxTicketsPerUser: 10,
+        idsFiles: [idsFile],
+        extraIds: [],
+        connections: options.connections,
+      });
+    const verdicts = {
+      ...(maxSale ? { max: await verdictOf(maxSale.eventId, maxSale.idsFile) } : {}),
+      rush: await verdictOf(rush.sale.eventId, rush.idsFile),
+    };
+    const { sale: _sale, idsFile: _ids, ...measured } = rush;
+    return {
+      variant: variant.name,
+      summary: variant.summary,
+      processes: processes.map((process) => ({ name: process.spec.name, pid: process.child.pid })),
+      ...(max ? { max } : {}),
+      rate,
+      rateSource: options.rate === undefined ? 'half of the closed-loop max' : 'given',
+      rush: measured,
+      verdicts,
+      allCaughtUp,
+      mailsReceived: smtp.received.length,
+      samples: probe.samples,
+    };
+  } finally {
+    await probe?.stop();
+    await stopAll(processes);
+    await bus?.close().catch(() => undefined);
+    await documents?.close().catch(() => undefined);
+    await store?.close().catch(() => undefined);
+    await sql?.close().catch(() => undefined);
+    await smtp.close();
+    await cleanUp({ variant, urls, options, database, tag, topicPrefix, mongoUrl, events });
+  }
+}
+
+async function cpuGroups(
+  processes: readonly RunningProcess[],
+  urls: RushServiceUrls,
+  variant: Variant,
+  sql: PgSqlClient,
+  databaseName: string,
+): Promise<(generatorPid: number) => ProcessGroup[]> {
+  const redisPid = await redisServerPid(urls.redis);
+  const { postmaster } = await postgresPids(urls.postgres);
+  const kafkaPid = variant.bus === 'kafka' ? await servicePid('kafka') : undefined;
+  const ferretPid = variant.documents === 'mongo' ? await servicePid('ferretdb') : undefined;
+  return (generatorPid) => [
+    ...processes.map((process) => ({ name: process.spec.name, tree: process.child.pid })),
+    { name: generatorRow, pids: () => (generatorPid ? [generatorPid] : []) },
+    { name: 'harness (probe)', pids: () => [process.pid] },
+    { name: 'redis-server', pids: () => (redisPid ? [redisPid] : []) },
+    {
+      name: 'postgres (run database backends)',
+      pids: () => productBackends(sql, databaseName, probeApplication),
+      nested: true,
+    },
+    ...(postmaster ? [{ name: 'postgres (whole server)', tree: postmaster }] : []),
+    ...(kafkaPid ? [{ name: 'kafka', tree: kafkaPid }] : []),
+    ...(ferretPid ? [{ name: 'ferretdb', tree: ferretPid }] : []),
+  ];
+}
+
+async function cleanUp(context: {
+  variant: Variant;
+  urls: RushServiceUrls;
+  options: VariantOptions;
+  database: OwnDatabase | undefined;
+  tag: string;
+  topicPrefix: string;
+  mongoUrl: string;
+  events: readonly string[];
+}): Promise<void> {
+  const { log } = context.options;
+  const problems: string[] = [];
+  const attempt = async (what: string, work: () => Promise<unknown>) =>
+    work().catch((error: unknown) => problems.push(`${what}: ${String(error)}`));
+  if (context.database) await attempt('drop database', () => context.database!.drop());
+  await attempt('redis keys', () =>
+    deleteRedisKeys(
+      context.options.redisUrl,
+      [`*${context.tag}*`, ...context.events.map((id) => `br:{evt:${id}}:*`)],
+      [{ key: 'br:inventory:events', members: context.events }],
+    ),
+  );
+  if (context.variant.bus === 'kafka')
+    await attempt('kafka topics', () =>
+      deleteTopicsWithPrefix(context.urls.kafkaBrokers, context.topicPrefix),
+    );
+  if (context.variant.documents === 'mongo')
+    await attempt('ferretdb database', async () => {
+      const documents = await MongoDocumentStore.connect({ url: context.mongoUrl });
+      try {
+        await documents.dropDatabase();
+      } finally {
+        await documents.close();
+      }
+    });
+  log(`${context.variant.name}: cleaned up${problems.length ? ` (problems: ${problems.join('; ')})` : ''}`);
+}
