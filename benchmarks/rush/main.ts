@@ -1,11 +1,12 @@
 // A rush with every role running, then the saga's and the relay's throughput (README.md beside this).
 // Usage: npm run bench:rush -- [--variant start,distributed] [--rate RPS] [--duration 60]
 //        [--max-duration 15] [--connections 100] [--catch-up-timeout 120] [--sample-ms 250]
-//        [--ttl 600] [--throughput-events 50000] [--throughput-runs 3] [--redis-db 11] [--timeout 10]
-//        [--out DIR]
+//        [--ttl 600] [--throughput-events 50000] [--throughput-runs 3] [--batch-size 500]
+//        [--generator autocannon|wrk] [--redis-db 11] [--timeout 10] [--out DIR]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { loadGenerators, type LoadGeneratorName } from '../load/load-plan';
 import { describeMachine } from '../shared';
 import { toMarkdown } from './report';
 import { runRush } from './run-rush';
@@ -26,6 +27,7 @@ const { values } = parseArgs({
     'batch-size': { type: 'string', default: '500' },
     'redis-db': { type: 'string', default: '11' },
     timeout: { type: 'string', default: '10' },
+    generator: { type: 'string', default: 'autocannon' },
     out: { type: 'string', default: new URL('./out', import.meta.url).pathname },
   },
 });
@@ -38,6 +40,8 @@ for (const name of chosen) {
   if (!(variantNames as readonly string[]).includes(name))
     throw new Error(`Unknown variant ${name} (known: ${variantNames.join(', ')})`);
 }
+if (!(loadGenerators as readonly string[]).includes(values.generator))
+  throw new Error(`--generator is one of ${loadGenerators.join(', ')}`);
 const positive = (name: string, value: string | undefined, allowZero = false) => {
   if (value === undefined) return undefined;
   const parsed = Number(value);
@@ -55,6 +59,7 @@ const parameters = {
   sampleIntervalMs: positive('sample-ms', values['sample-ms'])!,
   reservationTtlSeconds: positive('ttl', values.ttl)!,
   timeoutSeconds: positive('timeout', values.timeout)!,
+  generator: values.generator as LoadGeneratorName,
   redisDb: positive('redis-db', values['redis-db'], true)!,
   throughput: {
     events: positive('throughput-events', values['throughput-events'], true)!,
@@ -69,7 +74,7 @@ const result = await runRush({ ...parameters, outDir: values.out });
 const machine = describeMachine({
   services:
     'PostgreSQL, Redis, Kafka and FerretDB from infra/services/services.sh on the same machine; ' +
-    'the load generator (autocannon) and the harness on the same cores',
+    `the load generator (${values.generator}) and the harness on the same cores`,
 });
 const command = `npm run bench:rush -- ${process.argv.slice(2).join(' ')}`.trim();
 const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { cpuPercent, sampleCpu, type CpuSample, type ProcessGroup } from '../load/cpu';
-import type { LoadPlan, LoadResult } from '../load/load-plan';
+import type { LoadGeneratorName, LoadPlan, LoadResult } from '../load/load-plan';
 import { scenarios } from '../load/scenarios';
 import { createSale, waitUntilOnSale, type SaleSetup } from '../load/setup-event';
 import { driveLoad } from './drive-load';
@@ -27,6 +27,8 @@ export type LoadTarget = {
   readonly servesQueries: boolean;
   readonly connections: number;
   readonly timeoutSeconds: number;
+  /** `benchmarks/load`'s generator: autocannon, or wrk (far less CPU per request). */
+  readonly generator: LoadGeneratorName;
   /** Every event put on sale is added here (its Redis keys are deleted afterwards). */
   readonly sales: string[];
   /** Hands out buyer numbers, so no two loads share a buyer. */
@@ -69,6 +71,7 @@ function planFor(
 ): LoadPlan {
   return {
     url: target.apiUrl,
+    generator: target.generator,
     connections: target.connections,
     durationSeconds: shape.durationSeconds,
     ...(shape.overallRate === undefined ? {} : { overallRate: shape.overallRate }),
@@ -126,14 +129,15 @@ export async function measureRush(
   options: { rate: number; durationSeconds: number; catchUpTimeoutSeconds: number },
 ): Promise<RushMeasurement> {
   const setup = await newSale(target, 'rush');
-  // A fixed number of requests at the offered rate: the load ends when the last is answered, so no
-  // request is cut off (every BookingReserved was answered) and the stop is the last answer.
-  const amount = Math.max(1, Math.round(options.rate * options.durationSeconds));
+  // autocannon sends a fixed number of requests at the offered rate: the load ends when the last is
+  // answered, so no request is cut off (every BookingReserved was answered) and the stop is the last
+  // answer. wrk has no such mode: it stops after the duration, and requests in flight then go unanswered.
+  const requests = Math.max(1, Math.round(options.rate * options.durationSeconds));
   const plan = planFor(target, setup, 'rush', {
     durationSeconds: options.durationSeconds,
     overallRate: options.rate,
-    amount,
-    buyers: amount,
+    ...(target.generator === 'autocannon' ? { amount: requests } : {}),
+    buyers: requests + target.connections,
   });
   let generatorPid = 0;
   let start: { t: number; cpu: Promise<CpuSample> } | undefined;

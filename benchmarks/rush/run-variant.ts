@@ -7,6 +7,7 @@ import { startSmtpTestServer } from '../../infra/mail/testing/smtp-test-server';
 import type { DocumentStore } from '../../infra/ports/document-store';
 import { PgSqlClient } from '../../infra/sql';
 import type { ProcessGroup } from '../load/cpu';
+import type { LoadGeneratorName } from '../load/load-plan';
 import {
   createDatabase,
   deleteRedisKeys,
@@ -39,6 +40,7 @@ export type VariantOptions = {
   readonly catchUpTimeoutSeconds: number;
   readonly sampleIntervalMs: number;
   readonly timeoutSeconds: number;
+  readonly generator: LoadGeneratorName;
   readonly reservationTtlSeconds: number;
   readonly redisUrl: string;
   readonly outDir: string;
@@ -150,6 +152,7 @@ export async function runVariant(
       sales: events,
       connections: options.connections,
       timeoutSeconds: options.timeoutSeconds,
+      generator: options.generator,
       takeBuyers(count) {
         const first = nextBuyer;
         nextBuyer += count;
@@ -237,7 +240,8 @@ async function cpuGroups(
   const ferretPid = variant.documents === 'mongo' ? await servicePid('ferretdb') : undefined;
   return (generatorPid) => [
     ...processes.map((process) => ({ name: process.spec.name, tree: process.child.pid })),
-    { name: generatorRow, pids: () => (generatorPid ? [generatorPid] : []) },
+    // wrk runs as a child of the generator process: the tree counts it.
+    { name: generatorRow, tree: generatorPid },
     { name: 'harness (probe)', pids: () => [process.pid] },
     { name: 'redis-server', pids: () => (redisPid ? [redisPid] : []) },
     {

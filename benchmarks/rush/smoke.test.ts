@@ -32,6 +32,7 @@ describe('rush benchmark smoke (every role running: start and distributed)', () 
           catchUpTimeoutSeconds: 90,
           sampleIntervalMs: 250,
           timeoutSeconds: 10,
+          generator: 'autocannon',
           reservationTtlSeconds: 600,
           redisDb: 10,
           outDir,
