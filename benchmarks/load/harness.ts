@@ -54,8 +54,9 @@ export type HarnessOptions = {
   readonly serverNodeOptions?: readonly string[];
   readonly log?: (line: string) => void;
   /**
-   * Load generator(s) of closed-loop scenarios; `both` measures each target under each, the baseline
-   * included. Absent: both for `max`, autocannon elsewhere. Rate scenarios always use autocannon.
+   * Load generator(s); `both` measures each target under each, the baseline included. Absent: both for
+   * `max`, `fixed-0.7` and `sold-out-0.5`, autocannon elsewhere. At an offered rate wrk is paced by its
+   * script.
    */
   readonly generator?: GeneratorChoice;
   /** wrk's threads (2 when absent). */
@@ -106,13 +107,8 @@ export async function runHarness(options: HarnessOptions): Promise<ScenarioRun[]
   const order = orderScenarios(options.scenarios, options.baseline, options.overrides);
   if (order[0] !== options.scenarios[0]) log(`max runs first: ${order.join(', ')}`);
   const urls = await servicesUp();
-  const withWrk = order.filter((name) =>
-    generatorsFor(scenarios[name], options.generator, options.overrides).includes('wrk'),
-  );
-  if (withWrk.length > 0) await ensureWrk();
-  const rated = order.filter((name) => !withWrk.includes(name));
-  if (options.generator !== undefined && options.generator !== 'autocannon' && rated.length > 0)
-    log(`${rated.join(', ')}: a fixed offered rate, so autocannon only (wrk has no fixed-rate mode)`);
+  if (order.some((name) => generatorsFor(scenarios[name], options.generator).includes('wrk')))
+    await ensureWrk();
   const redisUrl = redisDatabaseUrl(urls.redis, options.redisDb);
   const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
   const results: ScenarioRun[] = [];
@@ -228,7 +224,7 @@ async function oneRun(context: RunContext): Promise<ScenarioRun[]> {
       const { scenario, reference } = withOfferedRate(scenarios[name], baselineMax, options.overrides);
       if (reference)
         log(`run ${run} ${name}: ${scenario.overallRate}/s offered (${JSON.stringify(reference)})`);
-      for (const generator of generatorsFor(scenario, options.generator, options.overrides)) {
+      for (const generator of generatorsFor(scenario, options.generator)) {
         const byTarget: Partial<Record<Target['name'], TargetResult>> = {};
         let parameters: ScenarioRun['parameters'] | undefined;
         for (const target of targets) {
@@ -281,9 +277,11 @@ async function oneRun(context: RunContext): Promise<ScenarioRun[]> {
 
 function describe(result: TargetResult): string {
   const { load, verdict } = result;
+  const paced = load.wrk?.paced;
+  const late = paced ? `, ${paced.late} of ${paced.sends} sent > ${paced.lateMs} ms late` : '';
   return (
     `${load.rps}/s, p50 ${load.latency.p50} ms, p99 ${load.latency.p99} ms, max ${load.latency.max} ms, ` +
-    `statuses ${JSON.stringify(load.statuses)}, errors ${(result.errorRate * 100).toFixed(3)}%, ` +
+    `statuses ${JSON.stringify(load.statuses)}, errors ${(result.errorRate * 100).toFixed(3)}%${late}, ` +
     `server CPU ${result.serverCpuUsPerAnswer} µs/answer, verdict ${verdict.ok ? 'PASS' : 'FAIL'} ` +
     `(201s ${verdict.created}, BookingReserved ${verdict.reservedEvents}, lost ${verdict.lost})`
   );

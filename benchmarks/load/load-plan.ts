@@ -10,7 +10,10 @@ export type LoadPlan = {
   readonly url: string;
   readonly connections: number;
   readonly durationSeconds: number;
-  /** Open-loop rate for all connections together (autocannon `overallRate`); closed loop when absent. */
+  /**
+   * Rate offered by all connections together (autocannon's `overallRate`; wrk paced by its script);
+   * closed loop when absent.
+   */
   readonly overallRate?: number;
   /** Stop after this many requests instead of after the duration (every request is then answered). */
   readonly amount?: number;
@@ -24,7 +27,7 @@ export type LoadPlan = {
   readonly keyPrefix: string;
   /** Where the booking ids of the 201 answers are written, one a line. */
   readonly idsFile: string;
-  /** autocannon when absent. wrk has no fixed-rate mode: a plan with `overallRate` needs autocannon. */
+  /** autocannon when absent. */
   readonly generator?: LoadGeneratorName;
   /** wrk's threads (2 when absent); lowered to 1 when the connections do not divide among them. */
   readonly wrkThreads?: number;
@@ -61,7 +64,22 @@ export type LoadResult = {
     readonly correctionUndone: boolean;
     readonly intervalUs: number;
     readonly threads: number;
+    /** Paced runs (a plan with `overallRate`). */
+    readonly paced?: WrkPacing;
   };
+};
+
+/**
+ * How wrk's paced run kept its schedule: requests sent on it, those sent more than `lateMs` after their
+ * scheduled time (every connection of the thread was still waiting for an answer, or wrk's thread
+ * had no CPU) and the worst delay in ms. A late request's latency is measured from its actual send.
+ */
+export type WrkPacing = {
+  readonly rate: number;
+  readonly sends: number;
+  readonly late: number;
+  readonly lateMs: number;
+  readonly maxLateMs: number;
 };
 
 export type GeneratorMessage =

@@ -1,3 +1,4 @@
+import type { WrkPacing } from './load-plan';
 import type { ScenarioSummary, TargetSummary } from './report';
 
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
@@ -7,6 +8,10 @@ const counts = (record: Record<string, number>) =>
     .map(([key, count]) => `${key}: ${count.toLocaleString('en-US')}`)
     .join(', ') || '—';
 const optional = (value: number | undefined) => (value === undefined ? '' : `${value}`);
+const late = (paced: WrkPacing | undefined) =>
+  paced
+    ? `, ${paced.late.toLocaleString('en-US')} of ${paced.sends.toLocaleString('en-US')} sent > ${paced.lateMs} ms late (worst ${paced.maxLateMs} ms)`
+    : '';
 
 /** Invariants first (PASS/FAIL), then the scenario's targets: met, or which were missed by how much. */
 export function verdictText(target: TargetSummary, scenario?: ScenarioSummary): string {
@@ -45,12 +50,14 @@ export function toMarkdown(
     `**Parameters**: \`${JSON.stringify(parameters)}\``,
     '',
     'Medians of the runs (statuses, codes summed over runs). Latency in ms of every answer as the load',
-    "generator saw it (wrk: its histogram with wrk's coordinated-omission correction undone). CPU in % of",
-    'one core over the load (200% = both cores) and, in brackets and in the "server CPU" column, µs of CPU',
-    "per 2xx/409 answer. Error rate: non-2xx other than the scenario's expected rejections, plus connection",
-    "errors and timeouts. Verdict: the invariant checks (PASS/FAIL), then the scenario's targets of issue 13.",
-    'Ratios: endpoint ÷ the baseline measured under the same load generator in the same runs (req/s; server',
-    'CPU per answer).',
+    "generator saw it, from the request's actual send (wrk: its histogram with wrk's coordinated-omission",
+    'correction undone). At an offered rate autocannon sends with `overallRate` and wrk is paced by its',
+    'script; paced requests sent late (every connection of a wrk thread busy, or wrk short of CPU) are',
+    'counted in the per-run lines: that wait is not in their latency. CPU in % of one core over the load',
+    '(200% = both cores) and, in brackets and in the "server CPU" column, µs of CPU per 2xx/409 answer.',
+    "Error rate: non-2xx other than the scenario's expected rejections, plus connection errors and timeouts.",
+    "Verdict: the invariant checks (PASS/FAIL), then the scenario's targets of issue 13. Ratios: endpoint ÷",
+    'the baseline measured under the same load generator in the same runs (req/s; server CPU per answer).',
     '',
     '| scenario | generator | target | req/s | p50 | p99 | max | errors | statuses | error codes | server CPU µs/answer | CPU | verdict | ratio | CPU ratio |',
     '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
@@ -69,7 +76,7 @@ export function toMarkdown(
       if (!target) continue;
       const runs = target.perRun.map((run, index) => {
         const ratio = name === 'endpoint' ? scenario.perRunRatios?.[index] : undefined;
-        const figures = `${run.rps} / ${run.p99} / ${run.serverCpuUsPerAnswer} µs / ${run.verdict ? 'pass' : 'FAIL'}`;
+        const figures = `${run.rps} / ${run.p99} / ${run.serverCpuUsPerAnswer} µs / ${run.verdict ? 'pass' : 'FAIL'}${late(run.paced)}`;
         return ratio ? `${figures} (req/s ${ratio.rps}, CPU ${ratio.cpu})` : figures;
       });
       lines.push(`- ${scenario.scenario} ${scenario.generator} ${name}: ${runs.join(' · ')}`);

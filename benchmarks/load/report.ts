@@ -1,6 +1,6 @@
 import { median } from '../shared';
 import type { ScenarioRun, TargetResult } from './harness';
-import type { LoadGeneratorName } from './load-plan';
+import type { LoadGeneratorName, WrkPacing } from './load-plan';
 import { checkTargets, type TargetCheck } from './performance-targets';
 import { scenarios, type ScenarioName } from './scenarios';
 
@@ -26,7 +26,14 @@ export type TargetSummary = {
   created: number;
   reservedEvents: number;
   lost: number;
-  perRun: { rps: number; p99: number; verdict: boolean; serverCpuUsPerAnswer: number }[];
+  perRun: {
+    rps: number;
+    p99: number;
+    verdict: boolean;
+    serverCpuUsPerAnswer: number;
+    /** wrk at an offered rate: how its schedule was kept (requests sent late, the worst delay). */
+    paced?: WrkPacing;
+  }[];
 };
 
 export type ScenarioSummary = {
@@ -87,6 +94,7 @@ function summarizeTarget(results: readonly TargetResult[]): TargetSummary {
       p99: result.load.latency.p99,
       verdict: result.verdict.ok,
       serverCpuUsPerAnswer: result.serverCpuUsPerAnswer,
+      ...(result.load.wrk?.paced ? { paced: result.load.wrk.paced } : {}),
     })),
   };
 }

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { LatencySummary } from './latency';
-import type { LoadHooks, LoadPlan, LoadResult, PlanBuyer } from './load-plan';
+import type { LoadHooks, LoadPlan, LoadResult, PlanBuyer, WrkPacing } from './load-plan';
 
 /** The Lua script wrk runs (buyers, keys, status and code counts, booking ids, exact latencies). */
 export const wrkScript = new URL('./wrk/reserve.lua', import.meta.url).pathname;
@@ -19,6 +19,8 @@ type WrkOutput = {
   own: { p50: number; p99: number; max: number };
   correctionUndone: boolean;
   intervalUs: number;
+  /** Paced runs only (see reserve.lua): requests sent on the schedule, those sent late, the worst. */
+  paced?: WrkPacing;
 };
 
 const round = (ms: number) => Math.round(ms * 100) / 100;
@@ -30,18 +32,17 @@ export function wrkThreadsFor(plan: Pick<LoadPlan, 'connections' | 'wrkThreads'>
 }
 
 /**
- * The plan with wrk as a child process: closed loop only (wrk has no fixed-rate mode). Each wrk thread
- * takes every n-th buyer from its index and numbers its own Idempotency-Keys, so no two requests share
- * a key and no two threads share a buyer. With `amount`, each thread stops after its share of answers
- * and wrk is interrupted once all have (wrk itself only knows durations).
+ * The plan with wrk as a child process: a closed loop, or paced by the script at `overallRate` (wrk
+ * itself has no fixed-rate mode; see reserve.lua). Each wrk thread takes every n-th buyer from its
+ * index and numbers its own Idempotency-Keys, so no two requests share a key and no two threads share
+ * a buyer. With `amount`, each thread stops after its share of answers and wrk is interrupted once all
+ * have (wrk itself only knows durations).
  */
 export async function runWrk(
   plan: LoadPlan,
   buyers: readonly PlanBuyer[],
   hooks: LoadHooks,
 ): Promise<LoadResult> {
-  if (plan.overallRate !== undefined)
-    throw new Error('wrk has no fixed-rate mode; rate plans use autocannon');
   const threads = wrkThreadsFor(plan);
   const buyersFile = `${plan.idsFile}.buyers`;
   const idsPrefix = `${plan.idsFile}.t`;
@@ -50,12 +51,17 @@ export async function runWrk(
     mode: 0o600,
   });
   // With a fixed amount the duration is only a cap (an answer that never comes ends the run there).
+  const rate = plan.overallRate ?? 0;
   const seconds =
-    plan.amount === undefined ? plan.durationSeconds : plan.timeoutSeconds * 2 + Math.ceil(plan.amount / 100);
+    plan.amount === undefined
+      ? plan.durationSeconds
+      : plan.timeoutSeconds * 2 +
+        Math.ceil(plan.amount / 100) +
+        (rate > 0 ? Math.ceil(plan.amount / rate) : 0);
   const args = [
     ...['-t', threads, '-c', plan.connections, '-d', `${seconds}s`, '--timeout', `${plan.timeoutSeconds}s`],
     ...['-s', wrkScript, `${plan.url}/api/v1/bookings`, '--', buyersFile, plan.keyPrefix],
-    ...[plan.zoneIds.join(','), plan.quantity, idsPrefix, threads, plan.connections, plan.amount ?? 0],
+    ...[plan.zoneIds.join(','), plan.quantity, idsPrefix, threads, plan.connections, plan.amount ?? 0, rate],
   ].map(String);
   const child = spawn('wrk', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const kill = () => child.kill('SIGKILL');
@@ -139,6 +145,11 @@ function toLoadResult(output: WrkOutput, threads: number): LoadResult {
       rps: output.requests / seconds,
     },
     created: output.created,
-    wrk: { correctionUndone: output.correctionUndone, intervalUs: output.intervalUs, threads },
+    wrk: {
+      correctionUndone: output.correctionUndone,
+      intervalUs: output.intervalUs,
+      threads,
+      ...(output.paced ? { paced: { ...output.paced, maxLateMs: round(output.paced.maxLateMs) } } : {}),
+    },
   };
 }

@@ -4,8 +4,23 @@
 --
 -- Arguments after `--`: buyers file (one "<buyer id> <access token>" a line), Idempotency-Key prefix,
 -- zone ids (comma separated), seats per request, ids file prefix (thread i writes <prefix><i>), threads,
--- connections, amount (requests in all; 0 runs for wrk's duration).
+-- connections, amount (requests in all; 0 runs for wrk's duration), rate (requests/s offered by all
+-- connections together; 0 is a closed loop).
 local ffi = require('ffi')
+
+ffi.cdef([[
+typedef struct { long tv_sec; long tv_nsec; } reserve_timespec;
+int clock_gettime(int clock, reserve_timespec *now);
+]])
+local clockNow = ffi.new('reserve_timespec')
+-- Milliseconds on CLOCK_MONOTONIC (wrk gives scripts no clock; os.time() has whole seconds).
+local function nowMs()
+  ffi.C.clock_gettime(1, clockNow)
+  return tonumber(clockNow.tv_sec) * 1e3 + tonumber(clockNow.tv_nsec) / 1e6
+end
+
+-- A paced request sent more than this many ms after its scheduled time counts as late.
+local lateMs = 10
 
 local threads = {}
 
@@ -17,15 +32,57 @@ end
 
 -- Thread state. Globals read back by done() through thread:get.
 statuses, codes, created, answered, connections = {}, {}, 0, 0, 0
+-- Paced mode: the rate offered, requests sent on the schedule, those sent late (> lateMs) and the worst.
+rate, pacedSends, lateSends, maxLateMs = 0, 0, 0, 0
 
 local auth, buyerIds, tails = {}, {}, {}
-local head, keyPrefix, idsOut, quota
-local sent = 0
+local head, keyPrefix, idsOut, quota, threadCount
+local sent, issued = 0, 0
+
+-- Paced mode, R requests/s over C connections and T threads. Each connection's timeline is one send
+-- every C/R s, the C timelines offset 1/R s from each other, so sends are spread, not bunched. wrk
+-- calls delay() when a connection is free to send (before its first request, after each answer) and
+-- waits the ms it returns, but does not say which connection asks: so a thread keeps its connections'
+-- timelines as one grid, a send time every T/R s (thread i's grid i/R s after thread 0's), and a free
+-- connection takes the earliest time nobody took and waits for it, or sends at once when it is past.
+-- The grid is absolute (the next time is the last one + T/R, not now + T/R): a slow answer costs the
+-- offered rate nothing until every connection of the thread is busy; requests then go out late, and
+-- are counted.
+local slotMs, nextSlot
+-- Send times taken and not yet sent, oldest first: request() compares the oldest with the clock.
+-- Connections whose times are within a ms of each other may swap places; lateness is counted in
+-- tens of ms.
+local taken, takenFirst, takenLast = {}, 1, 0
+
+local function takeSlot()
+  local now = nowMs()
+  if nextSlot == nil then nextSlot = now + index * slotMs / threadCount end
+  local slot = nextSlot
+  nextSlot = slot + slotMs
+  takenLast = takenLast + 1
+  taken[takenLast] = slot
+  local wait = slot - now
+  -- wrk's timers have whole ms; rounding keeps each send within half a ms of its time, and the grid
+  -- being absolute, the error does not add up.
+  return wait > 0.5 and math.floor(wait + 0.5) or 0
+end
+
+local function sentNow()
+  if takenFirst > takenLast then return end
+  local behind = nowMs() - taken[takenFirst]
+  taken[takenFirst] = nil
+  takenFirst = takenFirst + 1
+  pacedSends = pacedSends + 1
+  if behind > lateMs then lateSends = lateSends + 1 end
+  if behind > maxLateMs then maxLateMs = behind end
+end
 
 function init(args)
   local buyersFile, zones, quantity, idsPrefix = args[1], args[3], args[4], args[5]
-  local threadCount, amount = tonumber(args[6]), tonumber(args[8])
+  local amount = tonumber(args[8])
+  threadCount = tonumber(args[6])
   connections = tonumber(args[7])
+  rate = tonumber(args[9])
   keyPrefix = args[2] .. 't' .. index .. '-'
   -- Every threadCount-th buyer from this thread's index: no two threads ever send the same buyer.
   local line = 0
@@ -47,16 +104,19 @@ function init(args)
   idsOut = assert(io.open(idsPrefix .. index, 'w'))
   idsOut:setvbuf('full', 65536)
   if amount > 0 then
-    -- A fixed number of requests: each thread sends its share, then its connections wait (delay()
-    -- runs before every request once defined) and the thread stops at its last answer.
+    -- A fixed number of requests: each thread sends its share, then its connections wait and the
+    -- thread stops at its last answer.
     quota = math.floor(amount / threadCount) + (index < amount % threadCount and 1 or 0)
-    local issued = 0
+  end
+  if rate > 0 then slotMs = threadCount * 1000 / rate end
+  -- Defined only when needed: wrk then calls it before every request (and skips it otherwise).
+  if quota or slotMs then
     function delay()
-      if issued < quota then
+      if quota then
+        if issued >= quota then return 1e9 end
         issued = issued + 1
-        return 0
       end
-      return 1e9
+      return slotMs and takeSlot() or 0
     end
   end
   io.stderr:write('wrk-thread-ready ' .. index .. '\n')
@@ -64,6 +124,7 @@ function init(args)
 end
 
 function request()
+  if slotMs then sentNow() end
   local n = sent
   sent = n + 1
   return head .. auth[n % #auth + 1] .. 'Idempotency-Key: ' .. keyPrefix .. n .. '\r\n' .. tails[n % #tails + 1]
@@ -155,5 +216,14 @@ function done(summary, latency, _)
   all.latency = exact or own
   all.correctionUndone = exact ~= nil
   all.intervalUs = interval or 0
+  if threads[1]:get('rate') > 0 then
+    local paced = { rate = threads[1]:get('rate'), sends = 0, late = 0, lateMs = lateMs, maxLateMs = 0 }
+    for _, thread in ipairs(threads) do
+      paced.sends = paced.sends + thread:get('pacedSends')
+      paced.late = paced.late + thread:get('lateSends')
+      paced.maxLateMs = math.max(paced.maxLateMs, thread:get('maxLateMs'))
+    end
+    all.paced = paced
+  end
   io.write('WRK_RESULT ', object(all), '\n')
 end
