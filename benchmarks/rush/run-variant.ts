@@ -6,29 +6,16 @@ import { PostgresEventStore } from '../../infra/eventstore/postgres';
 import { startSmtpTestServer } from '../../infra/mail/testing/smtp-test-server';
 import type { DocumentStore } from '../../infra/ports/document-store';
 import { PgSqlClient } from '../../infra/sql';
-import type { ProcessGroup } from '../load/cpu';
 import type { LoadGeneratorName } from '../load/load-plan';
-import {
-  createDatabase,
-  deleteRedisKeys,
-  postgresPids,
-  redisServerPid,
-  type OwnDatabase,
-} from '../load/services';
+import { createDatabase, type OwnDatabase } from '../load/services';
 import { adminToken } from '../load/setup-event';
 import { verify, type Verdict } from '../load/verify';
 import { busGroups, kafkaBusReader, sqlBusReader, type BusReader } from './bus-groups';
-import { generatorRow, measureMax, measureRush, type LoadTarget, type RushMeasurement } from './measure-rush';
+import { measureMax, measureRush, rushSale, type LoadTarget, type RushMeasurement } from './measure-rush';
 import { Probe, type Sample } from './probe';
 import { startVariant, stopAll, type RunningProcess } from './processes';
-import {
-  deleteTopicsWithPrefix,
-  mongoDatabaseUrl,
-  productBackends,
-  quietKafka,
-  servicePid,
-  type RushServiceUrls,
-} from './services';
+import { mongoDatabaseUrl, quietKafka, type RushServiceUrls } from './services';
+import { cleanUp, cpuGroups, probeApplication, probeToken } from './variant-support';
 import type { Variant, VariantName } from './variants';
 
 export type VariantOptions = {
@@ -65,7 +52,6 @@ export type VariantResult = {
   readonly samples: readonly Sample[];
 };
 
-const probeApplication = 'bench-rush-probe';
 const admin = { email: 'bench-admin@rush.example', password: randomBytes(12).toString('hex') };
 
 /**
@@ -133,7 +119,9 @@ export async function runVariant(
     probe = new Probe({
       sql,
       store,
-      documents: documents ? { from: 'store', store: documents } : { from: 'admin-api', url: api.url, token },
+      documents: documents
+        ? { from: 'store', store: documents }
+        : { from: 'admin-api', url: api.url, token: await probeToken(jwtSecret) },
       bus,
       groups: busGroups(topicPrefix),
       intervalMs: options.sampleIntervalMs,
@@ -192,7 +180,7 @@ export async function runVariant(
         redisUrl: options.redisUrl,
         keyPrefix: 'br:',
         eventId,
-        maxTicketsPerUser: 10,
+        maxTicketsPerUser: rushSale.maxTicketsPerUser,
         idsFiles: [idsFile],
         extraIds: [],
         connections: options.connections,
@@ -225,70 +213,4 @@ export async function runVariant(
     await smtp.close();
     await cleanUp({ variant, urls, options, database, tag, topicPrefix, mongoUrl, events });
   }
-}
-
-async function cpuGroups(
-  processes: readonly RunningProcess[],
-  urls: RushServiceUrls,
-  variant: Variant,
-  sql: PgSqlClient,
-  databaseName: string,
-): Promise<(generatorPid: number) => ProcessGroup[]> {
-  const redisPid = await redisServerPid(urls.redis);
-  const { postmaster } = await postgresPids(urls.postgres);
-  const kafkaPid = variant.bus === 'kafka' ? await servicePid('kafka') : undefined;
-  const ferretPid = variant.documents === 'mongo' ? await servicePid('ferretdb') : undefined;
-  return (generatorPid) => [
-    ...processes.map((process) => ({ name: process.spec.name, tree: process.child.pid })),
-    // wrk runs as a child of the generator process: the tree counts it.
-    { name: generatorRow, tree: generatorPid },
-    { name: 'harness (probe)', pids: () => [process.pid] },
-    { name: 'redis-server', pids: () => (redisPid ? [redisPid] : []) },
-    {
-      name: 'postgres (run database backends)',
-      pids: () => productBackends(sql, databaseName, probeApplication),
-      nested: true,
-    },
-    ...(postmaster ? [{ name: 'postgres (whole server)', tree: postmaster }] : []),
-    ...(kafkaPid ? [{ name: 'kafka', tree: kafkaPid }] : []),
-    ...(ferretPid ? [{ name: 'ferretdb', tree: ferretPid }] : []),
-  ];
-}
-
-async function cleanUp(context: {
-  variant: Variant;
-  urls: RushServiceUrls;
-  options: VariantOptions;
-  database: OwnDatabase | undefined;
-  tag: string;
-  topicPrefix: string;
-  mongoUrl: string;
-  events: readonly string[];
-}): Promise<void> {
-  const { log } = context.options;
-  const problems: string[] = [];
-  const attempt = async (what: string, work: () => Promise<unknown>) =>
-    work().catch((error: unknown) => problems.push(`${what}: ${String(error)}`));
-  if (context.database) await attempt('drop database', () => context.database!.drop());
-  await attempt('redis keys', () =>
-    deleteRedisKeys(
-      context.options.redisUrl,
-      [`*${context.tag}*`, ...context.events.map((id) => `br:{evt:${id}}:*`)],
-      [{ key: 'br:inventory:events', members: context.events }],
-    ),
-  );
-  if (context.variant.bus === 'kafka')
-    await attempt('kafka topics', () =>
-      deleteTopicsWithPrefix(context.urls.kafkaBrokers, context.topicPrefix),
-    );
-  if (context.variant.documents === 'mongo')
-    await attempt('ferretdb database', async () => {
-      const documents = await MongoDocumentStore.connect({ url: context.mongoUrl });
-      try {
-        await documents.dropDatabase();
-      } finally {
-        await documents.close();
-      }
-    });
-  log(`${context.variant.name}: cleaned up${problems.length ? ` (problems: ${problems.join('; ')})` : ''}`);
 }
