@@ -40,6 +40,7 @@ const prefix = `bench-slot-${Date.now()}:`;
 const actor = new RedisInventoryActor(redis, prefix);
 const eventId = 'slot';
 await actor.provisionZone({ eventId, zoneId: 'z', capacity: 1_000_000_000 });
+await actor.provisionZone({ eventId, zoneId: 'sold', capacity: 0 });
 const keys = inventoryKeys(prefix, eventId);
 const decrement = "return redis.call('HINCRBY', KEYS[1], 'available', -1)";
 const decrementSha = String(await redis.script('LOAD', decrement));
@@ -62,7 +63,7 @@ const holdCommand = [
   keys.zone('z'),
   keys.user('u__rand_int__'),
   keys.hold('b__rand_int____rand_int__'),
-  keys.outcome('k__rand_int__'),
+  keys.outcome('k__rand_int____rand_int__'),
   keys.expiry,
   keys.bucket('u__rand_int__'),
   '1',
@@ -80,6 +81,10 @@ const holdCommand = [
   '10',
   '1',
 ];
+/** The same call on a zone with no seat left: the rejection is remembered under its key. */
+const soldOutCommand = holdCommand.map((arg) =>
+  arg === keys.zone('z') ? keys.zone('sold') : arg === 'z' ? 'sold' : arg === 'z:1' ? 'sold:1' : arg,
+);
 const baselineCommand = ['EVALSHA', decrementSha, '1', keys.zone('z')];
 
 function run(command: string[], pipeline: number) {
@@ -126,6 +131,7 @@ for (const pipeline of [1, 16]) {
   for (const [script, command] of [
     ['baseline: one HINCRBY in a script', baselineCommand],
     ['hold.lua (bucket, key, hold)', holdCommand],
+    ['hold.lua on a sold-out zone (bucket, key, rejection remembered)', soldOutCommand],
   ] as const) {
     const runs = Array.from({ length: Number(values.runs) }, () => run([...command], pipeline));
     rows.push({ script, pipeline, runs });
