@@ -34,7 +34,12 @@ export type WorkerDeps = {
 
 const outageBackoff: RetryPolicy = { attempts: Infinity, initialDelayMs: 100, maxDelayMs: 10_000 };
 
-/** Delivers one topic-partition to one group, a message at a time, committing after each. */
+/**
+ * Delivers one topic-partition to one group, a message at a time, in order. The offset is committed once
+ * per batch read (and whenever the worker stops), not after every message: a commit is a transaction, and
+ * one per message held a busy group to the database's commit rate. A crash redelivers the batch's
+ * handled messages, which at-least-once handlers already tolerate.
+ */
 export class PartitionWorker {
   private readonly abort = new AbortController();
   private readonly wakeSignal = new WakeSignal();
@@ -83,14 +88,20 @@ export class PartitionWorker {
         await this.wakeSignal.wait(this.deps.pollIntervalMs, this.abort.signal);
         continue;
       }
-      for (const message of batch) {
-        if (!(await this.deliver(message))) return;
-        next = BigInt(message.offset) + 1n;
+      const committed = next;
+      try {
+        for (const message of batch) {
+          if (!(await this.deliver(message))) return;
+          next = BigInt(message.offset) + 1n;
+        }
+      } finally {
+        if (next !== committed) await commitOffset(sql, groupId, this.ref, next);
       }
     }
   }
 
-  /** False when the worker stopped before the message was done (it stays uncommitted). */
+  /** False when the worker stopped before the message was done (it stays uncommitted). A dead letter is
+   * appended in the same transaction as the commit past its message. */
   private async deliver(message: DeliveredMessage): Promise<boolean> {
     const { sql, groupId } = this.deps;
     const outcome = await deliverWithRetry(message, this.deps.handler, {
@@ -101,10 +112,7 @@ export class PartitionWorker {
     });
     const nextOffset = BigInt(message.offset) + 1n;
     if (outcome.kind === 'interrupted') return false;
-    if (outcome.kind === 'handled') {
-      await commitOffset(sql, groupId, this.ref, nextOffset);
-      return true;
-    }
+    if (outcome.kind === 'handled') return true;
     const deadLetter = toDeadLetterMessage(message, { groupId, error: outcome.error, failedAt: new Date() });
     const append = await this.deps.prepareAppend([deadLetter]);
     const written = await sql.transaction(async (tx) => {
