@@ -92,8 +92,9 @@ export function bookingSagaProjection(options: BookingSagaOptions): SagaProjecti
          WHERE message_id = ANY($1::uuid[]) AND status = 'pending'`,
         [batch.cancelled],
       );
-    if (notify || batch.commands.length > 0)
-      await tx.query(`SELECT pg_notify($1, '')`, [sagaCommandsChannel]);
+    // Timeouts alone need no wake-up: the scheduler looks up the next due time each time it sleeps, and
+    // a rush would otherwise wake it once per batch for holds due ten minutes later.
+    if (notify || batch.dueNow) await tx.query(`SELECT pg_notify($1, '')`, [sagaCommandsChannel]);
   }
 
   return {

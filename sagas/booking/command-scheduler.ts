@@ -117,18 +117,29 @@ export class SagaCommandScheduler {
     }
   }
 
+  /**
+   * Runs a claimed batch, `concurrency` at a time, and marks the ones that succeeded done in one
+   * statement. A crash before that statement leaves them leased: they run again after the lease, which
+   * every command tolerates (deterministic event ids, actor operations that answer a repeat alike).
+   */
   private async runAll(claimed: readonly ClaimedCommand[]): Promise<void> {
     let next = 0;
+    const done: string[] = [];
     const worker = async () => {
-      while (next < claimed.length) await this.runOne(claimed[next++]!);
+      while (next < claimed.length) {
+        const command = claimed[next++]!;
+        if (await this.runOne(command)) done.push(command.messageId);
+      }
     };
     await Promise.all(Array.from({ length: Math.min(this.options.concurrency, claimed.length) }, worker));
+    await this.commands.markDone(done);
   }
 
-  private async runOne(claimed: ClaimedCommand): Promise<void> {
+  /** True when the command ran; a failure is recorded (retry later, or failed) and answers false. */
+  private async runOne(claimed: ClaimedCommand): Promise<boolean> {
     try {
       await executeSagaCommand(this.deps, claimed);
-      await this.commands.markDone(claimed.messageId);
+      return true;
     } catch (error) {
       const reason = describe(error);
       const meta = {
@@ -140,11 +151,12 @@ export class SagaCommandScheduler {
       if (isPermanent(error) || claimed.attempts >= this.options.maxAttempts) {
         this.logger?.error('saga command failed for good', { ...meta, attempts: claimed.attempts });
         await this.commands.markFailed(claimed.messageId, reason);
-        return;
+        return false;
       }
       const delay = Math.min(this.options.retryMaxMs, this.options.retryBaseMs * 2 ** (claimed.attempts - 1));
       this.logger?.warn('saga command failed; retrying', { ...meta, retryInMs: delay });
       await this.commands.retryLater(claimed.messageId, new Date(this.now().getTime() + delay), reason);
+      return false;
     }
   }
 

@@ -46,10 +46,13 @@ export class SagaCommandStore {
     }));
   }
 
-  async markDone(messageId: string): Promise<void> {
+  /** Marks commands done, one statement for a whole batch. */
+  async markDone(messageIds: readonly string[]): Promise<void> {
+    if (messageIds.length === 0) return;
     await this.sql.query(
-      `UPDATE ${sagaCommandsTable} SET status = 'done', finished_at = now(), leased_until = NULL WHERE message_id = $1`,
-      [messageId],
+      `UPDATE ${sagaCommandsTable} SET status = 'done', finished_at = now(), leased_until = NULL
+       WHERE message_id = ANY($1::uuid[])`,
+      [messageIds],
     );
   }
 
@@ -68,10 +71,15 @@ export class SagaCommandStore {
     );
   }
 
-  /** When the next pending command falls due (undefined when none is pending). */
+  /**
+   * When the earliest pending command falls due (undefined when none is pending): one row of the pending
+   * index, never a scan of every pending row (a sale leaves one timeout per hold). A command under lease
+   * counts from the lease's end.
+   */
   async nextDueAt(): Promise<Date | undefined> {
     const [row] = await this.sql.query<{ due: Date | string | null }>(
-      `SELECT min(greatest(due_at, coalesce(leased_until, due_at))) AS due FROM ${sagaCommandsTable} WHERE status = 'pending'`,
+      `SELECT greatest(due_at, coalesce(leased_until, due_at)) AS due FROM ${sagaCommandsTable}
+       WHERE status = 'pending' ORDER BY due_at LIMIT 1`,
     );
     return row?.due ? new Date(row.due) : undefined;
   }

@@ -35,6 +35,8 @@ export function causedBy(event: RecordedEvent): EventMetadata {
 export class SagaBatch {
   readonly commands: CommandRow[] = [];
   readonly cancelled: string[] = [];
+  /** A command due at once was scheduled (not only timeouts): the scheduler should be woken. */
+  dueNow = false;
   private readonly dirty = new Set<string>();
 
   constructor(
@@ -56,7 +58,8 @@ export class SagaBatch {
       this.dirty.add(bookingId);
     }
     const metadata = causedBy(recorded);
-    for (const scheduled of reaction.schedule)
+    for (const scheduled of reaction.schedule) {
+      if (scheduled.dueAt === undefined) this.dueNow = true;
       this.commands.push({
         message_id: messageIdOf(bookingId, scheduled.key),
         saga_id: bookingId,
@@ -66,6 +69,7 @@ export class SagaBatch {
         metadata,
         due_at: scheduled.dueAt ?? recorded.createdAt.toISOString(),
       });
+    }
     for (const key of reaction.cancel) this.cancelled.push(messageIdOf(bookingId, key));
   }
 
