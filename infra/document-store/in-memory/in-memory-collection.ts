@@ -20,19 +20,21 @@ import {
   type Update,
 } from '../../ports/document-store';
 import { unexpired } from './expiry';
-import { DuplicateKeyError, idIndex, idKey, sameFields, violatedDeclaredIndex } from './unique-indexes';
+import { DuplicateKeyError, idIndex, idKey, sameFields, UniqueKeys } from './unique-indexes';
 
 /**
  * One collection held in memory with MongoDB query semantics (mingo). Every method does its work
  * synchronously before resolving, so concurrent calls cannot interleave (the atomicity MongoDB gives
  * per document). Documents are deep-copied in and out. Documents are kept by `_id`, so inserts and
- * guarded upserts (what projections do per event) take constant time when no other unique index or TTL
- * index asks for a scan: a replay stays linear.
+ * guarded upserts (what projections do per event) take constant time, declared unique indexes are kept
+ * as maps of their keys (checked in constant time too), and a filter that names an `_id` reads that one
+ * document: only other queries and TTL indexes scan, so a replay or a burst of notifications stays linear.
  */
 export class InMemoryCollection<T extends Doc> implements DocumentCollection<T> {
   /** By `idKey(_id)`, in insertion order (MongoDB's natural order). */
   private docs = new Map<string, Doc>();
   private indexes: IndexSpec[] = [];
+  private readonly uniqueKeys = new UniqueKeys();
 
   constructor(
     readonly name: string,
@@ -48,10 +50,11 @@ export class InMemoryCollection<T extends Doc> implements DocumentCollection<T> 
         }
         continue;
       }
-      const stored = [...this.docs.values()];
-      const clash = spec.unique && stored.find((doc) => violatedDeclaredIndex(doc, stored, [spec]));
-      if (clash) throw new DuplicateKeyError(this.name, spec);
-      this.indexes.push({ ...spec });
+      const index = { ...spec };
+      if (index.unique && this.uniqueKeys.track(index, this.docs.values())) {
+        throw new DuplicateKeyError(this.name, spec);
+      }
+      this.indexes.push(index);
     }
     return { expiresDocuments: true };
   }
@@ -77,8 +80,8 @@ export class InMemoryCollection<T extends Doc> implements DocumentCollection<T> 
     const next: Doc = existing ? structuredClone(existing) : { ...structuredClone(key), _id: id };
     const set = { ...(existing ? {} : update.setOnInsert), ...update.set, [positionField]: update.position };
     applyModifier(next, { $set: structuredClone(set), ...(update.inc ? { $inc: { ...update.inc } } : {}) });
-    if (this.violatesDeclaredIndex(next, existing)) return { applied: false };
-    this.docs.set(idKey(id), next);
+    if (this.uniqueKeys.violation(next, existing)) return { applied: false };
+    this.replace(existing, next);
     return { applied: true };
   }
 
@@ -92,15 +95,19 @@ export class InMemoryCollection<T extends Doc> implements DocumentCollection<T> 
       ...(update.inc ? { $inc: { ...update.inc } } : {}),
     });
     if (idKey(next._id) !== idKey(existing._id)) throw new DuplicateKeyError(this.name, idIndex);
-    const violated = this.violatesDeclaredIndex(next, existing);
+    const violated = this.uniqueKeys.violation(next, existing);
     if (violated) throw new DuplicateKeyError(this.name, violated);
-    this.docs.set(idKey(next._id), next);
+    this.replace(existing, next);
     return 1;
   }
 
   async find(filter: Filter = {}, options: FindOptions = {}): Promise<T[]> {
     this.purgeExpired();
-    let cursor = find(this.stored(), filter, options.projection ? { ...options.projection } : undefined);
+    let cursor = find(
+      this.candidates(filter),
+      filter,
+      options.projection ? { ...options.projection } : undefined,
+    );
     if (options.sort) cursor = cursor.sort({ ...options.sort });
     if (options.skip !== undefined) cursor = cursor.skip(options.skip);
     if (options.limit !== undefined && options.limit > 0) cursor = cursor.limit(options.limit);
@@ -126,6 +133,7 @@ export class InMemoryCollection<T extends Doc> implements DocumentCollection<T> 
     for (const [key, doc] of this.docs) {
       if (query.test(doc)) {
         this.docs.delete(key);
+        this.uniqueKeys.remove(doc);
         deleted += 1;
       }
     }
@@ -135,6 +143,7 @@ export class InMemoryCollection<T extends Doc> implements DocumentCollection<T> 
   async drop(): Promise<void> {
     this.docs = new Map();
     this.indexes = [];
+    this.uniqueKeys.clear();
   }
 
   /** False when a unique index refuses the document. */
@@ -143,30 +152,43 @@ export class InMemoryCollection<T extends Doc> implements DocumentCollection<T> 
     if (stored._id === undefined) stored._id = randomBytes(12).toString('hex');
     const key = idKey(stored._id);
     if (this.docs.has(key)) return false;
-    if (this.violatesDeclaredIndex(stored, undefined)) return false;
+    if (this.uniqueKeys.violation(stored, undefined)) return false;
     this.docs.set(key, stored);
+    this.uniqueKeys.add(stored);
     return true;
+  }
+
+  /** Puts `next` where `existing` was (or adds it), keeping the unique keys in step. */
+  private replace(existing: Doc | undefined, next: Doc): void {
+    if (existing) this.uniqueKeys.remove(existing);
+    this.docs.set(idKey(next._id), next);
+    this.uniqueKeys.add(next);
+  }
+
+  /** The documents a filter can match: the one its plain `_id` names, else all of them. */
+  private candidates(filter: Filter): Doc[] {
+    const id = filter._id;
+    if (id === undefined || isOperatorObject(id)) return this.stored();
+    const doc = this.docs.get(idKey(id));
+    return doc ? [doc] : [];
   }
 
   private stored(): Doc[] {
     return [...this.docs.values()];
   }
 
-  /** `{_id: value}` is a lookup; any other filter a scan in natural order. */
+  /** A filter naming a plain `_id` reads that document; any other filter scans in natural order. */
   private firstMatch(filter: Filter): Doc | undefined {
     const keys = Object.keys(filter);
     const id = filter._id;
     if (keys.length === 1 && keys[0] === '_id' && !isOperatorObject(id)) return this.docs.get(idKey(id));
     const query = new Query(filter);
-    for (const doc of this.docs.values()) if (query.test(doc)) return doc;
+    for (const doc of id === undefined || isOperatorObject(id)
+      ? this.docs.values()
+      : this.candidates(filter)) {
+      if (query.test(doc)) return doc;
+    }
     return undefined;
-  }
-
-  /** The declared unique index `doc` would violate beside the others (`replaced` excluded); scans only when one exists. */
-  private violatesDeclaredIndex(doc: Doc, replaced: Doc | undefined): IndexSpec | undefined {
-    if (!this.indexes.some((index) => index.unique)) return undefined;
-    const others = this.stored().filter((other) => other !== replaced);
-    return violatedDeclaredIndex(doc, others, this.indexes);
   }
 
   /** Like MongoDB's TTL monitor, but run before every read and write, so expiry is exact. */
@@ -174,7 +196,9 @@ export class InMemoryCollection<T extends Doc> implements DocumentCollection<T> 
     if (!this.indexes.some((index) => index.expireAfterSeconds !== undefined)) return;
     const stored = this.stored();
     const left = unexpired(stored, this.indexes, this.now());
-    if (left.length !== stored.length) this.docs = new Map(left.map((doc) => [idKey(doc._id), doc]));
+    if (left.length === stored.length) return;
+    this.docs = new Map(left.map((doc) => [idKey(doc._id), doc]));
+    this.uniqueKeys.reset(left);
   }
 }
 
