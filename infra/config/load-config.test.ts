@@ -59,6 +59,8 @@ describe('loadConfig', () => {
         retryAttempts: 5,
         retryBaseMs: 1000,
         sweepIntervalMs: 1000,
+        concurrency: 16,
+        smtpConnections: 4,
       },
       mongoUrl: undefined,
       telemetry: { samplerRatio: 0.01, otlpEndpoint: undefined },
@@ -97,6 +99,8 @@ describe('loadConfig', () => {
       NOTIFICATION_RETRY_ATTEMPTS: '3',
       NOTIFICATION_RETRY_BASE_MS: '50',
       NOTIFICATION_SWEEP_INTERVAL_MS: '20',
+      NOTIFICATION_CONCURRENCY: '8',
+      SMTP_CONNECTIONS: '2',
       OTEL_TRACES_SAMPLER_ARG: '0.5',
       OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318',
     });
@@ -120,6 +124,8 @@ describe('loadConfig', () => {
       retryAttempts: 3,
       retryBaseMs: 50,
       sweepIntervalMs: 20,
+      concurrency: 8,
+      smtpConnections: 2,
     });
     assert.deepEqual(config.kafkaBrokers, ['k1:9092', 'k2:9092']);
     assert.deepEqual(config.redis, { url: 'redis://cache:6379' });

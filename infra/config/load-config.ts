@@ -66,6 +66,8 @@ export type Config = {
     readonly retryAttempts: number;
     readonly retryBaseMs: number;
     readonly sweepIntervalMs: number;
+    readonly concurrency: number;
+    readonly smtpConnections: number;
   };
   readonly mongoUrl: string | undefined;
   readonly telemetry: { readonly samplerRatio: number; readonly otlpEndpoint: string | undefined };
@@ -184,6 +186,8 @@ export function loadConfig(env: Env = process.env): Config {
       retryAttempts: v.NOTIFICATION_RETRY_ATTEMPTS,
       retryBaseMs: v.NOTIFICATION_RETRY_BASE_MS,
       sweepIntervalMs: v.NOTIFICATION_SWEEP_INTERVAL_MS,
+      concurrency: v.NOTIFICATION_CONCURRENCY,
+      smtpConnections: v.SMTP_CONNECTIONS,
     },
     mongoUrl: v.MONGO_URL,
     telemetry: { samplerRatio: v.OTEL_TRACES_SAMPLER_ARG, otlpEndpoint: v.OTEL_EXPORTER_OTLP_ENDPOINT },

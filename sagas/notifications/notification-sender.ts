@@ -1,4 +1,4 @@
-import type { Mailer } from '../../infra/ports/mailer';
+import { MailRefused, type Mailer } from '../../infra/ports/mailer';
 import { notificationRetryDelayMs, type NotificationRetry } from './backoff';
 import { composeMail } from './compose-mail';
 import type { MailTemplates } from './mail-templates';
@@ -7,6 +7,7 @@ import { notificationOf } from './notification-of-event';
 import type { NotificationDocument, NotificationRecords } from './notification-records';
 import type { BookingDirectory, NotificationLogger, Recipients } from './ports';
 import type { RelayedEvent } from '../payment';
+import { SendSlots } from './send-slots';
 
 export type NotificationSenderDeps = {
   readonly records: NotificationRecords;
@@ -19,12 +20,20 @@ export type NotificationSenderDeps = {
   readonly leaseMs: number;
   readonly clock: () => Date;
   readonly logger: NotificationLogger;
+  /** Sends in flight at once (default 16): a wave of mails goes out in parallel, never unbounded. */
+  readonly concurrency?: number;
 };
 
 export type Handled = 'ignored' | 'duplicate' | 'claimed';
 
-/** A mail that cannot be sent however often we try (no account, no booking): fails without retries. */
+/**
+ * A mail that cannot be sent however often we try (no account, no booking, a template that cannot render,
+ * an address or message the server refuses for good): it fails at once, without retries.
+ */
 class Undeliverable extends Error {}
+
+const isPermanent = (error: unknown) =>
+  error instanceof Undeliverable || (error instanceof MailRefused && error.permanent);
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -43,23 +52,56 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
  * that dedupe by Message-ID drop. Delivery is at-least-once in that window and exactly-once otherwise.
  */
 export class NotificationSender {
-  constructor(private readonly deps: NotificationSenderDeps) {}
+  private readonly slots: SendSlots;
 
-  /** Handles one integration event: claims the notification it asks for, and tries to send it. */
+  constructor(private readonly deps: NotificationSenderDeps) {
+    this.slots = new SendSlots(deps.concurrency ?? 16);
+  }
+
+  /**
+   * Handles one integration event: claims the notification it asks for and starts its first attempt,
+   * resolving once the attempt holds a send slot (not when the mail is out), so the consumer moves on to
+   * the next event while up to `concurrency` mails are being sent. A process that stops before the
+   * attempt ends leaves the claimed document pending: the sweeper sends it.
+   */
   async handle(event: RelayedEvent): Promise<Handled> {
     const request = notificationOf(event);
     if (!request) return 'ignored';
     if ((await this.deps.records.claim(request, this.deps.clock())) === 'duplicate') return 'duplicate';
-    await this.attempt(notificationId(request.bookingId, request.type));
+    await this.slots.acquire();
+    void this.attemptInSlot(notificationId(request.bookingId, request.type));
     return 'claimed';
   }
 
   /** One attempt for each due pending notification (up to `limit`); resolves to how many were taken. */
   async sendDue(limit = 50): Promise<number> {
     const ids = await this.deps.records.due(this.deps.clock(), limit);
-    let taken = 0;
-    for (const id of ids) if (await this.attempt(id)) taken += 1;
-    return taken;
+    const attempts = [];
+    for (const id of ids) {
+      await this.slots.acquire();
+      attempts.push(this.attemptInSlot(id));
+    }
+    return (await Promise.all(attempts)).filter(Boolean).length;
+  }
+
+  /** Resolves once every attempt started so far has finished (shutdown, tests). */
+  settled(): Promise<void> {
+    return this.slots.settled();
+  }
+
+  private async attemptInSlot(id: string): Promise<boolean> {
+    try {
+      return await this.attempt(id);
+    } catch (error) {
+      // The records could not be reached: the document stays pending and a later sweep takes it.
+      this.deps.logger.warn('notification attempt could not run; the sweeper retries it', {
+        notificationId: id,
+        error: messageOf(error),
+      });
+      return false;
+    } finally {
+      this.slots.release();
+    }
   }
 
   /** Takes the notification (unless another sender has it or it is not due) and tries to send it once. */
@@ -74,7 +116,11 @@ export class NotificationSender {
       const recipient = await this.deps.recipients.find(booking.userId);
       if (!recipient) throw new Undeliverable(`no account for user ${booking.userId}`);
       recipientAddress = recipient.email;
-      const message = await composeMail(this.deps.templates, doc, booking, recipient);
+      const message = await composeMail(this.deps.templates, doc, booking, recipient).catch(
+        (error: unknown) => {
+          throw new Undeliverable(`the mail cannot be composed: ${messageOf(error)}`);
+        },
+      );
       await this.deps.mailer.send(message);
       await records.markSent(id, recipient.email, clock());
       this.deps.logger.info('notification sent', { notificationId: id, attempt: doc.attempts + 1 });
@@ -86,7 +132,7 @@ export class NotificationSender {
 
   private async recordFailure(doc: NotificationDocument, error: unknown, recipient: string | null) {
     const attempt = doc.attempts + 1;
-    const lastAttempt = error instanceof Undeliverable || attempt >= this.deps.retry.attempts;
+    const lastAttempt = isPermanent(error) || attempt >= this.deps.retry.attempts;
     const now = this.deps.clock();
     const retryAt = lastAttempt
       ? undefined

@@ -170,8 +170,29 @@ describe('e-mail notifications (real Kafka, FerretDB, SMTP on loopback)', () => 
     }
   });
 
+  it('fails a mail at once when the server refuses it for good (a 5xx reply), without retrying it', async () => {
+    app.smtp.refuseWith('550 5.1.1 no such mailbox');
+    const buyer = await app.buyer();
+    const refusedBefore = app.smtp.refused();
+    let bookingId: string;
+    try {
+      bookingId = (await paidBooking(app, buyer)).booking.id;
+      await app.notificationWhen(bookingId, 'booking-confirmed', (n) => n.status === 'failed');
+      await app.notificationWhen(bookingId, 'payment-receipt', (n) => n.status === 'failed');
+    } finally {
+      app.smtp.refuseWith(undefined);
+    }
+    const failed = await app.notifications({ status: 'failed', bookingId });
+    assert.deepEqual(failed.map((n) => [n.type, n.attempts]).sort(), [
+      ['booking-confirmed', 1],
+      ['payment-receipt', 1],
+    ]);
+    for (const notification of failed) assert.match(notification.lastError ?? '', /no such mailbox/);
+    assert.equal(app.smtp.refused() - refusedBefore, 2);
+  });
+
   it('marks a mail failed after its last attempt, shows it to admins only, and sends it after an admin retry', async () => {
-    app.smtp.refuseWith('550 5.1.1 mailbox unavailable');
+    app.smtp.refuseWith('452 4.2.2 mailbox unavailable (over quota)');
     const buyer = await app.buyer();
     let bookingId: string;
     try {

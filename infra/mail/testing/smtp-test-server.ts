@@ -8,7 +8,10 @@ export type SmtpTestServer = {
   /** `smtp://127.0.0.1:<port>`. */
   readonly url: string;
   readonly received: ParsedMail[];
-  /** While set, every message is refused at DATA with this reply (e.g. a 451 temporary failure). */
+  /**
+   * While set, every message is refused at DATA with this reply; its leading code is the reply code
+   * (`451 …` a temporary failure, `550 …` a permanent one; 451 when it has none).
+   */
   refuseWith(reason: string | undefined): void;
   /** How many messages were refused so far. */
   readonly refused: () => number;
@@ -29,7 +32,8 @@ export async function startSmtpTestServer(): Promise<SmtpTestServer> {
       stream.on('end', () => {
         if (refusal) {
           refusedCount += 1;
-          const error = Object.assign(new Error(refusal), { responseCode: 451 });
+          const responseCode = Number(/^([45]\d\d)\b/.exec(refusal)?.[1] ?? 451);
+          const error = Object.assign(new Error(refusal), { responseCode });
           callback(error);
           return;
         }

@@ -1,1 +1,8 @@
-export type { MailAddress, MailAttachment, MailMessage, Mailer, SentMail } from './mailer';
+export {
+  MailRefused,
+  type MailAddress,
+  type MailAttachment,
+  type MailMessage,
+  type Mailer,
+  type SentMail,
+} from './mailer';

@@ -25,8 +25,25 @@ export type MailMessage = {
 
 export type SentMail = { readonly messageId: string };
 
+/**
+ * The mail server answered the message with a refusal. `permanent` (a 5xx reply, or an address it can
+ * never accept) means sending it again will not help; a 4xx is a temporary refusal worth retrying.
+ */
+export class MailRefused extends Error {
+  constructor(
+    message: string,
+    readonly permanent: boolean,
+  ) {
+    super(message);
+    this.name = 'MailRefused';
+  }
+}
+
 export interface Mailer {
-  /** Resolves once the mail server accepted the message; rejects when it refused or was unreachable. */
+  /**
+   * Resolves once the mail server accepted the message; rejects with `MailRefused` when the server refused
+   * it, with any other error when it could not be reached.
+   */
   send(message: MailMessage): Promise<SentMail>;
   close(): Promise<void>;
 }

@@ -80,7 +80,11 @@ export const notificationsModule = new ContainerModule(({ bind }) => {
     .toResolvedValue(
       (config: Config, logger: Logger): Mailer =>
         config.notifications.smtpUrl
-          ? new SmtpMailer({ url: config.notifications.smtpUrl, from: config.notifications.mailFrom })
+          ? new SmtpMailer({
+              url: config.notifications.smtpUrl,
+              from: config.notifications.mailFrom,
+              connections: config.notifications.smtpConnections,
+            })
           : new LogOnlyMailer(logger.child({ component: 'mailer' })),
       [TOKENS.Config, TOKENS.Logger],
     )
@@ -103,6 +107,7 @@ export const notificationsModule = new ContainerModule(({ bind }) => {
             baseDelayMs: config.notifications.retryBaseMs,
           },
           leaseMs: 60_000,
+          concurrency: config.notifications.concurrency,
           clock: () => new Date(),
           logger: logger.child({ component: 'notifier' }),
         }),
@@ -150,6 +155,7 @@ export const notificationsModule = new ContainerModule(({ bind }) => {
         stop: async () => {
           await subscription?.stop();
           await sweeper.stop();
+          await sender.settled();
           await mailer.close();
         },
       };
