@@ -63,23 +63,37 @@ export async function newSale(target: LoadTarget, label: string): Promise<SaleSe
   return setup;
 }
 
-function planFor(
+/**
+ * A load of `benchmarks/load`'s generator on a sale: `buyers` new ones (taken from the target), or a
+ * range taken beforehand; `connections` when not the target's.
+ */
+export function planFor(
   target: LoadTarget,
   setup: SaleSetup,
   label: string,
-  shape: { durationSeconds: number; overallRate?: number; amount?: number; buyers: number },
+  shape: {
+    durationSeconds: number;
+    overallRate?: number;
+    amount?: number;
+    buyers: number | { readonly first: number; readonly count: number };
+    connections?: number;
+  },
 ): LoadPlan {
+  const buyers =
+    typeof shape.buyers === 'number'
+      ? { first: target.takeBuyers(shape.buyers), count: shape.buyers }
+      : shape.buyers;
   return {
     url: target.apiUrl,
     generator: target.generator,
-    connections: target.connections,
+    connections: shape.connections ?? target.connections,
     durationSeconds: shape.durationSeconds,
     ...(shape.overallRate === undefined ? {} : { overallRate: shape.overallRate }),
     ...(shape.amount === undefined ? {} : { amount: shape.amount }),
     timeoutSeconds: target.timeoutSeconds,
     zoneIds: setup.zoneIds,
     quantity: 1,
-    buyers: { tag: target.tag, first: target.takeBuyers(shape.buyers), count: shape.buyers },
+    buyers: { tag: target.tag, ...buyers },
     jwtSecret: target.jwtSecret,
     keyPrefix: `${target.tag}-${label}-`,
     idsFile: join(target.dir, `${label}.ids`),

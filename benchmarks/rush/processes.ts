@@ -15,6 +15,8 @@ export type ProcessEnvironment = {
   /** MongoDB URL with the run's own database; used when the variant keeps documents there. */
   readonly mongoUrl: string;
   readonly reservationTtlSeconds: number;
+  /** More of the product's configuration for every process (a scenario's own settings). */
+  readonly extraEnv?: Readonly<Record<string, string>>;
 };
 
 /** `BENCH_SERVER_<NAME>=value` in the benchmark's environment sets `<NAME>` for every process (experiments). */
@@ -57,6 +59,7 @@ function environmentOf(
     ...(spec.api
       ? { BOOTSTRAP_ADMIN_EMAIL: context.admin.email, BOOTSTRAP_ADMIN_PASSWORD: context.admin.password }
       : {}),
+    ...context.extraEnv,
     ...serverOverrides(process.env),
   };
 }

@@ -1,21 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { MongoDocumentStore } from '../../infra/document-store/mongo';
-import { PostgresEventStore } from '../../infra/eventstore/postgres';
 import { startSmtpTestServer } from '../../infra/mail/testing/smtp-test-server';
-import type { DocumentStore } from '../../infra/ports/document-store';
-import { PgSqlClient } from '../../infra/sql';
 import type { LoadGeneratorName } from '../load/load-plan';
-import { createDatabase, type OwnDatabase } from '../load/services';
-import { adminToken } from '../load/setup-event';
 import { verify, type Verdict } from '../load/verify';
-import { busGroups, kafkaBusReader, sqlBusReader, type BusReader } from './bus-groups';
 import { measureMax, measureRush, rushSale, type LoadTarget, type RushMeasurement } from './measure-rush';
-import { Probe, type Sample } from './probe';
-import { startVariant, stopAll, type RunningProcess } from './processes';
-import { mongoDatabaseUrl, quietKafka, type RushServiceUrls } from './services';
-import { cleanUp, cpuGroups, probeApplication, probeToken } from './variant-support';
+import type { Sample } from './probe';
+import type { RushServiceUrls } from './services';
+import { openVariantSession, type VariantSession } from './variant-session';
 import type { Variant, VariantName } from './variants';
 
 export type VariantOptions = {
@@ -52,8 +42,6 @@ export type VariantResult = {
   readonly samples: readonly Sample[];
 };
 
-const admin = { email: 'bench-admin@rush.example', password: randomBytes(12).toString('hex') };
-
 /**
  * One variant from scratch: a database (and FerretDB database, Kafka topic prefix) of its own, the
  * variant's processes, optionally the closed-loop max, the rush with the probe sampling, the verdict;
@@ -65,79 +53,31 @@ export async function runVariant(
   options: VariantOptions,
 ): Promise<VariantResult> {
   const { log } = options;
-  const tag = randomBytes(4).toString('hex');
   const dir = join(options.outDir, `${options.stamp}-${variant.name}`);
-  mkdirSync(dir, { recursive: true });
-  const jwtSecret = randomBytes(32).toString('hex');
-  const topicPrefix = `bench-rush-${tag}.`;
-  const mongoUrl = mongoDatabaseUrl(urls.mongo, `bench_rush_${tag}`);
   const smtp = await startSmtpTestServer();
-  const events: string[] = [];
-  let database: OwnDatabase | undefined;
-  let processes: RunningProcess[] = [];
-  let sql: PgSqlClient | undefined;
-  let store: PostgresEventStore | undefined;
-  let documents: DocumentStore | undefined;
-  let bus: BusReader | undefined;
-  let probe: Probe | undefined;
+  let session: VariantSession | undefined;
   try {
-    database = await createDatabase(urls.postgres, `bench_rush_${options.stamp}_${tag}`);
-    log(`${variant.name}: database ${database.name}, topics ${topicPrefix}*, tag ${tag}`);
-    processes = await startVariant(
-      variant,
-      {
-        databaseUrl: database.url,
-        redisUrl: options.redisUrl,
-        jwtSecret,
-        admin,
-        smtpUrl: smtp.url,
-        topicPrefix,
-        kafkaBrokers: urls.kafkaBrokers,
-        mongoUrl,
-        reservationTtlSeconds: options.reservationTtlSeconds,
-      },
+    session = await openVariantSession(variant, urls, {
       dir,
-    );
-    log(`${variant.name}: ${processes.map((p) => `${p.spec.name} pid ${p.child.pid}`).join(', ')}`);
-    const api = processes.find((process) => process.spec.api)!;
-    const token = await adminToken(api.url, admin);
-
-    sql = new PgSqlClient({
-      connectionString: database.url,
-      maxConnections: 4,
-      applicationName: probeApplication,
+      stamp: options.stamp,
+      redisUrl: options.redisUrl,
+      smtpUrl: smtp.url,
+      reservationTtlSeconds: options.reservationTtlSeconds,
+      sampleIntervalMs: options.sampleIntervalMs,
+      log,
     });
-    store = await PostgresEventStore.open(sql);
-    if (variant.documents === 'mongo') documents = await MongoDocumentStore.connect({ url: mongoUrl });
-    if (variant.bus === 'kafka') {
-      const kafkaAdmin = quietKafka(urls.kafkaBrokers).admin();
-      await kafkaAdmin.connect();
-      bus = kafkaBusReader(kafkaAdmin, topicPrefix);
-    } else {
-      bus = sqlBusReader(sql, topicPrefix);
-    }
-    probe = new Probe({
-      sql,
-      store,
-      documents: documents
-        ? { from: 'store', store: documents }
-        : { from: 'admin-api', url: api.url, token: await probeToken(jwtSecret) },
-      bus,
-      groups: busGroups(topicPrefix),
-      intervalMs: options.sampleIntervalMs,
-    });
-    probe.start();
+    const { probe, processes, database } = session;
 
     let nextBuyer = 0;
     const target: LoadTarget = {
-      apiUrl: api.url,
+      apiUrl: session.api.url,
       redisUrl: options.redisUrl,
-      adminToken: token,
-      jwtSecret,
-      tag,
+      adminToken: session.adminToken,
+      jwtSecret: session.jwtSecret,
+      tag: session.tag,
       dir,
       servesQueries: variant.servesQueries,
-      sales: events,
+      sales: session.sales,
       connections: options.connections,
       timeoutSeconds: options.timeoutSeconds,
       generator: options.generator,
@@ -162,8 +102,7 @@ export async function runVariant(
       log(`${variant.name}: followers ${settled === undefined ? 'still behind' : 'caught up'} after the max`);
     }
 
-    const groups = await cpuGroups(processes, urls, variant, sql, database.name);
-    const rush = await measureRush(target, probe, groups, {
+    const rush = await measureRush(target, probe, session.cpuGroups, {
       rate,
       durationSeconds: options.durationSeconds,
       catchUpTimeoutSeconds: options.catchUpTimeoutSeconds,
@@ -176,7 +115,7 @@ export async function runVariant(
     );
     const verdictOf = (eventId: string, idsFile: string) =>
       verify({
-        databaseUrl: database!.url,
+        databaseUrl: database.url,
         redisUrl: options.redisUrl,
         keyPrefix: 'br:',
         eventId,
@@ -204,13 +143,7 @@ export async function runVariant(
       samples: probe.samples,
     };
   } finally {
-    await probe?.stop();
-    await stopAll(processes);
-    await bus?.close().catch(() => undefined);
-    await documents?.close().catch(() => undefined);
-    await store?.close().catch(() => undefined);
-    await sql?.close().catch(() => undefined);
+    await session?.close();
     await smtp.close();
-    await cleanUp({ variant, urls, options, database, tag, topicPrefix, mongoUrl, events });
   }
 }
