@@ -4,13 +4,12 @@ import { join } from 'node:path';
 import { Argon2PasswordHasher } from '../../infra/auth';
 import type { ProcessGroup } from '../load/cpu';
 import type { LoadGeneratorName } from '../load/load-plan';
-import type { SaleSetup } from '../load/setup-event';
-import { verify, type Verdict } from '../load/verify';
+import type { Verdict } from '../load/verify';
 import { registerBuyers, type BuyerRange } from './buyer-accounts';
 import { busGroups } from './bus-groups';
 import { CpuWindows, type CpuTable } from './cpu-windows';
-import { generatorRow, newSale, planFor, rushSale, type LoadTarget } from './measure-rush';
-import { allCaughtUp, type Sample } from './probe';
+import { generatorRow, newSale, planFor, type LoadTarget } from './measure-rush';
+import type { Sample } from './probe';
 import type { RushServiceUrls } from './services';
 import { startSmtpSink, type SinkMode, type SmtpSink } from './smtp-sink';
 import { openVariantSession, type VariantSession } from './variant-session';
@@ -32,6 +31,7 @@ import {
 import { dueSagaCommands, failedNotifications, readWaveBookings } from './wave-facts';
 import { buyersNeeded, timedLoad, type TimedLoad } from './wave-loads';
 import { WaveMonitor, type WaveSample } from './wave-monitor';
+import { settledVerdict, untilDrained } from './wave-settle';
 import { checkWaveTargets, type WaveTargetCheck } from './wave-targets';
 
 export type WaveOptions = {
@@ -76,6 +76,8 @@ export type WaveVariantResult = {
   readonly summary: string;
   readonly processes: { readonly name: string; readonly pid: number }[];
   readonly accounts: { readonly buyers: number; readonly seconds: number };
+  /** Holds/s offered while placing them. */
+  readonly offeredRate: number;
   readonly placement: LoadRun;
   readonly probe: { readonly quiet: LoadRun; readonly wave: LoadRun };
   /** On the probe's clock (ms), like the samples; `epochOffset` + t = epoch ms. */
@@ -234,6 +236,8 @@ async function runWave(
       onStarted: () => cpu.open('wave'),
       onStopped: () => cpu.close('wave'),
     }).finally(() => (waveProbeDone = true));
+    // Awaited after the drain; until then a failure must not count as unhandled.
+    waveProbe.catch(() => undefined);
   };
   let probeTimer: NodeJS.Timeout | undefined;
   const placementPlan = planFor(target, waveSale, 'wave', {
@@ -311,10 +315,16 @@ async function runWave(
   );
   const saga = sagaDue(samples, window, options.graceMs);
   const verdicts = {
-    wave: await settledVerdict(session, options, waveSale, [placementPlan.idsFile], options.connections),
+    wave: await settledVerdict(
+      session,
+      options.redisUrl,
+      waveSale,
+      [placementPlan.idsFile],
+      options.connections,
+    ),
     probe: await settledVerdict(
       session,
-      options,
+      options.redisUrl,
       probeSale,
       [quietPlan.idsFile, waveProbePlan.idsFile],
       probeOptions.connections,
@@ -334,6 +344,7 @@ async function runWave(
     summary: variant.summary,
     processes: session.processes.map((process) => ({ name: process.spec.name, pid: process.child.pid })),
     accounts,
+    offeredRate: options.rate,
     placement: loadRun(placement),
     probe: { quiet: loadRun(quiet), wave: loadRun(wave) },
     window,
@@ -358,71 +369,4 @@ async function runWave(
     samples,
     waveSamples: monitor.samples,
   };
-}
-
-/**
- * Until every wave booking's expiry mail has arrived, the wave probe has finished, a sample finds every
- * follower caught up and a count of the saga's commands after the last saga timeout's due time finds
- * none due; the time (probe clock), or undefined at the deadline.
- */
-async function untilDrained(context: {
-  session: VariantSession;
-  sink: SmtpSink;
-  waveMailIds: ReadonlySet<string>;
-  lastSagaDue: number;
-  deadline: number;
-  probeDone: () => boolean;
-  log: (line: string) => void;
-}): Promise<number | undefined> {
-  const { probe } = context.session;
-  const arrived = new Set<string>();
-  let seen = 0;
-  let lastLog = probe.now();
-  for (;;) {
-    for (; seen < context.sink.arrivals.length; seen++) {
-      const id = context.sink.arrivals[seen]!.messageId;
-      if (context.waveMailIds.has(id)) arrived.add(id);
-    }
-    const last = probe.samples.findLast((sample) => !sample.error);
-    const saga = probe.samples.findLast((sample) => !sample.error && sample.sagaCommands);
-    const sagaClear = saga !== undefined && saga.t >= context.lastSagaDue && saga.sagaCommands!.due === 0;
-    const mailsIn = arrived.size >= context.waveMailIds.size;
-    if (context.probeDone() && mailsIn && sagaClear && last && allCaughtUp(last)) return probe.now();
-    if (probe.now() > context.deadline) return undefined;
-    if (probe.now() - lastLog >= 10_000) {
-      lastLog = probe.now();
-      context.log(
-        `${arrived.size}/${context.waveMailIds.size} expiry mails, saga due ${saga?.sagaCommands?.due ?? '?'}, ` +
-          `followers ${last && allCaughtUp(last) ? 'caught up' : 'behind'}`,
-      );
-    }
-    await sleep(250);
-  }
-}
-
-/**
- * The load benchmark's verdict for a sale, taken again (up to five times, a second apart) while it
- * fails: a hold swept a moment ago has its seats back before its `BookingExpired` is in the log.
- */
-async function settledVerdict(
-  session: VariantSession,
-  options: WaveOptions,
-  sale: SaleSetup,
-  idsFiles: string[],
-  connections: number,
-): Promise<Verdict> {
-  for (let attempt = 1; ; attempt++) {
-    const verdict = await verify({
-      databaseUrl: session.database.url,
-      redisUrl: options.redisUrl,
-      keyPrefix: 'br:',
-      eventId: sale.eventId,
-      maxTicketsPerUser: rushSale.maxTicketsPerUser,
-      idsFiles,
-      extraIds: [],
-      connections,
-    });
-    if (verdict.ok || attempt >= 5) return verdict;
-    await sleep(1000);
-  }
 }

@@ -35,7 +35,8 @@ function variantSection(result: WaveVariantResult, ttlSeconds: number, graceMs: 
     '',
     `${result.summary}.`,
     '',
-    `- **Holds**: ${number(placement.load.created)} one-seat holds offered at ${number(Math.round(placement.load.requests / seconds(placement.stopped - placement.started)))}/s ` +
+    `- **Holds**: ${number(placement.load.created)} one-seat holds, offered at ${number(result.offeredRate)}/s, ` +
+      `placed at ${number(Math.round(placement.load.requests / seconds(placement.stopped - placement.started)))}/s ` +
       `(${seconds(placement.stopped - placement.started)} s; p99 ${placement.load.latency.p99} ms; statuses ${counts(placement.load.statuses)}) ` +
       `by ${number(result.accounts.buyers)} buyer accounts (registered through the identity deciders in ${result.accounts.seconds} s); ` +
       `TTL ${ttlSeconds} s, saga grace ${graceMs / 1000} s; nobody pays.`,
