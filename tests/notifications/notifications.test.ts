@@ -170,10 +170,10 @@ describe('e-mail notifications (real Kafka, FerretDB, SMTP on loopback)', () => 
     }
   });
 
-  it('fails a mail at once when the server refuses it for good (a 5xx reply), without retrying it', async () => {
-    app.smtp.refuseWith('550 5.1.1 no such mailbox');
+  /** A paid booking while the server refuses every mail with `refusal`, once both its mails ended failed. */
+  async function failedWhileRefusing(refusal: string) {
+    app.smtp.refuseWith(refusal);
     const buyer = await app.buyer();
-    const refusedBefore = app.smtp.refused();
     let bookingId: string;
     try {
       bookingId = (await paidBooking(app, buyer)).booking.id;
@@ -182,7 +182,12 @@ describe('e-mail notifications (real Kafka, FerretDB, SMTP on loopback)', () => 
     } finally {
       app.smtp.refuseWith(undefined);
     }
-    const failed = await app.notifications({ status: 'failed', bookingId });
+    return { buyer, bookingId, failed: await app.notifications({ status: 'failed', bookingId }) };
+  }
+
+  it('fails a mail at once when the server refuses it for good (a 5xx reply), without retrying it', async () => {
+    const refusedBefore = app.smtp.refused();
+    const { failed } = await failedWhileRefusing('550 5.1.1 no such mailbox');
     assert.deepEqual(failed.map((n) => [n.type, n.attempts]).sort(), [
       ['booking-confirmed', 1],
       ['payment-receipt', 1],
@@ -192,17 +197,9 @@ describe('e-mail notifications (real Kafka, FerretDB, SMTP on loopback)', () => 
   });
 
   it('marks a mail failed after its last attempt, shows it to admins only, and sends it after an admin retry', async () => {
-    app.smtp.refuseWith('452 4.2.2 mailbox unavailable (over quota)');
-    const buyer = await app.buyer();
-    let bookingId: string;
-    try {
-      bookingId = (await paidBooking(app, buyer)).booking.id;
-      await app.notificationWhen(bookingId, 'booking-confirmed', (n) => n.status === 'failed');
-      await app.notificationWhen(bookingId, 'payment-receipt', (n) => n.status === 'failed');
-    } finally {
-      app.smtp.refuseWith(undefined);
-    }
-    const failed = await app.notifications({ status: 'failed', bookingId });
+    const { buyer, bookingId, failed } = await failedWhileRefusing(
+      '452 4.2.2 mailbox unavailable (over quota)',
+    );
     assert.deepEqual(failed.map((n) => [n.type, n.attempts]).sort(), [
       ['booking-confirmed', 6],
       ['payment-receipt', 6],
