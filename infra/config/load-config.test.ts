@@ -60,7 +60,7 @@ describe('loadConfig', () => {
         retryBaseMs: 1000,
         sweepIntervalMs: 1000,
         concurrency: 16,
-        smtpConnections: 4,
+        smtpConnections: 16,
       },
       mongoUrl: undefined,
       telemetry: { samplerRatio: 0.01, otlpEndpoint: undefined },

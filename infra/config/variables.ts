@@ -195,7 +195,7 @@ export const variables = {
     600_000,
   ),
   NOTIFICATION_CONCURRENCY: integer('E-mails the notifier sends at once (per process)', 16, 1, 1000),
-  SMTP_CONNECTIONS: integer('SMTP connections the notifier keeps open to `SMTP_URL`', 4, 1, 100),
+  SMTP_CONNECTIONS: integer('SMTP connections the notifier keeps open to `SMTP_URL`', 16, 1, 100),
   MONGO_URL: optionalUrl('MongoDB server (analytics, audit search, notifications); in-memory when unset', [
     'mongodb:',
     'mongodb+srv:',
