@@ -47,7 +47,6 @@ export async function startSmtpTestServer(): Promise<SmtpTestServer> {
       });
     },
   });
-  server.server.on('connection', (socket: import('node:net').Socket) => socket.setNoDelay(true));
   server.listen(0, '127.0.0.1');
   await once(server.server, 'listening');
   const { port } = server.server.address() as AddressInfo;
