@@ -43,7 +43,7 @@ export type ReserveSeats = {
  */
 export type Reservation = {
   readonly replayed: boolean;
-  /** The buyer's bucket for this event after the call, when the reservation is rate limited. */
+  /** The buyer's bucket for this event after the call (when reservations have a rate limit). */
   readonly bucket?: TakeResult;
 } & ({ readonly ok: true; readonly booking: BookingView } | { readonly ok: false; readonly error: AppError });
 
@@ -79,7 +79,7 @@ function rejected(
 }
 
 /**
- * The hot path (docs/architecture.md, "The hot path"): sale terms from the in-memory catalog, one actor
+ * The hot path (ARCHITECTURE.md, "The hot path"): sale terms from the in-memory catalog, one actor
  * call that decides everything else (the buyer's bucket, the Idempotency-Key, seats and the buyer's
  * limit), one append of `BookingReserved` through group commit. Rejections cost the actor call and
  * nothing else. An append that fails gives the seats back and answers 503.
