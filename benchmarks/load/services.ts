@@ -10,20 +10,25 @@ export const repoRoot = new URL('../../', import.meta.url).pathname;
 export type ServiceUrls = { readonly postgres: string; readonly redis: string };
 
 /**
- * Starts PostgreSQL and Redis through the project's script (idempotent: servers already running are
- * left as they are) and reads their addresses from `.services/env`.
+ * Starts `services` through the project's script (idempotent: servers already running are left as they
+ * are) and answers the variables of `.services/env`.
  */
-export async function servicesUp(): Promise<ServiceUrls> {
-  await run('bash', ['infra/services/services.sh', 'up', 'postgres', 'redis'], {
+export async function servicesEnv(services: readonly string[]): Promise<Record<string, string>> {
+  await run('bash', ['infra/services/services.sh', 'up', ...services], {
     cwd: repoRoot,
     maxBuffer: 16 * 2 ** 20,
   });
-  const env = Object.fromEntries(
+  return Object.fromEntries(
     (await readFile(`${repoRoot}.services/env`, 'utf8'))
       .split('\n')
       .filter((line) => line.includes('='))
       .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
   );
+}
+
+/** PostgreSQL and Redis, and their addresses. */
+export async function servicesUp(): Promise<ServiceUrls> {
+  const env = await servicesEnv(['postgres', 'redis']);
   const postgres = env.TEST_DATABASE_URL;
   const redis = env.TEST_REDIS_URL;
   if (!postgres || !redis) throw new Error('.services/env lacks TEST_DATABASE_URL or TEST_REDIS_URL');

@@ -10,7 +10,7 @@ import { loadGenerators, type LoadGeneratorName } from '../load/load-plan';
 import { describeMachine } from '../shared';
 import { toMarkdown } from './report';
 import { runRush } from './run-rush';
-import { variantNames, type VariantName } from './variants';
+import { chosenVariants } from './variants';
 
 const { values } = parseArgs({
   options: {
@@ -33,14 +33,7 @@ const { values } = parseArgs({
   },
 });
 
-const chosen = values.variant
-  .split(',')
-  .map((name) => name.trim())
-  .filter((name) => name !== '');
-for (const name of chosen) {
-  if (!(variantNames as readonly string[]).includes(name))
-    throw new Error(`Unknown variant ${name} (known: ${variantNames.join(', ')})`);
-}
+const chosen = chosenVariants(values.variant);
 if (!(loadGenerators as readonly string[]).includes(values.generator))
   throw new Error(`--generator is one of ${loadGenerators.join(', ')}`);
 const positive = (name: string, value: string | undefined, allowZero = false) => {
@@ -51,7 +44,7 @@ const positive = (name: string, value: string | undefined, allowZero = false) =>
   return parsed;
 };
 const parameters = {
-  variants: chosen as VariantName[],
+  variants: chosen,
   ...(values.rate === undefined ? {} : { rate: positive('rate', values.rate)! }),
   durationSeconds: positive('duration', values.duration)!,
   maxDurationSeconds: positive('max-duration', values['max-duration'])!,

@@ -1,11 +1,7 @@
-import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { promisify } from 'node:util';
 import { Kafka, logLevel } from 'kafkajs';
 import type { SqlClient } from '../../infra/ports/sql';
-import { repoRoot } from '../load/services';
-
-const run = promisify(execFile);
+import { repoRoot, servicesEnv } from '../load/services';
 
 export type RushServiceUrls = {
   readonly postgres: string;
@@ -19,16 +15,7 @@ export type RushServiceUrls = {
  * running are left alone), their addresses from `.services/env`.
  */
 export async function rushServicesUp(): Promise<RushServiceUrls> {
-  await run('bash', ['infra/services/services.sh', 'up', 'postgres', 'redis', 'kafka', 'ferretdb'], {
-    cwd: repoRoot,
-    maxBuffer: 16 * 2 ** 20,
-  });
-  const env = Object.fromEntries(
-    (await readFile(`${repoRoot}.services/env`, 'utf8'))
-      .split('\n')
-      .filter((line) => line.includes('='))
-      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
-  );
+  const env = await servicesEnv(['postgres', 'redis', 'kafka', 'ferretdb']);
   const { TEST_DATABASE_URL, TEST_REDIS_URL, TEST_KAFKA_BROKERS, TEST_MONGO_URL } = env;
   if (!TEST_DATABASE_URL || !TEST_REDIS_URL || !TEST_KAFKA_BROKERS || !TEST_MONGO_URL)
     throw new Error(

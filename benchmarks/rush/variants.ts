@@ -2,6 +2,19 @@
 export const variantNames = ['start', 'start-kafka', 'distributed'] as const;
 export type VariantName = (typeof variantNames)[number];
 
+/** `--variant a,b`: the named variants, each checked. */
+export function chosenVariants(option: string): VariantName[] {
+  const chosen = option
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+  for (const name of chosen) {
+    if (!(variantNames as readonly string[]).includes(name))
+      throw new Error(`Unknown variant ${name} (known: ${variantNames.join(', ')})`);
+  }
+  return chosen as VariantName[];
+}
+
 export type ProcessSpec = {
   /** Row name in the tables: the role, or `projector` for the benchmark's composition. */
   readonly name: string;

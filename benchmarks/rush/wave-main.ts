@@ -12,7 +12,7 @@ import { loadGenerators, type LoadGeneratorName } from '../load/load-plan';
 import { describeMachine } from '../shared';
 import { runWaveScenario, waveProblems } from './run-wave';
 import { sinkModes, type SinkMode } from './smtp-sink';
-import { variantNames, type VariantName } from './variants';
+import { chosenVariants } from './variants';
 import { waveMarkdown } from './wave-report';
 
 const { values } = parseArgs({
@@ -43,14 +43,7 @@ const { values } = parseArgs({
   },
 });
 
-const chosen = values.variant
-  .split(',')
-  .map((name) => name.trim())
-  .filter((name) => name !== '');
-for (const name of chosen) {
-  if (!(variantNames as readonly string[]).includes(name))
-    throw new Error(`Unknown variant ${name} (known: ${variantNames.join(', ')})`);
-}
+const chosen = chosenVariants(values.variant);
 if (!(loadGenerators as readonly string[]).includes(values.generator))
   throw new Error(`--generator is one of ${loadGenerators.join(', ')}`);
 if (!(sinkModes as readonly string[]).includes(values['smtp-sink']))
@@ -70,7 +63,7 @@ const ttlSeconds =
 const holdsPerBuyer = Math.round(positive('holds-per-buyer', values['holds-per-buyer']));
 if (holdsPerBuyer > 10) throw new Error('--holds-per-buyer is at most 10 (the sale allows 10 per buyer)');
 const parameters = {
-  variants: chosen as VariantName[],
+  variants: chosen,
   holds,
   rate,
   ttlSeconds,
