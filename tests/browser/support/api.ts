@@ -1,4 +1,4 @@
-// Direct HTTP calls for a test's setup and for checking what the pages claim (the envelope of shared/API.md).
+// Direct HTTP calls for a test's setup and for checking what the pages claim (the envelope of docs/api.md).
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 

@@ -1,4 +1,4 @@
-/** The API's shapes the web app reads (`/work/shared/API.md`); fields it does not use are left out. */
+/** The API's shapes the web app reads (`docs/api.md`); fields it does not use are left out. */
 
 export type Role = 'customer' | 'organizer' | 'admin';
 /** The language of the e-mails the platform sends the user. */
