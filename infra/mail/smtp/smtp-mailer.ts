@@ -1,4 +1,4 @@
-import { Socket } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { MailRefused, type MailMessage, type Mailer, type SentMail } from '../../ports/mailer';
 
@@ -39,18 +39,31 @@ function serverOf(url: string) {
 }
 
 /**
- * A plain (not TLS) connection with Nagle's algorithm off: SMTP is a conversation of short lines, and
- * with it on every mail waited about 40 ms on the server's delayed ACK. TLS connections are left to
- * nodemailer.
+ * Opens each pooled connection itself, with Nagle's algorithm off. SMTP is a conversation of short lines:
+ * with Nagle on, the `.` that ends a message waited for the server's delayed ACK, about 40 ms per mail
+ * and connection. nodemailer's pool only takes a socket that is already connected (`connection`); it
+ * still upgrades it to TLS itself for `smtps://`.
  */
-function plainSocketWithoutDelay(
-  options: { secure?: boolean },
-  callback: (error: Error | null, socketOptions: false | { socket: Socket }) => void,
-): void {
-  if (options.secure) return callback(null, false);
-  const socket = new Socket();
-  socket.once('connect', () => socket.setNoDelay(true));
-  callback(null, { socket });
+function connectWithoutDelay(timeoutMs: number) {
+  return (
+    options: { host?: string; port?: number },
+    callback: (error: Error | null, socketOptions?: { connection: Socket }) => void,
+  ): void => {
+    const socket = connect({ host: options.host, port: options.port, noDelay: true });
+    const fail = (error: Error) => {
+      socket.destroy();
+      callback(error);
+    };
+    socket.setTimeout(timeoutMs, () =>
+      fail(Object.assign(new Error('connection timeout'), { code: 'ETIMEDOUT' })),
+    );
+    socket.once('error', fail);
+    socket.once('connect', () => {
+      socket.setTimeout(0);
+      socket.off('error', fail);
+      callback(null, { connection: socket });
+    });
+  };
 }
 
 /**
@@ -72,7 +85,7 @@ export class SmtpMailer implements Mailer {
       connectionTimeout: timeout,
       greetingTimeout: timeout,
       socketTimeout: timeout,
-      getSocket: plainSocketWithoutDelay,
+      getSocket: connectWithoutDelay(timeout),
     } as nodemailer.TransportOptions);
   }
 
