@@ -20,6 +20,8 @@ import {
   type Update,
 } from '../../ports/document-store';
 import { unexpired } from './expiry';
+import { compileSimpleFilter, type DocumentTest } from './simple-filter';
+import { applySimpleUpdate } from './simple-update';
 import { DuplicateKeyError, idIndex, idKey, sameFields, UniqueKeys } from './unique-indexes';
 
 /**
@@ -76,10 +78,10 @@ export class InMemoryCollection<T extends Doc> implements DocumentCollection<T> 
     this.purgeExpired();
     const id = guardedDocumentId(key);
     const existing = this.docs.get(idKey(id));
-    if (existing && !new Query(guardFilter(key, update.position)).test(existing)) return { applied: false };
+    if (existing && !testOf(guardFilter(key, update.position))(existing)) return { applied: false };
     const next: Doc = existing ? structuredClone(existing) : { ...structuredClone(key), _id: id };
     const set = { ...(existing ? {} : update.setOnInsert), ...update.set, [positionField]: update.position };
-    applyModifier(next, { $set: structuredClone(set), ...(update.inc ? { $inc: { ...update.inc } } : {}) });
+    modify(next, { $set: structuredClone(set), ...(update.inc ? { $inc: { ...update.inc } } : {}) });
     if (this.uniqueKeys.violation(next, existing)) return { applied: false };
     this.replace(existing, next);
     return { applied: true };
@@ -90,7 +92,7 @@ export class InMemoryCollection<T extends Doc> implements DocumentCollection<T> 
     const existing = this.firstMatch(filter);
     if (!existing) return 0;
     const next = structuredClone(existing);
-    applyModifier(next, {
+    modify(next, {
       ...(update.set ? { $set: structuredClone({ ...update.set }) } : {}),
       ...(update.inc ? { $inc: { ...update.inc } } : {}),
     });
@@ -103,11 +105,14 @@ export class InMemoryCollection<T extends Doc> implements DocumentCollection<T> 
 
   async find(filter: Filter = {}, options: FindOptions = {}): Promise<T[]> {
     this.purgeExpired();
-    let cursor = find(
-      this.candidates(filter),
-      filter,
-      options.projection ? { ...options.projection } : undefined,
-    );
+    const test = testOf(filter);
+    const matched = this.candidates(filter).filter(test);
+    if (!options.sort && !options.projection) {
+      const from = options.skip ?? 0;
+      const to = options.limit !== undefined && options.limit > 0 ? from + options.limit : undefined;
+      return structuredClone(matched.slice(from, to)) as T[];
+    }
+    let cursor = find(matched, {}, options.projection ? { ...options.projection } : undefined);
     if (options.sort) cursor = cursor.sort({ ...options.sort });
     if (options.skip !== undefined) cursor = cursor.skip(options.skip);
     if (options.limit !== undefined && options.limit > 0) cursor = cursor.limit(options.limit);
@@ -116,8 +121,8 @@ export class InMemoryCollection<T extends Doc> implements DocumentCollection<T> 
 
   async count(filter: Filter = {}): Promise<number> {
     this.purgeExpired();
-    const query = new Query(filter);
-    return this.stored().filter((doc) => query.test(doc)).length;
+    const test = testOf(filter);
+    return this.stored().filter(test).length;
   }
 
   async aggregate<R extends Doc = Doc>(pipeline: readonly PipelineStage[]): Promise<R[]> {
@@ -128,10 +133,10 @@ export class InMemoryCollection<T extends Doc> implements DocumentCollection<T> 
 
   async deleteMany(filter: Filter): Promise<number> {
     this.purgeExpired();
-    const query = new Query(filter);
+    const test = testOf(filter);
     let deleted = 0;
     for (const [key, doc] of this.docs) {
-      if (query.test(doc)) {
+      if (test(doc)) {
         this.docs.delete(key);
         this.uniqueKeys.remove(doc);
         deleted += 1;
@@ -182,11 +187,11 @@ export class InMemoryCollection<T extends Doc> implements DocumentCollection<T> 
     const keys = Object.keys(filter);
     const id = filter._id;
     if (keys.length === 1 && keys[0] === '_id' && !isOperatorObject(id)) return this.docs.get(idKey(id));
-    const query = new Query(filter);
+    const test = testOf(filter);
     for (const doc of id === undefined || isOperatorObject(id)
       ? this.docs.values()
       : this.candidates(filter)) {
-      if (query.test(doc)) return doc;
+      if (test(doc)) return doc;
     }
     return undefined;
   }
@@ -200,6 +205,19 @@ export class InMemoryCollection<T extends Doc> implements DocumentCollection<T> 
     this.docs = new Map(left.map((doc) => [idKey(doc._id), doc]));
     this.uniqueKeys.reset(left);
   }
+}
+
+/** A plain function for the common filters, else mingo's compiled query. */
+function testOf(filter: Filter): DocumentTest {
+  const simple = compileSimpleFilter(filter);
+  if (simple) return simple;
+  const query = new Query(filter);
+  return (doc) => query.test(doc);
+}
+
+/** `$set` and `$inc` of top-level fields directly, anything else through mingo. */
+function modify(doc: Doc, modifier: Parameters<typeof applySimpleUpdate>[1]): void {
+  if (!applySimpleUpdate(doc, modifier)) applyModifier(doc, modifier);
 }
 
 function isOperatorObject(value: unknown): boolean {
