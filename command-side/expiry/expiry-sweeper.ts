@@ -14,7 +14,7 @@ export type ExpirySweeperOptions = {
   readonly intervalMs: number;
   /** Holds released per actor call; the sweep calls again while a page comes back full. Default 500. */
   readonly pageSize?: number;
-  /** BookingExpired appends in flight at once, so group commit batches them. Default 16. */
+  /** BookingExpired appends in flight at once, so group commit batches them. Default 16 (config: 64). */
   readonly concurrency?: number;
   readonly now?: () => number;
   readonly logger?: SweeperLogger;

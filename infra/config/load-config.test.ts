@@ -30,6 +30,7 @@ describe('loadConfig', () => {
       projections: { batchSize: 500, pollMs: 500 },
       reservationTtlSeconds: 600,
       expirySweepIntervalMs: 1000,
+      expirySweepConcurrency: 64,
       apiWorkers: 1,
       inventoryRebuildSettleMs: 1000,
       rateLimits: {
@@ -59,7 +60,7 @@ describe('loadConfig', () => {
         retryAttempts: 5,
         retryBaseMs: 1000,
         sweepIntervalMs: 1000,
-        concurrency: 16,
+        concurrency: 64,
         smtpConnections: 16,
       },
       mongoUrl: undefined,

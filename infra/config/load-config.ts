@@ -29,6 +29,7 @@ export type Config = {
   readonly projections: { readonly batchSize: number; readonly pollMs: number };
   readonly reservationTtlSeconds: number;
   readonly expirySweepIntervalMs: number;
+  readonly expirySweepConcurrency: number;
   /** Processes of the `command-api` role (node:cluster). */
   readonly apiWorkers: number;
   readonly inventoryRebuildSettleMs: number;
@@ -149,6 +150,7 @@ export function loadConfig(env: Env = process.env): Config {
     projections: { batchSize: v.PROJECTION_BATCH_SIZE, pollMs: v.PROJECTION_POLL_MS },
     reservationTtlSeconds: v.RESERVATION_TTL_SECONDS,
     expirySweepIntervalMs: v.EXPIRY_SWEEP_INTERVAL_MS,
+    expirySweepConcurrency: v.EXPIRY_SWEEP_CONCURRENCY,
     apiWorkers: v.API_WORKERS,
     inventoryRebuildSettleMs: v.INVENTORY_REBUILD_SETTLE_MS,
     rateLimits: v.RATE_LIMITS,

@@ -58,6 +58,12 @@ export const variables = {
     10,
     60_000,
   ),
+  EXPIRY_SWEEP_CONCURRENCY: integer(
+    'BookingExpired appends the expiry sweeper keeps in flight at once (group commit batches them)',
+    64,
+    1,
+    1000,
+  ),
   INVENTORY_REBUILD_SETTLE_MS: integer(
     'How long a zone rebuild waits, holds refused, for appends already in flight before reading the event store (ms)',
     1000,
@@ -194,7 +200,12 @@ export const variables = {
     10,
     600_000,
   ),
-  NOTIFICATION_CONCURRENCY: integer('E-mails the notifier sends at once (per process)', 16, 1, 1000),
+  NOTIFICATION_CONCURRENCY: integer(
+    'E-mails the notifier works on at once (per process): reads, rendering and the SMTP send',
+    64,
+    1,
+    1000,
+  ),
   SMTP_CONNECTIONS: integer('SMTP connections the notifier keeps open to `SMTP_URL`', 16, 1, 100),
   MONGO_URL: optionalUrl('MongoDB server (analytics, audit search, notifications); in-memory when unset', [
     'mongodb:',

@@ -20,7 +20,7 @@ export type NotificationSenderDeps = {
   readonly leaseMs: number;
   readonly clock: () => Date;
   readonly logger: NotificationLogger;
-  /** Sends in flight at once (default 16): a wave of mails goes out in parallel, never unbounded. */
+  /** Mails worked on at once (default 16; the config says 64): a wave goes out in parallel, never unbounded. */
   readonly concurrency?: number;
 };
 

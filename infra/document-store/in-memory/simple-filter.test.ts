@@ -94,7 +94,7 @@ test('filters it does not understand are left to mingo', () => {
 
 test('a simple update writes what mingo writes, and refuses what it cannot do', () => {
   const base = (): Doc => ({ _id: 'x', n: 1, s: 'a', list: [1] });
-  const cases = [
+  const cases: Parameters<typeof applySimpleUpdate>[1][] = [
     { $set: { s: 'b', t: { deep: [1, 2] } } },
     { $inc: { n: 2, fresh: 5 } },
     { $set: { s: null }, $inc: { n: -1 } },

@@ -49,7 +49,7 @@ function connectWithoutDelay(timeoutMs: number) {
     options: { host?: string; port?: number },
     callback: (error: Error | null, socketOptions?: { connection: Socket }) => void,
   ): void => {
-    const socket = connect({ host: options.host, port: options.port, noDelay: true });
+    const socket = connect({ host: options.host ?? 'localhost', port: options.port ?? 587, noDelay: true });
     const fail = (error: Error) => {
       socket.destroy();
       callback(error);

@@ -78,6 +78,7 @@ export const inventoryServicesModule = new ContainerModule(({ bind }) => {
       (config: Config, logger: Logger, store: EventStore, actor: InventoryActor) =>
         new ExpirySweeper(store, actor, {
           intervalMs: config.expirySweepIntervalMs,
+          concurrency: config.expirySweepConcurrency,
           logger: logger.child({ component: 'inventory-expiry' }),
         }),
       [TOKENS.Config, TOKENS.Logger, TOKENS.EventStore, InventoryTokens.Actor],

@@ -1,7 +1,13 @@
 import { ContainerModule, type ServiceIdentifier } from 'inversify';
 import { loadUser } from '../../../command-side/identity';
 import { bookingStreamId, bookingView, type BookingEvent } from '../../../domain/booking';
-import { eventStreamId, evolve, initialEventState, type CatalogEvent } from '../../../domain/catalog';
+import {
+  eventStreamId,
+  evolve,
+  initialEventState,
+  type CatalogEvent,
+  type EventState,
+} from '../../../domain/catalog';
 import { adminNotificationRoutes, NotificationReads } from '../../../query-side/notifications';
 import { parseRelayedEvent } from '../../../sagas/payment';
 import {
@@ -43,31 +49,57 @@ export const recipientsFromEventStore = (store: EventStore): Recipients => ({
   },
 });
 
-/** A booking with its event, show and zone, folded from the booking's and the event's streams. */
-export const bookingsFromEventStore = (store: EventStore): BookingDirectory => ({
-  async find(bookingId) {
-    const bookingEvents = await store.readStream(bookingStreamId(bookingId));
-    const booking = bookingView(bookingEvents as unknown as BookingEvent[], new Date());
-    if (!booking) return undefined;
-    const catalogEvents = (await store.readStream(
-      eventStreamId(booking.eventId),
-    )) as unknown as CatalogEvent[];
-    const event = catalogEvents.reduce(evolve, initialEventState);
-    const show = event.exists ? event.shows.find((candidate) => candidate.id === booking.showId) : undefined;
-    const zone = show?.zones.find((candidate) => candidate.id === booking.zoneId);
-    return {
-      bookingId,
-      userId: booking.userId,
-      eventTitle: event.exists ? event.details.name : booking.eventId,
-      venue: event.exists ? event.details.venue : null,
-      showStartsAt: show?.startsAt ?? (event.exists ? event.details.startsAt : booking.reservedAt),
-      zoneName: zone?.name ?? booking.zoneId,
-      quantity: booking.quantity,
-      total: { amount: booking.totalPrice, currency: booking.currency },
-      confirmationCode: booking.confirmationCode,
-    };
-  },
-});
+/** How long a folded event is reused for mails: a wave of mails about one event reads its stream once a second. */
+const eventFreshMs = 1_000;
+
+/**
+ * A booking with its event, show and zone, folded from the booking's and the event's streams. The
+ * event's fold is kept for a second: after a sale tens of thousands of mails name the same event, and a
+ * title changed a second ago may appear in a mail or two.
+ */
+export const bookingsFromEventStore = (
+  store: EventStore,
+  clock: () => number = Date.now,
+): BookingDirectory => {
+  const events = new Map<string, { readonly at: number; readonly state: Promise<EventState> }>();
+  const eventState = (eventId: string): Promise<EventState> => {
+    const now = clock();
+    const known = events.get(eventId);
+    if (known && now - known.at < eventFreshMs) return known.state;
+    if (events.size >= 1_000) events.clear();
+    const state = store
+      .readStream(eventStreamId(eventId))
+      .then((recorded) => (recorded as unknown as CatalogEvent[]).reduce(evolve, initialEventState));
+    events.set(eventId, { at: now, state });
+    state.catch(() => events.delete(eventId));
+    return state;
+  };
+  return { find: (bookingId) => findBooking(store, eventState, bookingId) };
+};
+
+async function findBooking(
+  store: EventStore,
+  eventState: (eventId: string) => Promise<EventState>,
+  bookingId: string,
+): ReturnType<BookingDirectory['find']> {
+  const bookingEvents = await store.readStream(bookingStreamId(bookingId));
+  const booking = bookingView(bookingEvents as unknown as BookingEvent[], new Date());
+  if (!booking) return undefined;
+  const event = await eventState(booking.eventId);
+  const show = event.exists ? event.shows.find((candidate) => candidate.id === booking.showId) : undefined;
+  const zone = show?.zones.find((candidate) => candidate.id === booking.zoneId);
+  return {
+    bookingId,
+    userId: booking.userId,
+    eventTitle: event.exists ? event.details.name : booking.eventId,
+    venue: event.exists ? event.details.venue : null,
+    showStartsAt: show?.startsAt ?? (event.exists ? event.details.startsAt : booking.reservedAt),
+    zoneName: zone?.name ?? booking.zoneId,
+    quantity: booking.quantity,
+    total: { amount: booking.totalPrice, currency: booking.currency },
+    confirmationCode: booking.confirmationCode,
+  };
+}
 
 /**
  * E-mail notifications: a consumer of the bookings and payments topics claims one notification
