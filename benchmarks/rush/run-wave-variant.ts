@@ -49,8 +49,6 @@ export type WaveOptions = {
   readonly timeoutSeconds: number;
   /** How the loopback SMTP server reads each mail (`headers` costs it far less than `parse`). */
   readonly smtpSink: SinkMode;
-  /** Appended to the `SMTP_URL` the processes get (an experiment: nodemailer reads transport options there). */
-  readonly smtpUrlQuery?: string;
   /** The reservation probe on an event of its own: rate, seconds before the wave, seconds after its last due time. */
   readonly probe: {
     readonly rate: number;
@@ -130,7 +128,7 @@ export async function runWaveVariant(
       dir,
       stamp: options.stamp,
       redisUrl: options.redisUrl,
-      smtpUrl: options.smtpUrlQuery ? `${sink.url}/?${options.smtpUrlQuery}` : sink.url,
+      smtpUrl: sink.url,
       reservationTtlSeconds: options.ttlSeconds,
       extraEnv: { SAGA_EXPIRY_GRACE_MS: String(options.graceMs) },
       sampleIntervalMs: options.sampleIntervalMs,

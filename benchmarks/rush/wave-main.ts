@@ -3,7 +3,7 @@
 //        [--rate holds/90 s] [--ttl placement + 30 s] [--grace-ms 5000] [--holds-per-buyer 10]
 //        [--probe-rate 50] [--probe-seconds 60] [--probe-tail 30] [--probe-connections 4]
 //        [--connections 100] [--generator wrk|autocannon] [--smtp-sink headers|parse]
-//        [--smtp-url-query QUERY] [--catch-up-timeout 120]
+//        [--catch-up-timeout 120]
 //        [--drain-timeout 600] [--sample-ms 250] [--redis-db 11] [--timeout 10] [--out DIR]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,7 +33,6 @@ const { values } = parseArgs({
     // connection falls about one request per connection short), so the due times spread as asked.
     generator: { type: 'string', default: 'wrk' },
     'smtp-sink': { type: 'string', default: 'headers' },
-    'smtp-url-query': { type: 'string' },
     'catch-up-timeout': { type: 'string', default: '120' },
     'drain-timeout': { type: 'string', default: '600' },
     'sample-ms': { type: 'string', default: '250' },
@@ -73,7 +72,6 @@ const parameters = {
   generator: values.generator as LoadGeneratorName,
   timeoutSeconds: positive('timeout', values.timeout),
   smtpSink: values['smtp-sink'] as SinkMode,
-  ...(values['smtp-url-query'] ? { smtpUrlQuery: values['smtp-url-query'] } : {}),
   probe: {
     rate: positive('probe-rate', values['probe-rate']),
     quietSeconds: positive('probe-seconds', values['probe-seconds']),
