@@ -12,6 +12,7 @@ import { WrongExpectedVersionError, type EventStore } from '../../infra/ports/ev
 import type { ZoneForSale } from '../catalog';
 import type { Hold, HoldBucket, HoldRefusal, HoldRejection, HoldResult, InventoryActor } from '../inventory';
 import { rateLimitedError, type TakeResult } from '../rate-limit';
+import type { QueuePasses } from '../waiting-room';
 
 export type ReserveSeatsDeps = {
   readonly store: EventStore;
@@ -22,6 +23,8 @@ export type ReserveSeatsDeps = {
   readonly holdTtlMs: number;
   /** The buyer's reservation rate limit per event, taken in the actor's one call; none when absent. */
   readonly bucket?: HoldBucket;
+  /** Checks the signature of waiting-room passes; without it a presented pass is refused as invalid. */
+  readonly passes?: QueuePasses;
   readonly clock?: () => Date;
   readonly newBookingId?: () => string;
   readonly onWarning?: (message: string, details: Record<string, unknown>) => void;
@@ -33,6 +36,8 @@ export type ReserveSeats = {
   readonly quantity: number;
   /** The client's Idempotency-Key: the actor answers a repeated key with its first outcome. */
   readonly idempotencyKey: string;
+  /** The waiting-room pass the buyer presented (`Queue-Pass` header), if any. */
+  readonly queuePass?: string;
   readonly metadata: EventMetadata;
 };
 
@@ -72,6 +77,18 @@ function rejected(
         `At most ${zone.maxTicketsPerUser} tickets per buyer for this event, counting holds and purchases`,
         { maxTicketsPerUser: zone.maxTicketsPerUser },
       );
+    case 'QUEUE_PASS_REQUIRED':
+      return new AppError(
+        'QUEUE_PASS_REQUIRED',
+        'This sale has a waiting room: join the queue and reserve with the pass it gives you',
+        { eventId: zone.eventId },
+      );
+    case 'QUEUE_PASS_INVALID':
+      return new AppError('QUEUE_PASS_INVALID', 'This queue pass is not valid (forged, altered or replaced)');
+    case 'QUEUE_PASS_EXPIRED':
+      return new AppError('QUEUE_PASS_EXPIRED', 'This queue pass has expired: join the queue again');
+    case 'QUEUE_PASS_USED':
+      return new AppError('QUEUE_PASS_USED', 'This queue pass has already been used for a hold');
     case 'ZONE_REBUILDING':
     case 'ZONE_NOT_PROVISIONED':
       return unavailable('Seats for this zone are being counted again; retry in a moment');
@@ -98,6 +115,8 @@ export class SeatReservations {
     if (!zone) throw new AppError('ZONE_NOT_FOUND', 'No such zone on sale', { zoneId: request.zoneId });
     const now = this.clock();
     checkReservable(zone, request.quantity, now);
+    const pass = this.passOf(request, zone, now);
+    if (pass instanceof AppError) return { ok: false, error: pass, replayed: false };
     const held = await this.deps.actor.hold({
       bookingId: this.newBookingId(),
       eventId: zone.eventId,
@@ -112,6 +131,7 @@ export class SeatReservations {
       ttlMs: this.deps.holdTtlMs,
       now: now.getTime(),
       ...(this.deps.bucket ? { bucket: this.deps.bucket } : {}),
+      ...(pass ? { pass } : {}),
     });
     if (!held.ok) return this.refused(held, zone);
     // The hold's own times: a replayed hold (the first answer to this key) keeps its original ones.
@@ -131,6 +151,21 @@ export class SeatReservations {
     // A replay answers exactly what the first call answered: the booking as it was reserved.
     const booking = bookingView([reserved], reservedAt)!;
     return { ok: true, booking, replayed: held.replayed, ...(held.bucket ? { bucket: held.bucket } : {}) };
+  }
+
+  /** The presented pass's place in line once its signature, buyer, event and time check out. */
+  private passOf(request: ReserveSeats, zone: ZoneForSale, now: Date): { seq: number } | AppError | undefined {
+    if (request.queuePass === undefined) return undefined;
+    const checked = this.deps.passes?.check(request.queuePass, {
+      eventId: zone.eventId,
+      userId: request.userId,
+      now: now.getTime(),
+    }) ?? { ok: false as const, reason: 'QUEUE_PASS_INVALID' as const };
+    if (checked.ok) return { seq: checked.pass.seq };
+    if (checked.reason === 'QUEUE_PASS_FOREIGN') {
+      return new AppError('QUEUE_PASS_FOREIGN', 'This queue pass belongs to another buyer or another event');
+    }
+    return rejected(checked.reason, 0, zone, undefined);
   }
 
   private refused(held: Extract<HoldResult, { ok: false }>, zone: ZoneForSale): Reservation {

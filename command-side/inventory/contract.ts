@@ -3,6 +3,7 @@ import type { InventoryActorFixture } from './contract-support';
 import { describeHoldContract } from './contract-holds';
 import { describeLifecycleContract } from './contract-lifecycle';
 import { describeOneCallContract } from './contract-one-call';
+import { describePassContract } from './contract-passes';
 import { describeReturnContract } from './contract-returns';
 import type { InventoryActor } from './inventory-actor';
 
@@ -22,5 +23,6 @@ export function describeInventoryActorContract(adapterName: string, fixture: Inv
     describeLifecycleContract(() => actor);
     describeReturnContract(() => actor);
     describeOneCallContract(() => actor);
+    describePassContract(() => actor);
   });
 }

@@ -28,6 +28,12 @@ export type HoldRequest = Omit<Hold, 'expiresAt'> & {
   bucket?: HoldBucket;
   /** Per buyer and event, across its zones and shows, counting live holds and confirmed seats. */
   maxPerUser: number;
+  /**
+   * The waiting-room pass the buyer presented (its signature already checked by the caller): while the
+   * event's room is on, the hold needs the buyer's own unexpired, unused pass of this number, and uses
+   * it up in the same step.
+   */
+  pass?: { seq: number };
   ttlMs: number;
   now: number;
 };
@@ -35,8 +41,26 @@ export type HoldRequest = Omit<Hold, 'expiresAt'> & {
 export type HoldRejection =
   'INSUFFICIENT_SEATS' | 'TICKET_LIMIT_EXCEEDED' | 'ZONE_NOT_PROVISIONED' | 'ZONE_REBUILDING';
 
-/** Refusals decided before the seats are looked at: neither is remembered under the key. */
-export type HoldRefusal = 'RATE_LIMITED' | 'IDEMPOTENCY_KEY_REUSED';
+/** Why a waiting-room pass does not let a hold through (none is remembered under the key). */
+export type PassRefusal =
+  | 'QUEUE_PASS_REQUIRED'
+  | 'QUEUE_PASS_INVALID'
+  | 'QUEUE_PASS_EXPIRED'
+  | 'QUEUE_PASS_USED';
+
+/** Refusals decided before the seats are looked at: none is remembered under the key. */
+export type HoldRefusal = 'RATE_LIMITED' | 'IDEMPOTENCY_KEY_REUSED' | PassRefusal;
+
+/** Who is in an event's waiting room now. */
+export type RoomOccupancy = {
+  /** Granted a pass not yet expired, or holding seats through one until the hold ends. */
+  inside: number;
+  /** Of those, the ones whose pass is not used yet: they may still take seats. */
+  passesOut: number;
+};
+
+/** A pass the waiting room granted: buyer, place in line, and until when it lets a hold through. */
+export type GrantedPass = { userId: string; seq: number; expiresAt: number };
 
 /**
  * One call's outcome. A sold-out or over-limit rejection is remembered under the key like a hold
@@ -124,5 +148,14 @@ export type InventoryActor = {
   /** Writes a zone's state derived from the event store and clears the rebuilding mark. */
   rebuildZone(input: RebuildRequest): Promise<RebuildResult>;
   snapshot(input: ZoneRef): Promise<ZoneSnapshot | undefined>;
+  /** Turns the event's waiting room on (holds need a pass) or off. */
+  setWaitingRoom(input: { eventId: string; enabled: boolean }): Promise<void>;
+  /** Grants passes (a buyer's newer pass replaces an older one); each lets one hold through. */
+  grantPasses(input: { eventId: string; passes: readonly GrantedPass[] }): Promise<void>;
+  /**
+   * Buyers inside the room at `now`: granted a pass not yet expired, or holding seats through one until
+   * the hold is paid, let go or expires.
+   */
+  roomOccupancy(input: { eventId: string; now: number }): Promise<RoomOccupancy>;
   close(): Promise<void>;
 };

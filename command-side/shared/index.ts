@@ -1,2 +1,2 @@
-export { handleCommand, loadStream, type CommandOutcome } from '../../infra/ports/event-store';
+export { foldStream, handleCommand, loadStream, type CommandOutcome } from '../../infra/ports/event-store';
 export { LogFollower, type FollowerLogger, type FollowerOptions } from './log-follower';

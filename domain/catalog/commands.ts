@@ -1,5 +1,5 @@
 import type { Actor } from './actor';
-import type { EventDetails } from './events';
+import type { EventDetails, WaitingRoomSettings } from './events';
 
 type Issued = {
   readonly actor: Actor;
@@ -60,5 +60,24 @@ export type UpdateZone = Issued & {
   readonly seatsTaken: number;
 };
 
+/** Left out: as before (or the default, for a room configured the first time). */
+export type ConfigureWaitingRoom = Issued & {
+  readonly type: 'ConfigureWaitingRoom';
+  readonly settings: Partial<WaitingRoomSettings>;
+};
+
+export type PauseAdmission = Issued & { readonly type: 'PauseAdmission' };
+export type ResumeAdmission = Issued & { readonly type: 'ResumeAdmission' };
+
 export type CatalogCommand =
-  CreateEvent | UpdateEvent | PublishEvent | CancelEvent | AddShow | UpdateShow | AddZone | UpdateZone;
+  | CreateEvent
+  | UpdateEvent
+  | PublishEvent
+  | CancelEvent
+  | AddShow
+  | UpdateShow
+  | AddZone
+  | UpdateZone
+  | ConfigureWaitingRoom
+  | PauseAdmission
+  | ResumeAdmission;

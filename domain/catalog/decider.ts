@@ -2,6 +2,7 @@ import type { Decider } from '../shared';
 import type { CatalogCommand } from './commands';
 import { cancelEvent, createEvent, publishEvent, updateEvent } from './decide-event';
 import { addShow, addZone, updateShow, updateZone } from './decide-show-zone';
+import { configureWaitingRoom, pauseAdmission, resumeAdmission } from './decide-waiting-room';
 import type { CatalogEvent } from './events';
 import { evolve, initialEventState, type EventState } from './state';
 
@@ -23,6 +24,12 @@ function decide(command: CatalogCommand, state: EventState): CatalogEvent[] {
       return addZone(command, state);
     case 'UpdateZone':
       return updateZone(command, state);
+    case 'ConfigureWaitingRoom':
+      return configureWaitingRoom(command, state);
+    case 'PauseAdmission':
+      return pauseAdmission(command, state);
+    case 'ResumeAdmission':
+      return resumeAdmission(command, state);
   }
 }
 

@@ -95,6 +95,37 @@ export type ZoneUpdated = Event<
   }
 >;
 
+/** How an event's virtual waiting room runs (docs/waiting-room.md). */
+export type WaitingRoomSettings = {
+  /** While on, a reservation needs a pass from the room. */
+  readonly enabled: boolean;
+  /** When buyers may start joining (before `saleStartsAt`); joins before the sale starts are shuffled then. */
+  readonly preQueueOpensAt: string;
+  /** Buyers let in per minute, at most. */
+  readonly admissionPerMinute: number;
+  /** Buyers inside at once (admitted, with a pass or a hold not yet paid), at most. */
+  readonly maxInside: number;
+  /** How long an admitted buyer has to make a hold. */
+  readonly passLifetimeSeconds: number;
+};
+
+/** The waiting room's settings, all of them, as they are from now on. */
+export type WaitingRoomConfigured = Event<
+  'WaitingRoomConfigured',
+  { readonly eventId: string; readonly settings: WaitingRoomSettings; readonly occurredAt: string }
+>;
+
+/** Admission stops (the queue keeps its order and takes joins) until resumed. */
+export type WaitingRoomPaused = Event<
+  'WaitingRoomPaused',
+  { readonly eventId: string; readonly occurredAt: string }
+>;
+
+export type WaitingRoomResumed = Event<
+  'WaitingRoomResumed',
+  { readonly eventId: string; readonly occurredAt: string }
+>;
+
 /** Every event of the `event-<id>` stream: the event, its shows and their zones. */
 export type CatalogEvent =
   | EventCreated
@@ -104,7 +135,10 @@ export type CatalogEvent =
   | ShowAdded
   | ShowUpdated
   | ZoneCreated
-  | ZoneUpdated;
+  | ZoneUpdated
+  | WaitingRoomConfigured
+  | WaitingRoomPaused
+  | WaitingRoomResumed;
 
 export const catalogEventTypes: readonly CatalogEvent['type'][] = [
   'EventCreated',
@@ -115,4 +149,7 @@ export const catalogEventTypes: readonly CatalogEvent['type'][] = [
   'ShowUpdated',
   'ZoneCreated',
   'ZoneUpdated',
+  'WaitingRoomConfigured',
+  'WaitingRoomPaused',
+  'WaitingRoomResumed',
 ];

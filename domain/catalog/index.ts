@@ -7,6 +7,10 @@ export type {
   EventPublished,
   EventUpdated,
   ShowAdded,
+  WaitingRoomConfigured,
+  WaitingRoomPaused,
+  WaitingRoomResumed,
+  WaitingRoomSettings,
   ShowUpdated,
   ZoneCreated,
   ZoneUpdated,
@@ -17,9 +21,12 @@ export type {
   AddZone,
   CancelEvent,
   CatalogCommand,
+  ConfigureWaitingRoom,
   CreateEvent,
   NewEventDetails,
+  PauseAdmission,
   PublishEvent,
+  ResumeAdmission,
   UpdateEvent,
   UpdateShow,
   UpdateZone,
@@ -32,8 +39,10 @@ export {
   type EventStatus,
   type ExistingEvent,
   type Show,
+  type WaitingRoom,
   type Zone,
 } from './state';
+export { defaultWaitingRoomSettings, waitingRoomLimits } from './decide-waiting-room';
 export { eventDecider } from './decider';
 export { eventNotFound, showNotFound, zoneNotFound } from './errors';
 export { defaultMaxTicketsPerUser, maxTicketsPerUserLimit } from './rules';

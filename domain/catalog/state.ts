@@ -1,4 +1,4 @@
-import type { CatalogEvent, EventDetails } from './events';
+import type { CatalogEvent, EventDetails, WaitingRoomSettings } from './events';
 
 export type EventStatus = 'draft' | 'published' | 'cancelled';
 
@@ -18,6 +18,9 @@ export type Show = {
   readonly zones: readonly Zone[];
 };
 
+/** The room's settings and whether admission is paused; null until an organizer configures one. */
+export type WaitingRoom = WaitingRoomSettings & { readonly paused: boolean };
+
 export type ExistingEvent = {
   readonly exists: true;
   readonly id: string;
@@ -31,6 +34,7 @@ export type ExistingEvent = {
   readonly updatedAt: string;
   readonly publishedAt: string | null;
   readonly cancelledAt: string | null;
+  readonly waitingRoom: WaitingRoom | null;
 };
 
 /** An event aggregate: the event with its shows and their zones, so every rule sees all of it. */
@@ -87,6 +91,15 @@ function evolveExisting(state: ExistingEvent, event: CatalogEvent): ExistingEven
         })),
       };
     }
+    case 'WaitingRoomConfigured':
+      return {
+        ...touched,
+        waitingRoom: { ...event.data.settings, paused: state.waitingRoom?.paused ?? false },
+      };
+    case 'WaitingRoomPaused':
+    case 'WaitingRoomResumed':
+      if (!state.waitingRoom) return touched;
+      return { ...touched, waitingRoom: { ...state.waitingRoom, paused: event.type === 'WaitingRoomPaused' } };
   }
 }
 
@@ -107,5 +120,6 @@ export function evolve(state: EventState, event: CatalogEvent): EventState {
     updatedAt: occurredAt,
     publishedAt: null,
     cancelledAt: null,
+    waitingRoom: null,
   };
 }

@@ -40,11 +40,13 @@ export function bookingCommandRoutes(deps: BookingCommandRoutesDeps): Router {
     const buyer = requireUser(req);
     const key = idempotencyKeyOf(req);
     const dto = await validateBody(ReserveSeatsDto, req.body);
+    const queuePass = req.get('Queue-Pass');
     const reservation = await deps.reservations.reserve({
       userId: buyer.userId,
       zoneId: dto.zoneId,
       quantity: dto.quantity,
       idempotencyKey: key,
+      ...(queuePass !== undefined ? { queuePass } : {}),
       metadata: requestMetadata(req),
     });
     if (reservation.bucket) rateLimitHeaders(res, reservation.bucket);

@@ -14,6 +14,9 @@ export type Outcome = {
 /** A buyer's token bucket for this event (the Redis adapter's `bucket:<userId>` hash). */
 export type Bucket = { tokens: number; at: number; fullAt: number };
 
+/** A granted waiting-room pass and whether a hold used it. */
+export type Pass = { seq: number; expiresAt: number; used: boolean };
+
 /** One event's inventory: what the Redis adapter keeps under the event's hash tag. */
 export class EventInventory {
   readonly zones = new Map<string, Zone>();
@@ -27,6 +30,14 @@ export class EventInventory {
   readonly outcomeKeys = new Map<string, string>();
   /** Buyer → reservation token bucket. */
   readonly buckets = new Map<string, Bucket>();
+  /** While true, holds need a pass (the Redis adapter's `room` hash). */
+  waitingRoom = false;
+  /** Buyer → their waiting-room pass (the Redis adapter's `passes` hash). */
+  readonly passes = new Map<string, Pass>();
+  /** Buyer → until when they count as inside the room (the Redis adapter's `inside` sorted set). */
+  readonly inside = new Map<string, number>();
+  /** Buyer → until when their unused pass runs (the Redis adapter's `passes-out` sorted set). */
+  readonly passesOut = new Map<string, number>();
 
   addZone(zoneId: string, capacity: number, rebuilding: boolean): Zone {
     const zone = { capacity, available: capacity, held: 0, confirmed: 0, rebuilding };
@@ -57,6 +68,7 @@ export class EventInventory {
     if (forgetOutcome && outcomeKey !== undefined) this.outcomes.delete(outcomeKey);
     const user = this.user(hold.userId);
     user.held -= hold.quantity;
+    this.inside.delete(hold.userId);
     const zone = this.zones.get(hold.zoneId);
     if (!zone) return;
     zone.held -= hold.quantity;

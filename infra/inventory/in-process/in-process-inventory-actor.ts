@@ -6,18 +6,21 @@ import {
   type AdjustResult,
   type ConfirmResult,
   type ExpiredHold,
+  type GrantedPass,
   type Hold,
   type HoldBucket,
   type HoldRequest,
   type HoldResult,
   type InventoryActor,
+  type PassRefusal,
+  type RoomOccupancy,
   type RebuildRequest,
   type RebuildResult,
   type ZoneSnapshot,
 } from '../../../command-side/inventory';
 import { refillAndTake, type TakeResult } from '../../../command-side/rate-limit';
 import { AppError } from '../../../domain/shared';
-import { EventInventory, type Outcome } from './event-inventory';
+import { EventInventory, type Outcome, type Pass } from './event-inventory';
 
 type ZoneRef = { eventId: string; zoneId: string };
 
@@ -53,7 +56,7 @@ export class InProcessInventoryActor implements InventoryActor {
     return { ok: true, capacity: zone.capacity, available: zone.available };
   }
 
-  /** hold.lua's steps in the same order: bucket, key, zone and limit, hold. */
+  /** hold.lua's steps in the same order: bucket, key, pass, zone and limit, hold. */
   async hold(input: HoldRequest): Promise<HoldResult> {
     checkHold(input);
     const inventory = this.#event(input.eventId);
@@ -69,6 +72,8 @@ export class InProcessInventoryActor implements InventoryActor {
       if (seen.result.ok) return { ok: true, hold: { ...seen.result.hold }, replayed: true, ...bucket };
       return { ...seen.result, replayed: true, ...bucket };
     }
+    const pass = inventory.waitingRoom ? this.#passFor(inventory, input) : undefined;
+    if (typeof pass === 'string') return { ok: false, reason: pass, available: 0, ...bucket };
     const remember = (result: Outcome['result']) =>
       inventory.outcomes.set(input.idempotencyKey, {
         fingerprint,
@@ -98,8 +103,46 @@ export class InProcessInventoryActor implements InventoryActor {
     zone.available -= quantity;
     zone.held += quantity;
     inventory.addHold(hold, input.idempotencyKey);
+    if (pass) {
+      pass.used = true;
+      inventory.inside.set(input.userId, expiresAt);
+      inventory.passesOut.delete(input.userId);
+    }
     remember({ ok: true, hold });
     return { ok: true, hold: { ...hold }, replayed: false, ...bucket };
+  }
+
+  /** The buyer's pass that lets this hold through, or why there is none. */
+  #passFor(inventory: EventInventory, input: HoldRequest): Pass | PassRefusal {
+    if (!input.pass) return 'QUEUE_PASS_REQUIRED';
+    const pass = inventory.passes.get(input.userId);
+    if (!pass || pass.seq !== input.pass.seq) return 'QUEUE_PASS_INVALID';
+    if (pass.used) return 'QUEUE_PASS_USED';
+    if (pass.expiresAt <= input.now) return 'QUEUE_PASS_EXPIRED';
+    return pass;
+  }
+
+  async setWaitingRoom({ eventId, enabled }: { eventId: string; enabled: boolean }): Promise<void> {
+    this.#event(eventId).waitingRoom = enabled;
+  }
+
+  async grantPasses({ eventId, passes }: { eventId: string; passes: readonly GrantedPass[] }) {
+    const inventory = this.#event(eventId);
+    for (const { userId, seq, expiresAt } of passes) {
+      if (seq > (inventory.passes.get(userId)?.seq ?? 0)) {
+        inventory.passes.set(userId, { seq, expiresAt, used: false });
+        inventory.inside.set(userId, expiresAt);
+        inventory.passesOut.set(userId, expiresAt);
+      }
+    }
+  }
+
+  async roomOccupancy({ eventId, now }: { eventId: string; now: number }): Promise<RoomOccupancy> {
+    const { inside, passesOut } = this.#event(eventId);
+    for (const buyers of [inside, passesOut]) {
+      for (const [userId, until] of buyers) if (until <= now) buyers.delete(userId);
+    }
+    return { inside: inside.size, passesOut: passesOut.size };
   }
 
   #take(inventory: EventInventory, userId: string, bucket: HoldBucket, now: number): TakeResult {

@@ -20,6 +20,14 @@ export function inventoryKeys(prefix: string, eventId: string) {
     /** The buyer's reservation token bucket for this event. */
     bucket: (userId: string) => `${base}bucket:${userId}`,
     expiry: `${base}expiry`,
+    /** The waiting room: `enabled` is 1 while holds need a pass. */
+    room: `${base}room`,
+    /** Buyer → their pass: `<seq>|<expiresAt ms>|<used 0/1>`. */
+    passes: `${base}passes`,
+    /** Buyers inside the room, each until their pass or pass-made hold ends (ms). */
+    inside: `${base}inside`,
+    /** Buyers with a pass not used yet, each until it expires (ms). */
+    passesOut: `${base}passes-out`,
   };
 }
 

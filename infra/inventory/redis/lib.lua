@@ -29,6 +29,8 @@ local function drop_hold(base, id, hold, outcome, forget_outcome)
   redis.call('ZREM', base .. 'expiry', id)
   redis.call('HINCRBY', zone, 'held', -quantity)
   redis.call('HINCRBY', user, 'held', -quantity)
+  -- A buyer let in by the waiting room leaves it when their hold ends (paid, let go or expired).
+  redis.call('ZREM', base .. 'inside', hold[2])
   if outcome == 'released' then
     redis.call('HINCRBY', zone, 'available', quantity)
     if forget_outcome and hold[5] then redis.call('DEL', hold[5]) end

@@ -38,6 +38,8 @@ export const scripts = {
   returnConfirmed: LuaScript.load('return-confirmed', true),
   expire: LuaScript.load('expire', true),
   provision: LuaScript.load('provision'),
+  grantPasses: LuaScript.load('grant-passes'),
+  roomOccupancy: LuaScript.load('room-occupancy'),
   adjust: LuaScript.load('adjust'),
   beginRebuild: LuaScript.load('begin-rebuild'),
   applyRebuild: LuaScript.load('apply-rebuild', true),

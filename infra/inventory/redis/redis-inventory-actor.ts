@@ -7,6 +7,8 @@ import {
   type AdjustResult,
   type ConfirmResult,
   type ExpiredHold,
+  type GrantedPass,
+  type RoomOccupancy,
   type Hold,
   type HoldRequest,
   type HoldResult,
@@ -100,6 +102,10 @@ export class RedisInventoryActor implements InventoryActor {
         keys.outcome(input.idempotencyKey),
         keys.expiry,
         keys.bucket(userId),
+        keys.room,
+        keys.passes,
+        keys.inside,
+        keys.passesOut,
       ],
       [
         quantity,
@@ -116,6 +122,7 @@ export class RedisInventoryActor implements InventoryActor {
         input.now,
         input.bucket?.limit ?? 0,
         input.bucket?.refillPerSecond ?? 1,
+        input.pass?.seq ?? '',
       ],
     );
     return toHoldResult(reply as HoldReply, hold, input);
@@ -194,6 +201,26 @@ export class RedisInventoryActor implements InventoryActor {
   async snapshot({ eventId, zoneId }: ZoneRef): Promise<ZoneSnapshot | undefined> {
     const zone = this.#keys(eventId).zone(zoneId);
     return toSnapshot(await this.#call((redis) => redis.hmget(zone, ...zoneFields)));
+  }
+
+  async setWaitingRoom({ eventId, enabled }: { eventId: string; enabled: boolean }): Promise<void> {
+    const { room } = this.#keys(eventId);
+    await this.#call((redis) => redis.hset(room, 'enabled', enabled ? '1' : '0'));
+  }
+
+  /** In chunks, each one atomic: a chunk applied twice changes nothing (see grant-passes.lua). */
+  async grantPasses({ eventId, passes }: { eventId: string; passes: readonly GrantedPass[] }) {
+    const { passes: key, inside, passesOut } = this.#keys(eventId);
+    for (let from = 0; from < passes.length; from += 1_000) {
+      const args = passes.slice(from, from + 1_000).flatMap((pass) => [pass.userId, pass.seq, pass.expiresAt]);
+      await this.#run(scripts.grantPasses, [key, inside, passesOut], args);
+    }
+  }
+
+  async roomOccupancy({ eventId, now }: { eventId: string; now: number }): Promise<RoomOccupancy> {
+    const { inside, passesOut } = this.#keys(eventId);
+    const [buyers, unused] = (await this.#run(scripts.roomOccupancy, [inside, passesOut], [now])) as number[];
+    return { inside: buyers!, passesOut: unused! };
   }
 
   async close(): Promise<void> {

@@ -2,6 +2,7 @@ import {
   rebuildTotals,
   type ExpiredHold,
   type Hold,
+  type HoldRefusal,
   type HoldRejection,
   type HoldRequest,
   type HoldResult,
@@ -53,6 +54,15 @@ export type HoldReply = [string, string | number, number, string, number];
 
 const replayedPrefix = 'REPLAYED_';
 
+const refusals = new Set<string>([
+  'RATE_LIMITED',
+  'IDEMPOTENCY_KEY_REUSED',
+  'QUEUE_PASS_REQUIRED',
+  'QUEUE_PASS_INVALID',
+  'QUEUE_PASS_EXPIRED',
+  'QUEUE_PASS_USED',
+] satisfies HoldRefusal[]);
+
 /** Decodes hold.lua's reply; `hold` is what this call would have held, `input` what it asked for. */
 export function toHoldResult(reply: HoldReply, hold: Hold, input: HoldRequest): HoldResult {
   const [status, detail, tokens, fullAt, retryAfterMs] = reply;
@@ -71,9 +81,7 @@ export function toHoldResult(reply: HoldReply, hold: Hold, input: HoldRequest): 
     const first = replayed ? (JSON.parse(String(detail)) as Hold) : hold;
     return { ok: true, hold: first, replayed, ...bucket };
   }
-  if (outcome === 'RATE_LIMITED' || outcome === 'IDEMPOTENCY_KEY_REUSED') {
-    return { ok: false, reason: outcome, available: 0, ...bucket };
-  }
+  if (refusals.has(outcome)) return { ok: false, reason: outcome as HoldRefusal, available: 0, ...bucket };
   const rejection = { ok: false, reason: outcome as HoldRejection, available: Number(detail) } as const;
   return { ...rejection, ...(replayed ? { replayed: true as const } : {}), ...bucket };
 }

@@ -9,6 +9,8 @@ export type CommandOutcome<E extends Event, State> = {
   readonly events: readonly E[];
   /** Where they landed; undefined when nothing was appended. */
   readonly appended: AppendResult | undefined;
+  /** The stream's revision after the command (-1: still no stream). */
+  readonly revision: number;
 };
 
 const pageSize = 1000;
@@ -32,7 +34,17 @@ export async function loadStream<E extends Event>(
   }
 }
 
-export type HandleCommandOptions = {
+/** A stream folded with its decider, and the revision it was read at (-1: no stream). */
+export async function foldStream<Command, E extends Event, State>(
+  store: EventStore,
+  streamId: string,
+  decider: Decider<Command, E, State>,
+): Promise<{ state: State; revision: number }> {
+  const { events, revision } = await loadStream<E>(store, streamId);
+  return { state: events.reduce(decider.evolve, decider.initialState), revision };
+}
+
+export type HandleCommandOptions<State = unknown> = {
   /** Decisions before CONCURRENCY_CONFLICT reaches the caller. */
   readonly attempts?: number;
   /**
@@ -40,6 +52,11 @@ export type HandleCommandOptions = {
    * (a redelivered message): the second append of the same ids is a no-op.
    */
   readonly eventIds?: (index: number) => string;
+  /**
+   * The stream as the caller already holds it (the single active writer of a stream keeps it in memory):
+   * the first decision starts from it instead of reading the stream; a conflict reads it afresh.
+   */
+  readonly known?: { readonly state: State; readonly revision: number };
 };
 
 /**
@@ -53,14 +70,14 @@ export async function handleCommand<Command, E extends Event, State>(
   decider: Decider<Command, E, State>,
   command: Command,
   metadata: EventMetadata,
-  options: HandleCommandOptions = {},
+  options: HandleCommandOptions<State> = {},
 ): Promise<CommandOutcome<E, State>> {
   const attempts = options.attempts ?? 3;
   for (let attempt = 1; ; attempt++) {
-    const { events: past, revision } = await loadStream<E>(store, streamId);
-    const state = past.reduce(decider.evolve, decider.initialState);
+    const { state, revision } =
+      attempt === 1 && options.known ? options.known : await foldStream(store, streamId, decider);
     const events = decider.decide(command, state);
-    if (events.length === 0) return { state, events, appended: undefined };
+    if (events.length === 0) return { state, events, appended: undefined, revision };
     try {
       const appended = await store.append(
         streamId,
@@ -72,7 +89,12 @@ export async function handleCommand<Command, E extends Event, State>(
         })),
         revision < 0 ? 'no_stream' : revision,
       );
-      return { state: events.reduce(decider.evolve, state), events, appended };
+      return {
+        state: events.reduce(decider.evolve, state),
+        events,
+        appended,
+        revision: revision + events.length,
+      };
     } catch (error) {
       if (!(error instanceof WrongExpectedVersionError) || attempt >= attempts) throw error;
     }

@@ -2,4 +2,10 @@ export * from './event-store';
 export * from './errors';
 export { assertValidEvents, assertValidStreamId, categoryOf } from './stream-name';
 export { CheckpointWaiters } from './checkpoint-waiters';
-export { handleCommand, loadStream, type CommandOutcome, type HandleCommandOptions } from './handle-command';
+export {
+  foldStream,
+  handleCommand,
+  loadStream,
+  type CommandOutcome,
+  type HandleCommandOptions,
+} from './handle-command';

@@ -1,0 +1,3 @@
+export { QueuePasses, type PassCheck, type QueuePass } from './queue-pass';
+export type { JoinOutcome, LinePosition, WaitingLine } from './waiting-line';
+export { AdmissionWorker, type AdmissionWorkerDeps, type RoomOfEvent } from './admission-worker';

@@ -1,0 +1,66 @@
+/** What the admission worker knows when it decides how many to let in. */
+export type AdmissionInputs = {
+  readonly paused: boolean;
+  readonly admissionPerMinute: number;
+  readonly maxInside: number;
+  /** Buyers inside now: admitted with a pass not yet expired, or holding seats not yet paid or let go. */
+  readonly inside: number;
+  /** Of those, the ones with a pass not used yet: they may still take seats. */
+  readonly passesOut: number;
+  /** Numbered places not yet let in. */
+  readonly waiting: number;
+  /** Seats still for sale across the event's zones (the inventory actor's counts). */
+  readonly seatsLeft: number;
+  /** The most one buyer may take (the event's limit). */
+  readonly maxTicketsPerUser: number;
+  /** Milliseconds since the last admission (the rate budget refills with time, up to one minute's worth). */
+  readonly sinceLastMs: number;
+};
+
+/**
+ * How many to let in now. Never more than the rate allows for the time since the last admission,
+ * than the room holds, than are waiting; and none while the buyers inside with a pass not used yet could
+ * already take every seat left (each may take up to the limit; seats already held are not left), so
+ * nobody is let in to find the sale over.
+ */
+export function admissionBudget(inputs: AdmissionInputs): number {
+  if (inputs.paused || inputs.waiting <= 0 || inputs.seatsLeft <= 0) return 0;
+  const byRate = Math.floor((inputs.admissionPerMinute * Math.min(inputs.sinceLastMs, 60_000)) / 60_000);
+  const byRoom = inputs.maxInside - inputs.inside;
+  const bySeats = Math.ceil(inputs.seatsLeft / inputs.maxTicketsPerUser) - inputs.passesOut;
+  return Math.max(0, Math.min(byRate, byRoom, bySeats, inputs.waiting));
+}
+
+/** People ahead, and an estimate of the wait at the configured rate (null when nobody is let in now). */
+export function waitEstimate(input: {
+  readonly place: number;
+  readonly admittedUpTo: number;
+  readonly admissionPerMinute: number;
+  readonly paused: boolean;
+}): { ahead: number; waitSeconds: number | null } {
+  const ahead = Math.max(0, input.place - input.admittedUpTo - 1);
+  if (input.paused) return { ahead, waitSeconds: null };
+  return { ahead, waitSeconds: Math.ceil(((ahead + 1) * 60) / input.admissionPerMinute) };
+}
+
+/**
+ * The odds, ours alone: the chance that seats are still left when this buyer's turn comes, from the
+ * seats left and what the buyers ahead (and inside) are likely to take. `seatsPerBuyer` is the mean
+ * quantity per hold seen so far (the limit when nothing is known). 'likely' while the people ahead
+ * would leave seats over even taking the most they may; 'unlikely' when even at the mean they take
+ * every seat; 'possible' between.
+ */
+export function oddsOfSeats(input: {
+  readonly ahead: number;
+  readonly inside: number;
+  readonly seatsLeft: number;
+  readonly seatsPerBuyer: number;
+  readonly maxTicketsPerUser: number;
+}): { odds: 'likely' | 'possible' | 'unlikely' | 'sold-out'; expectedTakenAhead: number } {
+  const before = input.ahead + input.inside;
+  const expectedTakenAhead = Math.round(before * input.seatsPerBuyer);
+  if (input.seatsLeft <= 0) return { odds: 'sold-out', expectedTakenAhead };
+  if (before * input.maxTicketsPerUser < input.seatsLeft) return { odds: 'likely', expectedTakenAhead };
+  if (expectedTakenAhead >= input.seatsLeft) return { odds: 'unlikely', expectedTakenAhead };
+  return { odds: 'possible', expectedTakenAhead };
+}
