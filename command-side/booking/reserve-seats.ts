@@ -154,7 +154,11 @@ export class SeatReservations {
   }
 
   /** The presented pass's place in line once its signature, buyer, event and time check out. */
-  private passOf(request: ReserveSeats, zone: ZoneForSale, now: Date): { seq: number } | AppError | undefined {
+  private passOf(
+    request: ReserveSeats,
+    zone: ZoneForSale,
+    now: Date,
+  ): { seq: number } | AppError | undefined {
     if (request.queuePass === undefined) return undefined;
     const checked = this.deps.passes?.check(request.queuePass, {
       eventId: zone.eventId,

@@ -33,7 +33,10 @@ export function describePassContract(actorOf: () => InventoryActor): void {
   it('refuses a hold without a pass, with another buyer’s pass, with a wrong number, or expired', async () => {
     const { eventId, zoneId, userId } = await roomWithPass(7, t0 + 1_000);
     const refused = (reason: string) => ({ ok: false, reason, available: 0 });
-    assert.deepEqual(await actor.hold(holdRequest(eventId, zoneId, { userId })), refused('QUEUE_PASS_REQUIRED'));
+    assert.deepEqual(
+      await actor.hold(holdRequest(eventId, zoneId, { userId })),
+      refused('QUEUE_PASS_REQUIRED'),
+    );
     assert.deepEqual(
       await actor.hold(holdRequest(eventId, zoneId, { pass: { seq: 7 } })),
       refused('QUEUE_PASS_INVALID'),
@@ -87,8 +90,12 @@ export function describePassContract(actorOf: () => InventoryActor): void {
     }));
     await actor.grantPasses({ eventId, passes });
     assert.deepEqual(await actor.roomOccupancy({ eventId, now: t0 }), { inside: 3, passesOut: 3 });
-    const paid = held(await actor.hold(holdRequest(eventId, zoneId, { userId: passes[0]!.userId, pass: { seq: 1 } })));
-    const lapsing = held(await actor.hold(holdRequest(eventId, zoneId, { userId: passes[1]!.userId, pass: { seq: 2 } })));
+    const paid = held(
+      await actor.hold(holdRequest(eventId, zoneId, { userId: passes[0]!.userId, pass: { seq: 1 } })),
+    );
+    const lapsing = held(
+      await actor.hold(holdRequest(eventId, zoneId, { userId: passes[1]!.userId, pass: { seq: 2 } })),
+    );
     assert.deepEqual(await actor.confirm({ eventId, bookingId: paid.bookingId, now: t0 + 1 }), { ok: true });
     assert.deepEqual(
       await actor.roomOccupancy({ eventId, now: t0 + 2 }),

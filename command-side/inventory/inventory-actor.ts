@@ -43,10 +43,7 @@ export type HoldRejection =
 
 /** Why a waiting-room pass does not let a hold through (none is remembered under the key). */
 export type PassRefusal =
-  | 'QUEUE_PASS_REQUIRED'
-  | 'QUEUE_PASS_INVALID'
-  | 'QUEUE_PASS_EXPIRED'
-  | 'QUEUE_PASS_USED';
+  'QUEUE_PASS_REQUIRED' | 'QUEUE_PASS_INVALID' | 'QUEUE_PASS_EXPIRED' | 'QUEUE_PASS_USED';
 
 /** Refusals decided before the seats are looked at: none is remembered under the key. */
 export type HoldRefusal = 'RATE_LIMITED' | 'IDEMPOTENCY_KEY_REUSED' | PassRefusal;

@@ -59,7 +59,14 @@ describe('the admission worker', () => {
       now = millis;
     };
     const provision = () => opened.actor.provisionZone({ eventId: room.eventId, zoneId: 'z1', capacity });
-    return { line, worker, at, provision, events: async () => (await loadStream<WaitingRoomEvent>(opened.store, waitingRoomStreamId(room.eventId))).events };
+    return {
+      line,
+      worker,
+      at,
+      provision,
+      events: async () =>
+        (await loadStream<WaitingRoomEvent>(opened.store, waitingRoomStreamId(room.eventId))).events,
+    };
   }
 
   it('publishes the seed’s commitment, shuffles the pre-queue verifiably at the sale’s start, then first come first served', async () => {
@@ -67,7 +74,8 @@ describe('the admission worker', () => {
     const { line, worker, at, provision, events } = setUp(room);
     await provision();
     await worker.stepEvent(room);
-    for (const userId of ['u3', 'u1', 'u4', 'u2']) assert.equal((await line.join(room.eventId, userId, saleStartsAt - 1000)).ok, true);
+    for (const userId of ['u3', 'u1', 'u4', 'u2'])
+      assert.equal((await line.join(room.eventId, userId, saleStartsAt - 1000)).ok, true);
     await worker.stepEvent(room);
     at(saleStartsAt);
     await worker.stepEvent(room);
@@ -82,7 +90,9 @@ describe('the admission worker', () => {
     assert.equal(seedCommitment(shuffled.data.seed), opened.data.seedCommitment, 'the revealed seed matches');
     // Anyone can recompute the order from the recorded joins and the seed.
     const prequeue = recorded.flatMap((event) =>
-      event.type === 'QueueJoinsRecorded' ? event.data.joins.filter((join) => join.seq === null).map((join) => join.userId) : [],
+      event.type === 'QueueJoinsRecorded'
+        ? event.data.joins.filter((join) => join.seq === null).map((join) => join.userId)
+        : [],
     );
     const order = shuffledOrder(prequeue, shuffled.data.seed);
     for (const [index, userId] of order.entries()) {
@@ -168,7 +178,10 @@ describe('the admission worker', () => {
     at(saleStartsAt + 20_000);
     await worker.stepEvent(room);
     assert.equal((await line.position(room.eventId, 's5')).phase, 'closed', 'sold out closes the queue');
-    assert.deepEqual(await line.join(room.eventId, 'newcomer', saleStartsAt + 20_000), { ok: false, reason: 'QUEUE_CLOSED' });
+    assert.deepEqual(await line.join(room.eventId, 'newcomer', saleStartsAt + 20_000), {
+      ok: false,
+      reason: 'QUEUE_CLOSED',
+    });
     await opened.actor.release({ eventId: room.eventId, bookingId: holds[0]!.bookingId });
     at(saleStartsAt + 30_000);
     await worker.stepEvent(room);
@@ -198,7 +211,11 @@ describe('the admission worker', () => {
     });
     await restarted.stepEvent(room);
     for (let index = 0; index < 5; index += 1) {
-      assert.equal((await emptyLine.position(room.eventId, `r${index}`)).place, index + 1, `r${index} keeps its place`);
+      assert.equal(
+        (await emptyLine.position(room.eventId, `r${index}`)).place,
+        index + 1,
+        `r${index} keeps its place`,
+      );
     }
     assert.equal((await emptyLine.position(room.eventId, 'r0')).admittedUpTo, 2, 'nobody admitted twice');
   });

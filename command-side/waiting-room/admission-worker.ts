@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import type { WaitingRoom } from '../../domain/catalog';
 import {
   admissionBudget,
+  rateCredit,
   seedCommitment,
   shuffledOrder,
   waitingRoomDecider,
@@ -36,7 +37,7 @@ export type AdmissionWorkerDeps = {
 };
 
 type Aggregate = { state: QueueState; revision: number };
-type Progress = { aggregate: Aggregate; roomOn: boolean | undefined; creditFrom: number };
+type Progress = { aggregate: Aggregate; roomOn: boolean | undefined; credit: number; creditAt: number };
 
 /**
  * One step of every event's waiting room, run by the single active admission worker (the caller holds
@@ -76,14 +77,24 @@ export class AdmissionWorker {
     const now = this.deps.clock();
     const { eventId } = room;
     if (progress.aggregate.state.phase === 'not-opened' && now >= Date.parse(room.room.preQueueOpensAt)) {
-      await this.#decide(progress, { type: 'OpenPreQueue', eventId, now: iso(now), seedCommitment: seedCommitment(this.seedOf(eventId)) });
+      await this.#decide(progress, {
+        type: 'OpenPreQueue',
+        eventId,
+        now: iso(now),
+        seedCommitment: seedCommitment(this.seedOf(eventId)),
+      });
     }
     if (progress.aggregate.state.phase !== 'not-opened') await line.openPreQueue(eventId);
     await this.#recordJoins(progress, eventId, now);
     if (progress.aggregate.state.phase === 'prequeue' && now >= Date.parse(room.saleStartsAt)) {
       await line.endPreQueue(eventId);
       while (await this.#recordJoins(progress, eventId, now));
-      await this.#decide(progress, { type: 'ShuffleQueue', eventId, now: iso(now), seed: this.seedOf(eventId) });
+      await this.#decide(progress, {
+        type: 'ShuffleQueue',
+        eventId,
+        now: iso(now),
+        seed: this.seedOf(eventId),
+      });
       const { state } = progress.aggregate;
       await line.numberPreQueue(eventId, shuffledOrder(state.prequeue, state.seed!));
     }
@@ -96,7 +107,8 @@ export class AdmissionWorker {
     const phase = progress.aggregate.state.phase;
     if (phase !== 'open' && phase !== 'closed') return;
     let seatsLeft = 0;
-    for (const zoneId of room.zoneIds) seatsLeft += (await actor.snapshot({ eventId, zoneId }))?.available ?? 0;
+    for (const zoneId of room.zoneIds)
+      seatsLeft += (await actor.snapshot({ eventId, zoneId }))?.available ?? 0;
     if (phase === 'open' && seatsLeft === 0) {
       await this.#decide(progress, { type: 'CloseQueue', eventId, now: iso(now), reason: 'sold-out' });
       await line.closeLine(eventId);
@@ -108,8 +120,12 @@ export class AdmissionWorker {
       await line.reopenLine(eventId);
     }
     const { state } = progress.aggregate;
-    const minute = 60_000;
-    progress.creditFrom = Math.max(progress.creditFrom, now - minute);
+    progress.credit = rateCredit({
+      credit: progress.credit,
+      elapsedMs: now - progress.creditAt,
+      perMinute: room.room.admissionPerMinute,
+    });
+    progress.creditAt = now;
     const occupancy = await actor.roomOccupancy({ eventId, now });
     const count = admissionBudget({
       paused: room.room.paused,
@@ -119,7 +135,7 @@ export class AdmissionWorker {
       waiting: state.nextSeq - 1 - state.admittedUpTo,
       seatsLeft,
       maxTicketsPerUser: room.maxTicketsPerUser,
-      sinceLastMs: now - progress.creditFrom,
+      rateAllows: progress.credit,
     });
     if (count === 0) return;
     const passExpiresAt = now + room.room.passLifetimeSeconds * 1000;
@@ -130,8 +146,7 @@ export class AdmissionWorker {
       count,
       passExpiresAt: iso(passExpiresAt),
     });
-    // The rate's credit is spent by what was let in: fractions carry over to the next step.
-    progress.creditFrom += (count * minute) / room.room.admissionPerMinute;
+    progress.credit -= count;
     for (const event of events) if (event.type === 'BuyersAdmitted') await this.#grant(eventId, event.data);
   }
 
@@ -179,7 +194,7 @@ export class AdmissionWorker {
     const aggregate = await foldStream(this.deps.store, waitingRoomStreamId(eventId), waitingRoomDecider);
     const { state } = aggregate;
     const now = this.deps.clock();
-    const progress: Progress = { aggregate, roomOn: undefined, creditFrom: now };
+    const progress: Progress = { aggregate, roomOn: undefined, credit: 0, creditAt: now };
     this.#progress.set(eventId, progress);
     if (state.phase !== 'not-opened') {
       const position = await this.deps.line.position(eventId, '');

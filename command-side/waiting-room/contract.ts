@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { fold } from '../../domain/shared';
-import { seedCommitment, shuffledOrder, waitingRoomDecider, type WaitingRoomEvent } from '../../domain/waiting-room';
+import {
+  seedCommitment,
+  shuffledOrder,
+  waitingRoomDecider,
+  type WaitingRoomEvent,
+} from '../../domain/waiting-room';
 import type { WaitingLine } from './waiting-line';
 
 export type WaitingLineFixture = {
@@ -30,8 +35,18 @@ export function describeWaitingLineContract(adapterName: string, fixture: Waitin
       const eventId = uniqueEvent();
       assert.deepEqual(await line.join(eventId, 'ann', t0), { ok: false, reason: 'QUEUE_NOT_OPEN' });
       await line.openPreQueue(eventId);
-      assert.deepEqual(await line.join(eventId, 'ann', t0 + 1), { ok: true, place: null, joinedAt: t0 + 1, again: false });
-      assert.deepEqual(await line.join(eventId, 'ann', t0 + 2), { ok: true, place: null, joinedAt: t0 + 1, again: true });
+      assert.deepEqual(await line.join(eventId, 'ann', t0 + 1), {
+        ok: true,
+        place: null,
+        joinedAt: t0 + 1,
+        again: false,
+      });
+      assert.deepEqual(await line.join(eventId, 'ann', t0 + 2), {
+        ok: true,
+        place: null,
+        joinedAt: t0 + 1,
+        again: true,
+      });
       const position = await line.position(eventId, 'ann');
       assert.deepEqual(position, {
         phase: 'prequeue',
@@ -102,7 +117,11 @@ export function describeWaitingLineContract(adapterName: string, fixture: Waitin
         { type: 'PreQueueOpened', data: { eventId, seedCommitment: seedCommitment(seed), occurredAt: at } },
         {
           type: 'QueueJoinsRecorded',
-          data: { eventId, joins: ['x', 'y', 'z'].map((userId) => ({ userId, seq: null, joinedAt: at })), occurredAt: at },
+          data: {
+            eventId,
+            joins: ['x', 'y', 'z'].map((userId) => ({ userId, seq: null, joinedAt: at })),
+            occurredAt: at,
+          },
         },
         { type: 'QueueShuffled', data: { eventId, seed, prequeueCount: 3, occurredAt: at } },
         {

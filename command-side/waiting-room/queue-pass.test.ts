@@ -9,13 +9,22 @@ const expected = { eventId: 'e1', userId: 'u1', now: 1_000 };
 test('a pass signed here checks out for its buyer and event until it expires', () => {
   const token = passes.sign(pass);
   assert.deepEqual(passes.check(token, expected), { ok: true, pass });
-  assert.deepEqual(passes.check(token, { ...expected, now: 2_000 }), { ok: false, reason: 'QUEUE_PASS_EXPIRED' });
+  assert.deepEqual(passes.check(token, { ...expected, now: 2_000 }), {
+    ok: false,
+    reason: 'QUEUE_PASS_EXPIRED',
+  });
 });
 
 test('another buyer’s or another event’s pass is foreign', () => {
   const token = passes.sign(pass);
-  assert.deepEqual(passes.check(token, { ...expected, userId: 'u2' }), { ok: false, reason: 'QUEUE_PASS_FOREIGN' });
-  assert.deepEqual(passes.check(token, { ...expected, eventId: 'e2' }), { ok: false, reason: 'QUEUE_PASS_FOREIGN' });
+  assert.deepEqual(passes.check(token, { ...expected, userId: 'u2' }), {
+    ok: false,
+    reason: 'QUEUE_PASS_FOREIGN',
+  });
+  assert.deepEqual(passes.check(token, { ...expected, eventId: 'e2' }), {
+    ok: false,
+    reason: 'QUEUE_PASS_FOREIGN',
+  });
 });
 
 test('a forged, altered or malformed pass is invalid', () => {

@@ -11,7 +11,10 @@ export type QueuePass = {
 
 export type PassCheck =
   | { readonly ok: true; readonly pass: QueuePass }
-  | { readonly ok: false; readonly reason: 'QUEUE_PASS_INVALID' | 'QUEUE_PASS_FOREIGN' | 'QUEUE_PASS_EXPIRED' };
+  | {
+      readonly ok: false;
+      readonly reason: 'QUEUE_PASS_INVALID' | 'QUEUE_PASS_FOREIGN' | 'QUEUE_PASS_EXPIRED';
+    };
 
 const version = 'qp1';
 

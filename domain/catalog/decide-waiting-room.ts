@@ -56,8 +56,8 @@ function settingsAfter(command: ConfigureWaitingRoom, event: ExistingEvent): Wai
   return settings;
 }
 
-const sameSettings = (a: WaitingRoomSettings, b: WaitingRoomSettings) =>
-  (Object.keys(a) as (keyof WaitingRoomSettings)[]).every((field) => a[field] === b[field]);
+const sameSettings = (current: WaitingRoomSettings, next: WaitingRoomSettings) =>
+  (Object.keys(next) as (keyof WaitingRoomSettings)[]).every((field) => current[field] === next[field]);
 
 /** Sets the room up or changes it, live too; nothing when nothing changes. */
 export function configureWaitingRoom(command: ConfigureWaitingRoom, state: EventState): CatalogEvent[] {

@@ -99,7 +99,10 @@ function evolveExisting(state: ExistingEvent, event: CatalogEvent): ExistingEven
     case 'WaitingRoomPaused':
     case 'WaitingRoomResumed':
       if (!state.waitingRoom) return touched;
-      return { ...touched, waitingRoom: { ...state.waitingRoom, paused: event.type === 'WaitingRoomPaused' } };
+      return {
+        ...touched,
+        waitingRoom: { ...state.waitingRoom, paused: event.type === 'WaitingRoomPaused' },
+      };
   }
 }
 

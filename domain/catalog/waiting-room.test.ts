@@ -69,7 +69,9 @@ describe('configuring an event’s waiting room', () => {
           data: { eventId, settings: { ...settings, admissionPerMinute: 30 }, occurredAt: now },
         },
       ]);
-    given(eventCreated, configured).when(configure({ maxInside: 50 })).thenNothing();
+    given(eventCreated, configured)
+      .when(configure({ maxInside: 50 }))
+      .thenNothing();
     given(eventCreated, configured)
       .when(configure({ enabled: false }))
       .then([
@@ -116,15 +118,13 @@ describe('pausing and resuming admission', () => {
   });
 
   it('keeps a pause across a change of settings', () => {
-    given(eventCreated, configured, paused).when(resume()).then([
-      { type: 'WaitingRoomResumed', data: { eventId, occurredAt: now } },
-    ]);
-    given(
-      eventCreated,
-      configured,
-      paused,
-      { type: 'WaitingRoomConfigured', data: { eventId, settings: { ...settings, maxInside: 9 }, occurredAt: now } },
-    )
+    given(eventCreated, configured, paused)
+      .when(resume())
+      .then([{ type: 'WaitingRoomResumed', data: { eventId, occurredAt: now } }]);
+    given(eventCreated, configured, paused, {
+      type: 'WaitingRoomConfigured',
+      data: { eventId, settings: { ...settings, maxInside: 9 }, occurredAt: now },
+    })
       .when(pause())
       .thenNothing();
   });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { admissionBudget, oddsOfSeats, waitEstimate } from './admission';
+import { admissionBudget, oddsOfSeats, rateCredit, waitEstimate } from './admission';
 
 const base = {
   paused: false,
@@ -11,14 +11,28 @@ const base = {
   waiting: 1000,
   seatsLeft: 1000,
   maxTicketsPerUser: 4,
-  sinceLastMs: 10_000,
+  rateAllows: 10,
 };
 
 describe('how many the room lets in', () => {
-  it('follows the rate for the time since the last admission, at most a minute’s worth', () => {
+  it('follows the rate’s credit: it grows with time up to a minute’s worth, and fractions carry over', () => {
     assert.equal(admissionBudget(base), 10);
-    assert.equal(admissionBudget({ ...base, sinceLastMs: 600_000 }), 60);
-    assert.equal(admissionBudget({ ...base, sinceLastMs: 500 }), 0);
+    assert.equal(admissionBudget({ ...base, rateAllows: 0.5 }), 0);
+    assert.equal(rateCredit({ credit: 0, elapsedMs: 10_000, perMinute: 60 }), 10);
+    assert.equal(
+      rateCredit({ credit: 0, elapsedMs: 600_000, perMinute: 60 }),
+      60,
+      'a minute’s worth at most',
+    );
+    let credit = 0;
+    let admitted = 0;
+    for (let step = 0; step < 20; step += 1) {
+      credit = rateCredit({ credit, elapsedMs: 1000, perMinute: 90 });
+      const count = admissionBudget({ ...base, rateAllows: credit });
+      credit -= count;
+      admitted += count;
+    }
+    assert.equal(admitted, 30, '90 a minute for 20 one-second steps');
   });
 
   it('never more than the room holds or than are waiting', () => {
@@ -27,9 +41,17 @@ describe('how many the room lets in', () => {
   });
 
   it('stops while the buyers inside could take every seat left, and resumes when seats come back', () => {
-    assert.equal(admissionBudget({ ...base, seatsLeft: 40, inside: 10, passesOut: 10 }), 0, '10 passes × 4 ≥ 40 seats');
+    assert.equal(
+      admissionBudget({ ...base, seatsLeft: 40, inside: 10, passesOut: 10 }),
+      0,
+      '10 passes × 4 ≥ 40 seats',
+    );
     assert.equal(admissionBudget({ ...base, seatsLeft: 48, inside: 10, passesOut: 10 }), 2);
-    assert.equal(admissionBudget({ ...base, seatsLeft: 48, inside: 20, passesOut: 10 }), 2, 'holders took theirs already');
+    assert.equal(
+      admissionBudget({ ...base, seatsLeft: 48, inside: 20, passesOut: 10 }),
+      2,
+      'holders took theirs already',
+    );
     assert.equal(admissionBudget({ ...base, seatsLeft: 0 }), 0, 'sold out');
   });
 

@@ -13,19 +13,32 @@ export type AdmissionInputs = {
   readonly seatsLeft: number;
   /** The most one buyer may take (the event's limit). */
   readonly maxTicketsPerUser: number;
-  /** Milliseconds since the last admission (the rate budget refills with time, up to one minute's worth). */
-  readonly sinceLastMs: number;
+  /** Buyers the admission rate allows now (its credit; `rateCredit` keeps it). */
+  readonly rateAllows: number;
 };
 
 /**
- * How many to let in now. Never more than the rate allows for the time since the last admission,
+ * The admission rate as a credit of buyers: it grows with time at `perMinute`, up to one minute's
+ * worth, and what was let in is spent from it, so fractions carry over from one step to the next.
+ */
+export function rateCredit(input: {
+  readonly credit: number;
+  readonly elapsedMs: number;
+  readonly perMinute: number;
+}): number {
+  return Math.min(input.perMinute, input.credit + (input.perMinute * Math.max(0, input.elapsedMs)) / 60_000);
+}
+
+/**
+ * How many to let in now. Never more than the rate's credit allows,
  * than the room holds, than are waiting; and none while the buyers inside with a pass not used yet could
  * already take every seat left (each may take up to the limit; seats already held are not left), so
  * nobody is let in to find the sale over.
  */
 export function admissionBudget(inputs: AdmissionInputs): number {
   if (inputs.paused || inputs.waiting <= 0 || inputs.seatsLeft <= 0) return 0;
-  const byRate = Math.floor((inputs.admissionPerMinute * Math.min(inputs.sinceLastMs, 60_000)) / 60_000);
+  // The epsilon keeps a credit of n buyers summed from fractions from rounding down to n - 1.
+  const byRate = Math.floor(inputs.rateAllows + 1e-6);
   const byRoom = inputs.maxInside - inputs.inside;
   const bySeats = Math.ceil(inputs.seatsLeft / inputs.maxTicketsPerUser) - inputs.passesOut;
   return Math.max(0, Math.min(byRate, byRoom, bySeats, inputs.waiting));

@@ -15,9 +15,4 @@ export type CloseQueue = Issued & { readonly type: 'CloseQueue'; readonly reason
 export type ReopenQueue = Issued & { readonly type: 'ReopenQueue' };
 
 export type WaitingRoomCommand =
-  | OpenPreQueue
-  | RecordJoins
-  | ShuffleQueue
-  | AdmitBuyers
-  | CloseQueue
-  | ReopenQueue;
+  OpenPreQueue | RecordJoins | ShuffleQueue | AdmitBuyers | CloseQueue | ReopenQueue;

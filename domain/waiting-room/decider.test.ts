@@ -47,17 +47,29 @@ describe('the waiting room’s queue', () => {
       now,
       joins: joins.map((join) => ({ ...join, joinedAt: now })),
     });
-    given().when(record([{ userId: 'x', seq: null }])).thenFails('INVALID_STATE');
+    given()
+      .when(record([{ userId: 'x', seq: null }]))
+      .thenFails('INVALID_STATE');
     given(opened, prequeueJoins)
-      .when(record([{ userId: 'alice', seq: null }, { userId: 'zed', seq: null }, { userId: 'zed', seq: null }]))
+      .when(
+        record([
+          { userId: 'alice', seq: null },
+          { userId: 'zed', seq: null },
+          { userId: 'zed', seq: null },
+        ]),
+      )
       .then([
         {
           type: 'QueueJoinsRecorded',
           data: { eventId, joins: [{ userId: 'zed', seq: null, joinedAt: now }], occurredAt: now },
         },
       ]);
-    given(opened, prequeueJoins).when(record([{ userId: 'bob', seq: null }])).thenNothing();
-    given(opened, prequeueJoins, shuffled).when(record([{ userId: 'late', seq: null }])).thenFails('INVALID_STATE');
+    given(opened, prequeueJoins)
+      .when(record([{ userId: 'bob', seq: null }]))
+      .thenNothing();
+    given(opened, prequeueJoins, shuffled)
+      .when(record([{ userId: 'late', seq: null }]))
+      .thenFails('INVALID_STATE');
     given(opened, prequeueJoins, shuffled, laterJoins)
       .when(record([{ userId: 'fred', seq: 5 }]))
       .thenFails('INVALID_STATE');
@@ -134,13 +146,19 @@ describe('the waiting room’s queue', () => {
         },
       ]);
     given(opened, prequeueJoins).when(admit(5)).thenNothing();
-    given(opened, prequeueJoins, shuffled, { type: 'QueueClosed', data: { eventId, reason: 'sold-out', occurredAt: now } })
+    given(opened, prequeueJoins, shuffled, {
+      type: 'QueueClosed',
+      data: { eventId, reason: 'sold-out', occurredAt: now },
+    })
       .when(admit(5))
       .thenNothing();
   });
 
   it('closes when sold out and reopens where it was', () => {
-    const closed: WaitingRoomEvent = { type: 'QueueClosed', data: { eventId, reason: 'sold-out', occurredAt: now } };
+    const closed: WaitingRoomEvent = {
+      type: 'QueueClosed',
+      data: { eventId, reason: 'sold-out', occurredAt: now },
+    };
     given(opened, prequeueJoins, shuffled)
       .when({ type: 'CloseQueue', eventId, now, reason: 'sold-out' })
       .then([closed]);

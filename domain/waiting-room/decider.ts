@@ -73,7 +73,9 @@ function decide(command: WaitingRoomCommand, state: QueueState): WaitingRoomEven
   switch (command.type) {
     case 'OpenPreQueue':
       if (state.phase !== 'not-opened') return [];
-      return [{ type: 'PreQueueOpened', data: { eventId, seedCommitment: command.seedCommitment, occurredAt } }];
+      return [
+        { type: 'PreQueueOpened', data: { eventId, seedCommitment: command.seedCommitment, occurredAt } },
+      ];
     case 'RecordJoins':
       return recordJoins(command, state);
     case 'ShuffleQueue':

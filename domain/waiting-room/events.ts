@@ -14,7 +14,11 @@ export type PreQueueOpened = Event<
 >;
 
 /** A buyer's place: `seq` is their number in line, null for a pre-queue join (numbered by the shuffle). */
-export type RecordedJoin = { readonly userId: string; readonly seq: number | null; readonly joinedAt: string };
+export type RecordedJoin = {
+  readonly userId: string;
+  readonly seq: number | null;
+  readonly joinedAt: string;
+};
 
 /** Joins as they were taken, a batch at a time (one event per batch keeps a join storm off the log). */
 export type QueueJoinsRecorded = Event<
@@ -60,12 +64,7 @@ export type QueueClosed = Event<
 export type QueueReopened = Event<'QueueReopened', { readonly eventId: string; readonly occurredAt: string }>;
 
 export type WaitingRoomEvent =
-  | PreQueueOpened
-  | QueueJoinsRecorded
-  | QueueShuffled
-  | BuyersAdmitted
-  | QueueClosed
-  | QueueReopened;
+  PreQueueOpened | QueueJoinsRecorded | QueueShuffled | BuyersAdmitted | QueueClosed | QueueReopened;
 
 export const waitingRoomEventTypes: readonly WaitingRoomEvent['type'][] = [
   'PreQueueOpened',

@@ -16,7 +16,10 @@ test('the order depends on the seed and the people, not on the order they joined
   assert.deepEqual(shuffledOrder([...people].reverse(), 'seed-1'), order, 'join order does not matter');
   assert.deepEqual(shuffledOrder(people, 'seed-1'), order, 'recomputable');
   const others = ['seed-2', 'seed-3', 'seed-4'].map((seed) => shuffledOrder(people, seed).join());
-  assert.ok(others.some((other) => other !== order.join()), 'another seed, another order');
+  assert.ok(
+    others.some((other) => other !== order.join()),
+    'another seed, another order',
+  );
   assert.deepEqual(shuffledOrder([], 'x'), []);
   assert.deepEqual(shuffledOrder(['only'], 'x'), ['only']);
 });
@@ -43,5 +46,8 @@ test('every place is equally likely for every buyer (chi-square over 6,000 seeds
   }
   assert.equal(orders.size, 6, 'all six orders of three occur');
   const chiOrders = [...orders.values()].reduce((sum, n) => sum + (n - seeds / 6) ** 2 / (seeds / 6), 0);
-  assert.ok(chiOrders < 20.5, `orders of three: chi-square ${chiOrders.toFixed(1)} over 5 degrees of freedom`);
+  assert.ok(
+    chiOrders < 20.5,
+    `orders of three: chi-square ${chiOrders.toFixed(1)} over 5 degrees of freedom`,
+  );
 });

@@ -23,3 +23,4 @@ export {
 } from './events';
 export { seedCommitment, shuffledOrder } from './fair-order';
 export { initialQueueState, type QueuePhase, type QueueState } from './state';
+export { admissionBudget, oddsOfSeats, rateCredit, waitEstimate, type AdmissionInputs } from './admission';

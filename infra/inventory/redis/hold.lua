@@ -27,11 +27,11 @@ if redis.call('HGET', KEYS[7], 'enabled') == '1' then
   if ARGV[15] == '' then return reply('QUEUE_PASS_REQUIRED', 0) end
   local granted = redis.call('HGET', KEYS[8], ARGV[8])
   if not granted then return reply('QUEUE_PASS_INVALID', 0) end
-  local seq, until, used = string.match(granted, '^(%d+)|(%d+)|(%d)$')
+  local seq, expires_at, used = string.match(granted, '^(%d+)|(%d+)|(%d)$')
   if seq ~= ARGV[15] then return reply('QUEUE_PASS_INVALID', 0) end
   if used == '1' then return reply('QUEUE_PASS_USED', 0) end
-  if tonumber(until) <= tonumber(ARGV[12]) then return reply('QUEUE_PASS_EXPIRED', 0) end
-  pass = seq .. '|' .. until .. '|1'
+  if tonumber(expires_at) <= tonumber(ARGV[12]) then return reply('QUEUE_PASS_EXPIRED', 0) end
+  pass = seq .. "|" .. expires_at .. "|1"
 end
 -- 4. The zone and the buyer's limit. Sold out and over the limit are outcomes the key remembers.
 local function remember(status, detail)

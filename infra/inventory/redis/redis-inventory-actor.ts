@@ -212,7 +212,9 @@ export class RedisInventoryActor implements InventoryActor {
   async grantPasses({ eventId, passes }: { eventId: string; passes: readonly GrantedPass[] }) {
     const { passes: key, inside, passesOut } = this.#keys(eventId);
     for (let from = 0; from < passes.length; from += 1_000) {
-      const args = passes.slice(from, from + 1_000).flatMap((pass) => [pass.userId, pass.seq, pass.expiresAt]);
+      const args = passes
+        .slice(from, from + 1_000)
+        .flatMap((pass) => [pass.userId, pass.seq, pass.expiresAt]);
       await this.#run(scripts.grantPasses, [key, inside, passesOut], args);
     }
   }
