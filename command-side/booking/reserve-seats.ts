@@ -23,7 +23,7 @@ export type ReserveSeatsDeps = {
   readonly holdTtlMs: number;
   /** The buyer's reservation rate limit per event, taken in the actor's one call; none when absent. */
   readonly bucket?: HoldBucket;
-  /** Checks the signature of waiting-room passes; without it a presented pass is refused as invalid. */
+  /** Checks the signature of waiting-room passes; without it (no waiting rooms here) a pass is ignored. */
   readonly passes?: QueuePasses;
   readonly clock?: () => Date;
   readonly newBookingId?: () => string;
@@ -159,12 +159,12 @@ export class SeatReservations {
     zone: ZoneForSale,
     now: Date,
   ): { seq: number } | AppError | undefined {
-    if (request.queuePass === undefined) return undefined;
-    const checked = this.deps.passes?.check(request.queuePass, {
+    if (request.queuePass === undefined || !this.deps.passes) return undefined;
+    const checked = this.deps.passes.check(request.queuePass, {
       eventId: zone.eventId,
       userId: request.userId,
       now: now.getTime(),
-    }) ?? { ok: false as const, reason: 'QUEUE_PASS_INVALID' as const };
+    });
     if (checked.ok) return { seq: checked.pass.seq };
     if (checked.reason === 'QUEUE_PASS_FOREIGN') {
       return new AppError('QUEUE_PASS_FOREIGN', 'This queue pass belongs to another buyer or another event');
