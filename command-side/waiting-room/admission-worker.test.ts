@@ -9,6 +9,7 @@ import {
   type WaitingRoomEvent,
 } from '../../domain/waiting-room';
 import { InProcessInventoryActor } from '../../infra/inventory/in-process';
+import { holdRequest } from '../inventory/contract-support';
 import { loadStream } from '../../infra/ports/event-store';
 import { storeAndActorPerSuite, type StoreAndActor } from '../../infra/testing/store-and-actor';
 import { InProcessWaitingLine } from '../../infra/waiting-room';
@@ -115,34 +116,13 @@ describe('the admission worker', () => {
     }
     const { admittedUpTo } = await line.position(room.eventId, 'b0');
     assert.equal(admittedUpTo, 30, '90 a minute for 20 s');
-    const first = await opened.actor.hold({
-      idempotencyKey: 'k',
-      bookingId: 'bk-1',
-      eventId: room.eventId,
-      zoneId: 'z1',
-      userId: 'b0',
-      quantity: 1,
-      unitPrice: 100,
-      currency: 'EUR',
-      maxPerUser: 2,
-      ttlMs: 600_000,
-      now: saleStartsAt + 20_000,
-      pass: { seq: 1 },
-    });
+    const first = await opened.actor.hold(
+      holdRequest(room.eventId, 'z1', { userId: 'b0', now: saleStartsAt + 20_000, pass: { seq: 1 } }),
+    );
     assert.equal(first.ok, true);
-    const outsider = await opened.actor.hold({
-      idempotencyKey: 'k2',
-      bookingId: 'bk-2',
-      eventId: room.eventId,
-      zoneId: 'z1',
-      userId: 'b40',
-      quantity: 1,
-      unitPrice: 100,
-      currency: 'EUR',
-      maxPerUser: 2,
-      ttlMs: 600_000,
-      now: saleStartsAt + 20_000,
-    });
+    const outsider = await opened.actor.hold(
+      holdRequest(room.eventId, 'z1', { userId: 'b40', now: saleStartsAt + 20_000 }),
+    );
     assert.equal(outsider.ok ? 'held' : outsider.reason, 'QUEUE_PASS_REQUIRED');
   });
 
@@ -158,20 +138,15 @@ describe('the admission worker', () => {
     assert.equal((await line.position(room.eventId, 's0')).admittedUpTo, 2, '2 inside × 2 tickets = 4 seats');
     const holds = [];
     for (const [index, userId] of ['s0', 's1'].entries()) {
-      const result = await opened.actor.hold({
-        idempotencyKey: `k${index}`,
-        bookingId: `sold-${room.eventId}-${index}`,
-        eventId: room.eventId,
-        zoneId: 'z1',
-        userId,
-        quantity: 2,
-        unitPrice: 100,
-        currency: 'EUR',
-        maxPerUser: 2,
-        ttlMs: 600_000,
-        now: saleStartsAt + 10_000,
-        pass: { seq: index + 1 },
-      });
+      const result = await opened.actor.hold(
+        holdRequest(room.eventId, 'z1', {
+          userId,
+          quantity: 2,
+          maxPerUser: 2,
+          now: saleStartsAt + 10_000,
+          pass: { seq: index + 1 },
+        }),
+      );
       assert.ok(result.ok);
       holds.push(result.hold);
     }
