@@ -2,10 +2,10 @@ import { join } from 'node:path';
 import { startSmtpTestServer } from '../../infra/mail/testing/smtp-test-server';
 import type { LoadGeneratorName } from '../load/load-plan';
 import { verify, type Verdict } from '../load/verify';
-import { measureMax, measureRush, rushSale, type LoadTarget, type RushMeasurement } from './measure-rush';
+import { measureMax, measureRush, rushSale, type RushMeasurement } from './measure-rush';
 import type { Sample } from './probe';
 import type { RushServiceUrls } from './services';
-import { openVariantSession, type VariantSession } from './variant-session';
+import { loadTargetOf, openVariantSession, type VariantSession } from './variant-session';
 import type { Variant, VariantName } from './variants';
 
 export type VariantOptions = {
@@ -68,25 +68,7 @@ export async function runVariant(
     });
     const { probe, processes, database } = session;
 
-    let nextBuyer = 0;
-    const target: LoadTarget = {
-      apiUrl: session.api.url,
-      redisUrl: options.redisUrl,
-      adminToken: session.adminToken,
-      jwtSecret: session.jwtSecret,
-      tag: session.tag,
-      dir,
-      servesQueries: variant.servesQueries,
-      sales: session.sales,
-      connections: options.connections,
-      timeoutSeconds: options.timeoutSeconds,
-      generator: options.generator,
-      takeBuyers(count) {
-        const first = nextBuyer;
-        nextBuyer += count;
-        return first;
-      },
-    };
+    const target = loadTargetOf(session, options, dir);
 
     let max: VariantResult['max'];
     let maxSale: { eventId: string; idsFile: string } | undefined;

@@ -8,11 +8,11 @@ import type { Verdict } from '../load/verify';
 import { registerBuyers, type BuyerRange } from './buyer-accounts';
 import { busGroups } from './bus-groups';
 import { CpuWindows, type CpuTable } from './cpu-windows';
-import { generatorRow, newSale, planFor, type LoadTarget } from './measure-rush';
+import { generatorRow, newSale, planFor } from './measure-rush';
 import type { Sample } from './probe';
 import type { RushServiceUrls } from './services';
 import { startSmtpSink, type SinkMode, type SmtpSink } from './smtp-sink';
-import { openVariantSession, type VariantSession } from './variant-session';
+import { loadTargetOf, openVariantSession, type VariantSession } from './variant-session';
 import type { Variant, VariantName } from './variants';
 import { relayName } from './log-followers';
 import {
@@ -152,25 +152,7 @@ async function runWave(
   const { probe, sql, variant } = session;
   const name = variant.name;
   const epochOffset = Date.now() - probe.now();
-  let nextBuyer = 0;
-  const target: LoadTarget = {
-    apiUrl: session.api.url,
-    redisUrl: options.redisUrl,
-    adminToken: session.adminToken,
-    jwtSecret: session.jwtSecret,
-    tag: session.tag,
-    dir,
-    servesQueries: variant.servesQueries,
-    sales: session.sales,
-    connections: options.connections,
-    timeoutSeconds: options.timeoutSeconds,
-    generator: options.generator,
-    takeBuyers(count) {
-      const first = nextBuyer;
-      nextBuyer += count;
-      return first;
-    },
-  };
+  const target = loadTargetOf(session, options, dir);
   const take = (requests: number, connections: number): BuyerRange => {
     const count = buyersNeeded(requests, options.holdsPerBuyer, {
       generator: options.generator,

@@ -7,7 +7,9 @@ import { PgSqlClient } from '../../infra/sql';
 import type { ProcessGroup } from '../load/cpu';
 import { createDatabase, type OwnDatabase } from '../load/services';
 import { adminToken } from '../load/setup-event';
+import type { LoadGeneratorName } from '../load/load-plan';
 import { busGroups, kafkaBusReader, sqlBusReader, type BusReader } from './bus-groups';
+import type { LoadTarget } from './measure-rush';
 import { Probe } from './probe';
 import { startVariant, stopAll, type RunningProcess } from './processes';
 import { mongoDatabaseUrl, quietKafka, type RushServiceUrls } from './services';
@@ -57,6 +59,38 @@ export type VariantSession = {
   /** Stops the processes and the probe, drops the databases and topics, deletes the Redis keys. */
   close(): Promise<void>;
 };
+
+/** Where a variant's loads go, handing out buyer numbers so no two loads share a buyer. */
+export function loadTargetOf(
+  session: VariantSession,
+  options: {
+    readonly redisUrl: string;
+    readonly connections: number;
+    readonly timeoutSeconds: number;
+    readonly generator: LoadGeneratorName;
+  },
+  dir: string,
+): LoadTarget {
+  let nextBuyer = 0;
+  return {
+    apiUrl: session.api.url,
+    redisUrl: options.redisUrl,
+    adminToken: session.adminToken,
+    jwtSecret: session.jwtSecret,
+    tag: session.tag,
+    dir,
+    servesQueries: session.variant.servesQueries,
+    sales: session.sales,
+    connections: options.connections,
+    timeoutSeconds: options.timeoutSeconds,
+    generator: options.generator,
+    takeBuyers(count) {
+      const first = nextBuyer;
+      nextBuyer += count;
+      return first;
+    },
+  };
+}
 
 const admin = { email: 'bench-admin@rush.example', password: randomBytes(12).toString('hex') };
 

@@ -115,7 +115,7 @@ export class SeatReservations {
     if (!zone) throw new AppError('ZONE_NOT_FOUND', 'No such zone on sale', { zoneId: request.zoneId });
     const now = this.clock();
     checkReservable(zone, request.quantity, now);
-    const pass = this.passOf(request, zone, now);
+    const pass = this.passOf(request, zone);
     if (pass instanceof AppError) return { ok: false, error: pass, replayed: false };
     const held = await this.deps.actor.hold({
       bookingId: this.newBookingId(),
@@ -153,17 +153,12 @@ export class SeatReservations {
     return { ok: true, booking, replayed: held.replayed, ...(held.bucket ? { bucket: held.bucket } : {}) };
   }
 
-  /** The presented pass's place in line once its signature, buyer, event and time check out. */
-  private passOf(
-    request: ReserveSeats,
-    zone: ZoneForSale,
-    now: Date,
-  ): { seq: number } | AppError | undefined {
+  /** The presented pass's place in line once its signature, buyer and event check out (the actor does the rest). */
+  private passOf(request: ReserveSeats, zone: ZoneForSale): { seq: number } | AppError | undefined {
     if (request.queuePass === undefined || !this.deps.passes) return undefined;
     const checked = this.deps.passes.check(request.queuePass, {
       eventId: zone.eventId,
       userId: request.userId,
-      now: now.getTime(),
     });
     if (checked.ok) return { seq: checked.pass.seq };
     if (checked.reason === 'QUEUE_PASS_FOREIGN') {

@@ -35,14 +35,20 @@ export class QueuePasses {
     return `${version}.${payload}.${this.#signature(`${version}.${payload}`)}`;
   }
 
-  /** A pass for this buyer and this event, signed by us and not expired at `now`. */
-  check(token: string, expected: { eventId: string; userId: string; now: number }): PassCheck {
+  /**
+   * A pass for this buyer and this event, signed by us, and not expired at `now` when given. The
+   * reservation path leaves `now` out: the inventory actor checks expiry on its own record, after the
+   * Idempotency-Key, so a retry of a hold made in time still gets its hold back.
+   */
+  check(token: string, expected: { eventId: string; userId: string; now?: number }): PassCheck {
     const pass = this.#verified(token);
     if (!pass) return { ok: false, reason: 'QUEUE_PASS_INVALID' };
     if (pass.eventId !== expected.eventId || pass.userId !== expected.userId) {
       return { ok: false, reason: 'QUEUE_PASS_FOREIGN' };
     }
-    if (pass.expiresAt <= expected.now) return { ok: false, reason: 'QUEUE_PASS_EXPIRED' };
+    if (expected.now !== undefined && pass.expiresAt <= expected.now) {
+      return { ok: false, reason: 'QUEUE_PASS_EXPIRED' };
+    }
     return { ok: true, pass };
   }
 
