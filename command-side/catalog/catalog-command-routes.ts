@@ -1,5 +1,11 @@
 import { Router, type Request } from 'express';
-import { toEventResource, toShowResource, toZoneResource } from '../../domain/catalog';
+import {
+  toEventResource,
+  toShowResource,
+  toWaitingRoomResource,
+  toZoneResource,
+  type ExistingEvent,
+} from '../../domain/catalog';
 import { AppError } from '../../domain/shared';
 import { created, ok, requestMetadata, requireRole, validateBody } from '../../infra/ports/http';
 import type { CatalogCommands } from './catalog-commands';
@@ -7,6 +13,7 @@ import {
   AddShowDto,
   AddZoneDto,
   CancelEventDto,
+  ConfigureWaitingRoomDto,
   CreateEventDto,
   UpdateEventDto,
   UpdateShowDto,
@@ -15,8 +22,12 @@ import {
   toNewEventDetails,
   toShow,
   toShowChanges,
+  toWaitingRoomChanges,
   toZoneChanges,
 } from './dtos';
+
+/** The room's settings after a change (a pause or resume only reaches an event that has a room). */
+const roomOf = (event: ExistingEvent) => toWaitingRoomResource(event)!;
 
 /** Who is asking (organizer or admin, else 401/403) and the audit metadata of the events it causes. */
 function issued(req: Request) {
@@ -62,6 +73,23 @@ export function catalogCommandRoutes(commands: CatalogCommands): Router {
     const dto = await validateBody(CancelEventDto, req.body);
     ok(res, toEventResource(await commands.cancelEvent(who, req.params.id, dto.reason)));
   });
+
+  router.put('/events/:id/waiting-room', async (req, res) => {
+    const who = issued(req);
+    const dto = await validateBody(ConfigureWaitingRoomDto, req.body);
+    ok(res, roomOf(await commands.configureWaitingRoom(who, req.params.id, toWaitingRoomChanges(dto))));
+  });
+
+  for (const [action, paused] of [
+    ['pause', true],
+    ['resume', false],
+  ] as const) {
+    router.post(`/events/:id/waiting-room/${action}`, async (req, res) => {
+      const who = issued(req);
+      assertNoBody(req.body);
+      ok(res, roomOf(await commands.setAdmissionPaused(who, req.params.id, paused)));
+    });
+  }
 
   router.post('/events/:id/shows', async (req, res) => {
     const who = issued(req);

@@ -13,6 +13,7 @@ import {
   type ExistingEvent,
   type NewEventDetails,
   type Show,
+  type WaitingRoomSettings,
   type Zone,
 } from '../../domain/catalog';
 import type { AppError, EventMetadata } from '../../domain/shared';
@@ -77,6 +78,21 @@ export class CatalogCommands {
 
   cancelEvent({ actor, metadata }: Issued, eventId: string, reason?: string): Promise<ExistingEvent> {
     return this.run(eventId, { type: 'CancelEvent', ...this.issued(actor), reason }, metadata);
+  }
+
+  /** Sets the event's waiting room up or changes it (live too); fields left out stay as they were. */
+  configureWaitingRoom(
+    { actor, metadata }: Issued,
+    eventId: string,
+    settings: Partial<WaitingRoomSettings>,
+  ): Promise<ExistingEvent> {
+    return this.run(eventId, { type: 'ConfigureWaitingRoom', ...this.issued(actor), settings }, metadata);
+  }
+
+  /** Stops (`pause`) or restarts admission from the event's waiting room. */
+  setAdmissionPaused({ actor, metadata }: Issued, eventId: string, paused: boolean): Promise<ExistingEvent> {
+    const type = paused ? 'PauseAdmission' : 'ResumeAdmission';
+    return this.run(eventId, { type, ...this.issued(actor) }, metadata);
   }
 
   async addShow(

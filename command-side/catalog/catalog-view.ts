@@ -30,6 +30,7 @@ export class CatalogView {
   private readonly events = new Map<string, ExistingEvent>();
   private readonly zones = new Map<string, ZoneForSale>();
   private readonly showEvents = new Map<string, string>();
+  private readonly withWaitingRoom = new Set<string>();
   private position: Checkpoint = startOfLog;
 
   /** Where the view stands in the global log. */
@@ -59,6 +60,11 @@ export class CatalogView {
     return this.zones.get(zoneId);
   }
 
+  /** Events that have (or had) a waiting room configured, enabled or not. */
+  *eventsWithWaitingRoom(): Iterable<ExistingEvent> {
+    for (const eventId of this.withWaitingRoom) yield this.events.get(eventId)!;
+  }
+
   eventIdOfShow(showId: string): string | undefined {
     return this.showEvents.get(showId);
   }
@@ -69,6 +75,7 @@ export class CatalogView {
 
   private index(event: ExistingEvent): void {
     this.events.set(event.id, event);
+    if (event.waitingRoom) this.withWaitingRoom.add(event.id);
     const { saleStartsAt, saleEndsAt, maxTicketsPerUser } = event.details;
     for (const show of event.shows) {
       this.showEvents.set(show.id, event.id);

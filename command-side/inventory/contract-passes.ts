@@ -80,6 +80,24 @@ export function describePassContract(actorOf: () => InventoryActor): void {
     held(await actor.hold(holdRequest(eventId, zoneId, { userId, pass: { seq: 12 } })));
   });
 
+  it('tells a buyer’s latest pass: granted, then used by the hold; nothing for a buyer never admitted', async () => {
+    const { eventId, zoneId, userId } = await roomWithPass(7, t0 + 60_000);
+    assert.equal(await actor.passOf({ eventId, userId: uniqueId('stranger') }), undefined);
+    assert.deepEqual(await actor.passOf({ eventId, userId }), {
+      userId,
+      seq: 7,
+      expiresAt: t0 + 60_000,
+      used: false,
+    });
+    held(await actor.hold(holdRequest(eventId, zoneId, { userId, pass: { seq: 7 } })));
+    assert.deepEqual(await actor.passOf({ eventId, userId }), {
+      userId,
+      seq: 7,
+      expiresAt: t0 + 60_000,
+      used: true,
+    });
+  });
+
   it('counts buyers inside: a pass until it expires, a hold made with it until it ends', async () => {
     const { eventId, zoneId } = await provisionedEvent(actor, 10);
     await actor.setWaitingRoom({ eventId, enabled: true });

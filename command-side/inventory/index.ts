@@ -4,6 +4,7 @@ export type {
   ConfirmedBooking,
   ExpiredHold,
   GrantedPass,
+  PassRecord,
   Hold,
   HoldBucket,
   HoldRefusal,

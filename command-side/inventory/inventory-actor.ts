@@ -59,6 +59,9 @@ export type RoomOccupancy = {
 /** A pass the waiting room granted: buyer, place in line, and until when it lets a hold through. */
 export type GrantedPass = { userId: string; seq: number; expiresAt: number };
 
+/** A buyer's latest pass as the actor keeps it: `used` once a hold went through with it. */
+export type PassRecord = GrantedPass & { used: boolean };
+
 /**
  * One call's outcome. A sold-out or over-limit rejection is remembered under the key like a hold
  * (`replayed: true` when a retry gets it back); a zone not provisioned or rebuilding is not (transient).
@@ -154,5 +157,7 @@ export type InventoryActor = {
    * the hold is paid, let go or expires.
    */
   roomOccupancy(input: { eventId: string; now: number }): Promise<RoomOccupancy>;
+  /** The buyer's latest pass for the event (expired ones too), if one was ever granted. */
+  passOf(input: { eventId: string; userId: string }): Promise<PassRecord | undefined>;
   close(): Promise<void>;
 };

@@ -34,6 +34,7 @@ function roomOf(overrides: Partial<RoomOfEvent['room']> = {}, zoneIds = ['z1']):
     saleStartsAt: new Date(saleStartsAt).toISOString(),
     maxTicketsPerUser: 2,
     zoneIds,
+    status: 'published',
   };
 }
 

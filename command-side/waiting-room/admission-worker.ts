@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import type { WaitingRoom } from '../../domain/catalog';
+import type { EventStatus, ExistingEvent, WaitingRoom } from '../../domain/catalog';
 import {
   admissionBudget,
   rateCredit,
@@ -23,7 +23,22 @@ export type RoomOfEvent = {
   readonly saleStartsAt: string;
   readonly maxTicketsPerUser: number;
   readonly zoneIds: readonly string[];
+  /** Drafts wait for publishing; a cancelled event's queue closes for good. */
+  readonly status: EventStatus;
 };
+
+/** The catalog's event as the worker sees it; undefined when it has no waiting room. */
+export function roomOfEvent(event: ExistingEvent): RoomOfEvent | undefined {
+  if (!event.waitingRoom) return undefined;
+  return {
+    eventId: event.id,
+    room: event.waitingRoom,
+    saleStartsAt: event.details.saleStartsAt,
+    maxTicketsPerUser: event.details.maxTicketsPerUser,
+    zoneIds: event.shows.flatMap((show) => show.zones.map((zone) => zone.id)),
+    status: event.status,
+  };
+}
 
 export type AdmissionWorkerDeps = {
   readonly store: EventStore;
@@ -62,13 +77,16 @@ export class AdmissionWorker {
     this.#progress.clear();
   }
 
-  async step(rooms: Iterable<RoomOfEvent>): Promise<void> {
-    for (const room of rooms) await this.stepEvent(room);
+  /** Forgets one event's progress (its step failed): the next step reads its stream again. */
+  forget(eventId: string): void {
+    this.#progress.delete(eventId);
   }
 
   async stepEvent(room: RoomOfEvent): Promise<void> {
+    if (room.status === 'draft') return;
     const { actor, line } = this.deps;
     const progress = await this.#load(room.eventId);
+    if (room.status === 'cancelled') return this.#closeForGood(progress, room.eventId);
     if (progress.roomOn !== room.room.enabled) {
       await actor.setWaitingRoom({ eventId: room.eventId, enabled: room.room.enabled });
       progress.roomOn = room.room.enabled;
@@ -99,6 +117,15 @@ export class AdmissionWorker {
       await line.numberPreQueue(eventId, shuffledOrder(state.prequeue, state.seed!));
     }
     await this.#admit(progress, room, now);
+  }
+
+  async #closeForGood(progress: Progress, eventId: string): Promise<void> {
+    if (progress.aggregate.state.phase === 'closed' && progress.roomOn === false) return;
+    const now = iso(this.deps.clock());
+    await this.#decide(progress, { type: 'CloseQueue', eventId, now, reason: 'cancelled' });
+    await this.deps.line.closeLine(eventId);
+    await this.deps.actor.setWaitingRoom({ eventId, enabled: false });
+    progress.roomOn = false;
   }
 
   async #admit(progress: Progress, room: RoomOfEvent, now: number): Promise<void> {

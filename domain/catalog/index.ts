@@ -62,9 +62,13 @@ export {
 } from './streams';
 export {
   toEventResource,
+  toEventWaitingRoomResource,
   toShowResource,
+  toWaitingRoomResource,
   toZoneResource,
   type EventResource,
+  type EventWaitingRoomResource,
   type ShowResource,
+  type WaitingRoomResource,
   type ZoneResource,
 } from './resources';

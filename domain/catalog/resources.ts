@@ -1,4 +1,4 @@
-import type { EventStatus, ExistingEvent, Show, Zone } from './state';
+import type { EventStatus, ExistingEvent, Show, WaitingRoom, Zone } from './state';
 
 /** A zone as the API shows it; the query side adds `available`. */
 export type ZoneResource = {
@@ -19,6 +19,19 @@ export type ShowResource = {
   readonly zones: readonly ZoneResource[];
 };
 
+/** An event's waiting room as the API shows it inside the event: its settings and whether admission is paused. */
+export type EventWaitingRoomResource = {
+  readonly enabled: boolean;
+  readonly preQueueOpensAt: string;
+  readonly admissionPerMinute: number;
+  readonly maxInside: number;
+  readonly passLifetimeSeconds: number;
+  readonly paused: boolean;
+};
+
+/** The organizer's answer to configuring, pausing or resuming a room. */
+export type WaitingRoomResource = { readonly eventId: string } & EventWaitingRoomResource;
+
 /** An event as the API shows it (API.md, Catalog): the same shape from commands and from queries. */
 export type EventResource = {
   readonly id: string;
@@ -37,6 +50,8 @@ export type EventResource = {
   readonly updatedAt: string;
   readonly publishedAt: string | null;
   readonly cancelledAt: string | null;
+  /** Null until an organizer configures a room. */
+  readonly waitingRoom: EventWaitingRoomResource | null;
   readonly shows: readonly ShowResource[];
 };
 
@@ -57,6 +72,26 @@ export const toShowResource = (show: Show, eventId: string): ShowResource => ({
   startsAt: show.startsAt,
   zones: show.zones.map((zone) => toZoneResource(zone, eventId)),
 });
+
+/** Field by field, so nothing else the state might carry reaches a client. */
+export const toEventWaitingRoomResource = (room: WaitingRoom): EventWaitingRoomResource => ({
+  enabled: room.enabled,
+  preQueueOpensAt: room.preQueueOpensAt,
+  admissionPerMinute: room.admissionPerMinute,
+  maxInside: room.maxInside,
+  passLifetimeSeconds: room.passLifetimeSeconds,
+  paused: room.paused,
+});
+
+/** The room of an event known to have one; null for an event without (callers answer with a 404 or 409). */
+export function toWaitingRoomResource(
+  event: ExistingEvent & { readonly waitingRoom: WaitingRoom },
+): WaitingRoomResource;
+export function toWaitingRoomResource(event: ExistingEvent): WaitingRoomResource | null;
+export function toWaitingRoomResource(event: ExistingEvent): WaitingRoomResource | null {
+  if (!event.waitingRoom) return null;
+  return { eventId: event.id, ...toEventWaitingRoomResource(event.waitingRoom) };
+}
 
 /** Shows in start order (then creation order), zones in creation order. */
 export function toEventResource(state: ExistingEvent): EventResource {
@@ -81,6 +116,7 @@ export function toEventResource(state: ExistingEvent): EventResource {
     updatedAt: state.updatedAt,
     publishedAt: state.publishedAt,
     cancelledAt: state.cancelledAt,
+    waitingRoom: state.waitingRoom ? toEventWaitingRoomResource(state.waitingRoom) : null,
     shows,
   };
 }

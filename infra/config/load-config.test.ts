@@ -31,12 +31,17 @@ describe('loadConfig', () => {
       reservationTtlSeconds: 600,
       expirySweepIntervalMs: 1000,
       expirySweepConcurrency: 64,
+      waitingRoom: { tickMs: 1000, statusMaxAgeMs: 500 },
       apiWorkers: 1,
       inventoryRebuildSettleMs: 1000,
       rateLimits: {
         reserve: { limit: 10, refillPerSecond: 1 },
         cancel: { limit: 10, refillPerSecond: 1 },
         pay: { limit: 10, refillPerSecond: 1 },
+        'queue-join': { limit: 5, refillPerSecond: 0.1 },
+        'queue-join-ip': { limit: 300, refillPerSecond: 20 },
+        'queue-status': { limit: 20, refillPerSecond: 2 },
+        'queue-status-ip': { limit: 3000, refillPerSecond: 500 },
       },
       httpBodyLimitBytes: 1_048_576,
       trustProxyHops: 0,
@@ -117,6 +122,10 @@ describe('loadConfig', () => {
       reserve: { limit: 100000, refillPerSecond: 50000 },
       cancel: { limit: 10, refillPerSecond: 1 },
       pay: { limit: 3, refillPerSecond: 0.5 },
+      'queue-join': { limit: 5, refillPerSecond: 0.1 },
+      'queue-join-ip': { limit: 300, refillPerSecond: 20 },
+      'queue-status': { limit: 20, refillPerSecond: 2 },
+      'queue-status-ip': { limit: 3000, refillPerSecond: 500 },
     });
     assert.equal(config.jwtSecret, 'a-secret-of-at-least-thirty-two-characters');
     assert.deepEqual(config.notifications, {
@@ -166,7 +175,7 @@ describe('loadConfig', () => {
 
   it('names the unknown endpoint or the bad shape in RATE_LIMITS', () => {
     assert.deepEqual(problemsOf({ RATE_LIMITS: 'reserv=5/1' }), [
-      'RATE_LIMITS names an unknown endpoint "reserv" (known: reserve, cancel, pay), got "reserv=5/1"',
+      'RATE_LIMITS names an unknown endpoint "reserv" (known: reserve, cancel, pay, queue-join, queue-join-ip, queue-status, queue-status-ip), got "reserv=5/1"',
     ]);
     assert.deepEqual(problemsOf({ RATE_LIMITS: 'reserve=5' }), [
       'RATE_LIMITS must be a comma-separated list of name=limit/refillPerSecond, got "reserve=5"',

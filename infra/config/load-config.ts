@@ -30,6 +30,7 @@ export type Config = {
   readonly reservationTtlSeconds: number;
   readonly expirySweepIntervalMs: number;
   readonly expirySweepConcurrency: number;
+  readonly waitingRoom: { readonly tickMs: number; readonly statusMaxAgeMs: number };
   /** Processes of the `command-api` role (node:cluster). */
   readonly apiWorkers: number;
   readonly inventoryRebuildSettleMs: number;
@@ -151,6 +152,7 @@ export function loadConfig(env: Env = process.env): Config {
     reservationTtlSeconds: v.RESERVATION_TTL_SECONDS,
     expirySweepIntervalMs: v.EXPIRY_SWEEP_INTERVAL_MS,
     expirySweepConcurrency: v.EXPIRY_SWEEP_CONCURRENCY,
+    waitingRoom: { tickMs: v.WAITING_ROOM_TICK_MS, statusMaxAgeMs: v.WAITING_ROOM_STATUS_MAX_AGE_MS },
     apiWorkers: v.API_WORKERS,
     inventoryRebuildSettleMs: v.INVENTORY_REBUILD_SETTLE_MS,
     rateLimits: v.RATE_LIMITS,

@@ -64,6 +64,18 @@ export const variables = {
     1,
     1000,
   ),
+  WAITING_ROOM_TICK_MS: integer(
+    'Time between two steps of the admission worker (records joins, shuffles, lets buyers in) (ms)',
+    1000,
+    50,
+    60_000,
+  ),
+  WAITING_ROOM_STATUS_MAX_AGE_MS: integer(
+    'How old the seats and buyers-inside counts in a queue status may be, and how often a long poll looks for changes (ms)',
+    500,
+    50,
+    10_000,
+  ),
   INVENTORY_REBUILD_SETTLE_MS: integer(
     'How long a zone rebuild waits, holds refused, for appends already in flight before reading the event store (ms)',
     1000,
@@ -71,11 +83,15 @@ export const variables = {
     60_000,
   ),
   RATE_LIMITS: bucketTable(
-    "Token bucket per user (per IP when anonymous) and endpoint, `name=limit/refillPerSecond,…`; `reserve` is per buyer and event, taken inside the inventory actor's one call",
+    "Token bucket per user (per IP when anonymous) and endpoint, `name=limit/refillPerSecond,…`; `reserve` is per buyer and event, taken inside the inventory actor's one call; `queue-*-ip` are per client address",
     {
       reserve: { limit: 10, refillPerSecond: 1 },
       cancel: { limit: 10, refillPerSecond: 1 },
       pay: { limit: 10, refillPerSecond: 1 },
+      'queue-join': { limit: 5, refillPerSecond: 0.1 },
+      'queue-join-ip': { limit: 300, refillPerSecond: 20 },
+      'queue-status': { limit: 20, refillPerSecond: 2 },
+      'queue-status-ip': { limit: 3000, refillPerSecond: 500 },
     },
   ),
   HTTP_BODY_LIMIT_BYTES: integer('Largest JSON request body; larger answers 413', 1_048_576, 1, 104_857_600),

@@ -4,6 +4,7 @@ import { loadConfig, type Env } from '../config';
 import { createLogger } from '../logging';
 import { superviseWorkers } from './api-workers';
 import { bookingModule } from './modules/booking-module';
+import { waitingRoomModule } from './modules/waiting-room-module';
 import { bookingLifecycleModule } from './modules/booking-lifecycle-module';
 import { paymentGatewayModule } from './modules/payment-gateway-module';
 import { catalogModule } from './modules/catalog-module';
@@ -24,6 +25,7 @@ export const commandApiModules: readonly ContainerModule[] = [
   limitsModule,
   paymentGatewayModule,
   bookingLifecycleModule,
+  waitingRoomModule,
   bookingModule,
 ];
 

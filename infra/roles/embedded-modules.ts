@@ -5,6 +5,7 @@ import { catalogModule } from './modules/catalog-module';
 import { demoSeedModule } from './modules/demo-seed-module';
 import { projectionsModule } from './modules/projections-module';
 import { bookingModule } from './modules/booking-module';
+import { waitingRoomModule } from './modules/waiting-room-module';
 import { bookingLifecycleModule } from './modules/booking-lifecycle-module';
 import { paymentGatewayModule } from './modules/payment-gateway-module';
 import { bookingQueriesModule } from './modules/booking-queries-module';
@@ -52,6 +53,7 @@ export const embeddedModules: readonly ContainerModule[] = [
   limitsModule,
   paymentGatewayModule,
   bookingLifecycleModule,
+  waitingRoomModule,
   bookingModule,
   bookingQueriesModule,
   adminQueriesModule,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { eventStreamId, type CatalogEvent } from '../../domain/catalog';
+import { eventStreamId, type CatalogEvent, type WaitingRoomSettings } from '../../domain/catalog';
 import {
   eventCancelled,
   eventCreated,
@@ -23,7 +23,33 @@ const cancelledId = '77777777-7777-4777-8777-777777777777';
 const movedShowStart = '2030-06-03T19:00:00.000Z';
 const at = (minute: number) => `2030-01-01T00:${String(minute).padStart(2, '0')}:00.000Z`;
 
-/** Three events: one published (then changed, its show moved), one left as a draft, one cancelled. */
+const roomSettings: WaitingRoomSettings = {
+  enabled: true,
+  preQueueOpensAt: '2030-03-01T09:00:00.000Z',
+  admissionPerMinute: 600,
+  maxInside: 1000,
+  passLifetimeSeconds: 300,
+};
+const changedRoomSettings: WaitingRoomSettings = {
+  ...roomSettings,
+  enabled: false,
+  admissionPerMinute: 120,
+  maxInside: 50,
+};
+const roomEvent = (
+  type: 'WaitingRoomPaused' | 'WaitingRoomResumed',
+  id: string,
+  minute: number,
+): CatalogEvent => ({ type, data: { eventId: id, occurredAt: at(minute) } });
+const roomConfigured = (id: string, settings: WaitingRoomSettings, minute: number): CatalogEvent => ({
+  type: 'WaitingRoomConfigured',
+  data: { eventId: id, settings, occurredAt: at(minute) },
+});
+
+/**
+ * Three events: one published (then changed, its show moved, its waiting room configured, paused and
+ * reconfigured while paused), one left as a draft (no room), one cancelled (its room paused and resumed).
+ */
 const history: Array<[string, CatalogEvent[]]> = [
   [eventId, [eventCreated, showAdded, zoneCreated]],
   [
@@ -66,6 +92,16 @@ const history: Array<[string, CatalogEvent[]]> = [
     cancelledId,
     [{ ...eventCreated, data: { ...eventCreated.data, eventId: cancelledId, slug: 'gone' } }, eventCancelled],
   ],
+  [eventId, [roomConfigured(eventId, roomSettings, 7), roomEvent('WaitingRoomPaused', eventId, 8)]],
+  [
+    cancelledId,
+    [
+      roomConfigured(cancelledId, roomSettings, 7),
+      roomEvent('WaitingRoomPaused', cancelledId, 8),
+      roomEvent('WaitingRoomResumed', cancelledId, 9),
+    ],
+  ],
+  [eventId, [roomConfigured(eventId, changedRoomSettings, 10)]],
 ];
 
 async function appendHistory(h: Harness): Promise<AppendResult> {
@@ -108,8 +144,21 @@ for (const driver of databaseDrivers) {
         const published = events.find((row) => row.id === eventId)!;
         assert.equal(published.venue, "O'Brien's; DROP TABLE x");
         assert.equal(published.category, null);
-        assert.equal(new Date(String(published.updated_at)).toISOString(), at(6));
+        assert.equal(new Date(String(published.updated_at)).toISOString(), at(10));
         assert.equal(new Date(String(published.published_at)).toISOString(), eventPublished.data.occurredAt);
+        assert.deepEqual(
+          published.waiting_room,
+          { ...changedRoomSettings, paused: true },
+          'settings changed while paused keep the room paused',
+        );
+        const cancelled = events.find((row) => row.id === cancelledId)!;
+        assert.deepEqual(cancelled.waiting_room, { ...roomSettings, paused: false }, 'resumed after a pause');
+        assert.equal(new Date(String(cancelled.updated_at)).toISOString(), at(9));
+        const [draft] = await h.sql.query<{ none: boolean }>(
+          `SELECT waiting_room IS NULL AS none FROM ${catalogTables.events} WHERE id = $1`,
+          [draftId],
+        );
+        assert.deepEqual(draft, { none: true }, 'an event without a room has SQL NULL, not JSON null');
         const [zone] = tables[catalogTables.zones] as Array<Record<string, unknown>>;
         assert.deepEqual(
           { ...zone, created_position: undefined },

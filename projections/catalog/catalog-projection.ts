@@ -6,7 +6,7 @@ import { CatalogBatch, type EventRow, type ShowRow, type ZoneRow } from './catal
 import { catalogTables, setupCatalogTables } from './catalog-tables';
 
 const eventColumns =
-  'id, slug, status, organizer_id, tenant_id, name, description, venue, category, starts_at, sale_starts_at, sale_ends_at, max_tickets_per_user, created_at, updated_at, published_at, cancelled_at';
+  'id, slug, status, organizer_id, tenant_id, name, description, venue, category, starts_at, sale_starts_at, sale_ends_at, max_tickets_per_user, created_at, updated_at, published_at, cancelled_at, waiting_room';
 const showColumns = 'id, event_id, name, starts_at, created_position';
 const zoneColumns = 'id, show_id, event_id, name, price, currency, capacity, created_position';
 
@@ -82,7 +82,8 @@ async function apply(tx: SqlExecutor, recorded: readonly RecordedEvent[], tables
 export const catalogProjection: SqlProjection = {
   name: 'catalog',
   // 2: ShowUpdated, and indexes for the organizer's own list (newest created first).
-  version: 2,
+  // 3: the event's waiting room (settings and paused) in rm_catalog_events.waiting_room.
+  version: 3,
   tables: [catalogTables.events, catalogTables.shows, catalogTables.zones],
   filter: { categories: [eventCategory] },
   setup: setupCatalogTables,

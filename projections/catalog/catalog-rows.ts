@@ -1,4 +1,4 @@
-import type { CatalogEvent, EventDetails } from '../../domain/catalog';
+import type { CatalogEvent, EventDetails, WaitingRoom } from '../../domain/catalog';
 
 /** Rows as written, keys are column names; timestamps stay ISO strings until PostgreSQL parses them. */
 export type EventRow = {
@@ -19,6 +19,8 @@ export type EventRow = {
   updated_at: string;
   published_at: string | null;
   cancelled_at: string | null;
+  /** A jsonb document: the room's settings and `paused`, null until a room is configured. */
+  waiting_room: WaitingRoom | null;
 };
 
 export type ShowRow = {
@@ -97,6 +99,7 @@ export class CatalogBatch {
         updated_at: data.occurredAt,
         published_at: null,
         cancelled_at: null,
+        waiting_room: null,
       });
       return;
     }
@@ -138,6 +141,26 @@ export class CatalogBatch {
         if (zone) Object.assign(zone, { price: event.data.price, capacity: event.data.capacity });
         return;
       }
+      case 'WaitingRoomConfigured': {
+        const { enabled, preQueueOpensAt, admissionPerMinute, maxInside, passLifetimeSeconds } =
+          event.data.settings;
+        const paused = row.waiting_room?.paused ?? false;
+        row.waiting_room = {
+          enabled,
+          preQueueOpensAt,
+          admissionPerMinute,
+          maxInside,
+          passLifetimeSeconds,
+          paused,
+        };
+        return;
+      }
+      case 'WaitingRoomPaused':
+      case 'WaitingRoomResumed':
+        if (row.waiting_room) {
+          row.waiting_room = { ...row.waiting_room, paused: event.type === 'WaitingRoomPaused' };
+        }
+        return;
     }
   }
 }

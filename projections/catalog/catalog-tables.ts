@@ -30,7 +30,8 @@ export async function setupCatalogTables(tx: SqlExecutor, tables: TableNames): P
       created_at timestamptz NOT NULL,
       updated_at timestamptz NOT NULL,
       published_at timestamptz,
-      cancelled_at timestamptz
+      cancelled_at timestamptz,
+      waiting_room jsonb
     );
     CREATE UNIQUE INDEX ${events}_slug ON ${events} (slug);
     CREATE INDEX ${events}_listing ON ${events} (status, starts_at, id);

@@ -1,4 +1,10 @@
-import type { EventResource, EventStatus, ZoneResource } from '../../domain/catalog';
+import {
+  toEventWaitingRoomResource,
+  type EventResource,
+  type EventStatus,
+  type WaitingRoom,
+  type ZoneResource,
+} from '../../domain/catalog';
 
 /** The views of `projections/catalog` (logical names; each points at the active generation). */
 export const catalogViews = {
@@ -26,6 +32,8 @@ export type EventRow = {
   updated_at: Time;
   published_at: Time | null;
   cancelled_at: Time | null;
+  /** jsonb, parsed by the driver. */
+  waiting_room: WaitingRoom | null;
 };
 
 export type ShowRow = { id: string; event_id: string; name: string | null; starts_at: Time };
@@ -41,7 +49,7 @@ export type ZoneRow = {
 };
 
 export const eventColumns =
-  'id, slug, status, organizer_id, name, description, venue, category, starts_at, sale_starts_at, sale_ends_at, max_tickets_per_user, created_at, updated_at, published_at, cancelled_at';
+  'id, slug, status, organizer_id, name, description, venue, category, starts_at, sale_starts_at, sale_ends_at, max_tickets_per_user, created_at, updated_at, published_at, cancelled_at, waiting_room';
 export const showColumns = 'id, event_id, name, starts_at';
 export const zoneColumns = 'id, show_id, event_id, name, price, currency, capacity';
 
@@ -69,6 +77,7 @@ export function toEventSummary(row: EventRow): EventSummary {
     updatedAt: iso(row.updated_at),
     publishedAt: isoOrNull(row.published_at),
     cancelledAt: isoOrNull(row.cancelled_at),
+    waitingRoom: row.waiting_room ? toEventWaitingRoomResource(row.waiting_room) : null,
   };
 }
 

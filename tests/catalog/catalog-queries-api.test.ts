@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { EventResource, ShowResource, ZoneResource } from '../../domain/catalog';
+import {
+  eventStreamId,
+  type CatalogEvent,
+  type EventResource,
+  type ShowResource,
+  type WaitingRoomSettings,
+  type ZoneResource,
+} from '../../domain/catalog';
 import { databaseDrivers } from '../../infra/testing';
 import { addShow, addZone, createEvent, eventOnSale, expectError } from './fixtures';
 import { openCatalogApp, type CatalogApp } from './harness';
@@ -108,6 +115,46 @@ for (const driver of databaseDrivers) {
       assert.deepEqual(bySlug.body.data, byId.body.data);
       const shows = await app.request<ShowResource[]>('GET', '/events/detail-test/shows');
       assert.deepEqual(shows.body.data, byId.body.data.shows);
+    });
+
+    it('carries the waiting room, settings and pause, in the detail and the list; null without one', async () => {
+      const token = organizer.token;
+      const { event } = await eventOnSale(app, token, { name: 'Room Test', category: 'room' }, false);
+      await eventOnSale(app, token, { name: 'No Room Test', category: 'room', startsAt: day(20) });
+      const settings: WaitingRoomSettings = {
+        enabled: true,
+        preQueueOpensAt: '2031-03-01T02:00:00.000Z',
+        admissionPerMinute: 120,
+        maxInside: 50,
+        passLifetimeSeconds: 90,
+      };
+      const occurredAt = new Date().toISOString();
+      // The room's events go straight onto the stream (this is about the read side, not the room's
+      // commands); publishing afterwards gives `settle` a checkpoint past them.
+      const roomEvents: CatalogEvent[] = [
+        { type: 'WaitingRoomConfigured', data: { eventId: event.id, settings, occurredAt } },
+        { type: 'WaitingRoomPaused', data: { eventId: event.id, occurredAt } },
+      ];
+      await app.store.append(eventStreamId(event.id), roomEvents);
+      const published = await app.request<EventResource>('POST', `/events/${event.id}/publish`, { token });
+      assert.equal(published.status, 200, JSON.stringify(published.body));
+      const room = { ...settings, paused: true };
+      assert.deepEqual(published.body.data.waitingRoom, room, 'the command answer has the room');
+
+      await app.settle();
+      const detail = await app.request<EventResource>('GET', '/events/room-test');
+      assert.equal(detail.status, 200);
+      assert.deepEqual(detail.body.data.waitingRoom, room);
+      const { shows: _shows, ...listed } = detail.body.data;
+      const items = (await list('category=room')).body.data;
+      assert.deepEqual(
+        items.map((item) => [item.name, item.waitingRoom]),
+        [
+          ['Room Test', room],
+          ['No Room Test', null],
+        ],
+      );
+      assert.deepEqual(items[0], listed, 'a listed event is the detail without its shows');
     });
 
     it('lists the zones of a show with availability', async () => {

@@ -43,6 +43,7 @@ for (const driver of databaseDrivers) {
         maxTicketsPerUser: 4,
         publishedAt: null,
         cancelledAt: null,
+        waitingRoom: null,
         shows: [],
       });
       const [stored] = await app.store.readStream(`event-${id}`);

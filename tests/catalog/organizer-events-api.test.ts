@@ -1,12 +1,25 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { EventResource } from '../../domain/catalog';
+import {
+  eventStreamId,
+  type CatalogEvent,
+  type EventResource,
+  type WaitingRoomSettings,
+} from '../../domain/catalog';
 import { databaseDrivers } from '../../infra/testing';
 import { createEvent, eventOnSale, expectError } from './fixtures';
 import { openCatalogApp, type CatalogApp } from './harness';
 
 type User = ReturnType<CatalogApp['signIn']>;
 type Listed = Omit<EventResource, 'shows'>;
+
+const roomSettings: WaitingRoomSettings = {
+  enabled: false,
+  preQueueOpensAt: '2031-03-01T01:00:00.000Z',
+  admissionPerMinute: 300,
+  maxInside: 200,
+  passLifetimeSeconds: 600,
+};
 
 for (const driver of databaseDrivers) {
   describe(`organizer's own events API on ${driver.name}`, () => {
@@ -23,6 +36,18 @@ for (const driver of databaseDrivers) {
       const { shows: _shows, ...created } = await createEvent(app, token, { name: 'Own Draft' });
       draft = created;
       ({ event: published } = await eventOnSale(app, token, { name: 'Own Published' }));
+      // The room's events go straight onto the stream (this is about the read side, not the room's
+      // commands); the commands after them give `settle` a checkpoint past them.
+      const occurredAt = new Date().toISOString();
+      const roomEvents: CatalogEvent[] = [
+        {
+          type: 'WaitingRoomConfigured',
+          data: { eventId: published.id, settings: roomSettings, occurredAt },
+        },
+        { type: 'WaitingRoomPaused', data: { eventId: published.id, occurredAt } },
+        { type: 'WaitingRoomResumed', data: { eventId: published.id, occurredAt } },
+      ];
+      await app.store.append(eventStreamId(published.id), roomEvents);
       const { event: toCancel } = await eventOnSale(app, token, { name: 'Own Cancelled' });
       const reply = await app.request<EventResource>('POST', `/events/${toCancel.id}/cancel`, { token });
       assert.equal(reply.status, 200, JSON.stringify(reply.body));
@@ -56,6 +81,18 @@ for (const driver of databaseDrivers) {
       assert.deepEqual(own, publicList.body.data);
       const { shows: _shows, ...asCreated } = cancelled as EventResource;
       assert.deepEqual((await list(organizer.token, 'status=cancelled')).body.data, [asCreated]);
+    });
+
+    it("carries each event's waiting room, null for an event without one", async () => {
+      const reply = await list(organizer.token);
+      assert.deepEqual(
+        reply.body.data.map((event) => [event.id, event.waitingRoom]),
+        [
+          [cancelled.id, null],
+          [published.id, { ...roomSettings, paused: false }],
+          [draft.id, null],
+        ],
+      );
     });
 
     it('filters by status', async () => {

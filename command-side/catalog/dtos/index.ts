@@ -14,3 +14,4 @@ export {
   toShowChanges,
   toZoneChanges,
 } from './show-zone-dtos';
+export { ConfigureWaitingRoomDto, toWaitingRoomChanges } from './waiting-room-dto';

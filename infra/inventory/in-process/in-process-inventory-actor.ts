@@ -7,6 +7,7 @@ import {
   type ConfirmResult,
   type ExpiredHold,
   type GrantedPass,
+  type PassRecord,
   type Hold,
   type HoldBucket,
   type HoldRequest,
@@ -143,6 +144,11 @@ export class InProcessInventoryActor implements InventoryActor {
       for (const [userId, until] of buyers) if (until <= now) buyers.delete(userId);
     }
     return { inside: inside.size, passesOut: passesOut.size };
+  }
+
+  async passOf({ eventId, userId }: { eventId: string; userId: string }): Promise<PassRecord | undefined> {
+    const pass = this.#event(eventId).passes.get(userId);
+    return pass ? { userId, ...pass } : undefined;
   }
 
   #take(inventory: EventInventory, userId: string, bucket: HoldBucket, now: number): TakeResult {

@@ -8,6 +8,7 @@ import {
   type ConfirmResult,
   type ExpiredHold,
   type GrantedPass,
+  type PassRecord,
   type RoomOccupancy,
   type Hold,
   type HoldRequest,
@@ -223,6 +224,13 @@ export class RedisInventoryActor implements InventoryActor {
     const { inside, passesOut } = this.#keys(eventId);
     const [buyers, unused] = (await this.#run(scripts.roomOccupancy, [inside, passesOut], [now])) as number[];
     return { inside: buyers!, passesOut: unused! };
+  }
+
+  async passOf({ eventId, userId }: { eventId: string; userId: string }): Promise<PassRecord | undefined> {
+    const granted = await this.#call((redis) => redis.hget(this.#keys(eventId).passes, userId));
+    if (!granted) return undefined;
+    const [seq, expiresAt, used] = granted.split('|');
+    return { userId, seq: Number(seq), expiresAt: Number(expiresAt), used: used === '1' };
   }
 
   async close(): Promise<void> {

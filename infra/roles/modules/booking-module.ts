@@ -11,6 +11,7 @@ import type { IdempotencyStore } from '../../../command-side/idempotency';
 import type { InventoryActor } from '../../../command-side/inventory';
 import type { InventoryRecovery } from '../../../command-side/inventory-recovery';
 import type { RateLimiter } from '../../../command-side/rate-limit';
+import type { QueuePasses } from '../../../command-side/waiting-room';
 import type { Config } from '../../config';
 import { TOKENS } from '../../di';
 import { availabilityFromActor } from '../../inventory/zone-availability';
@@ -21,6 +22,7 @@ import { CatalogTokens } from './catalog-module';
 import { InventoryTokens } from './inventory-module';
 import { LimitsTokens } from './limits-module';
 import { PaymentTokens } from './payment-gateway-module';
+import { WaitingRoomTokens } from './waiting-room-module';
 
 /** What the booking module binds. */
 export const BookingTokens = {
@@ -34,7 +36,7 @@ const warner = (logger: Logger) => (message: string, details: Record<string, unk
 
 /**
  * Reservations and the booking lifecycle, their routes under `/api/v1`, and the catalog's two seat
- * questions answered by the inventory actor. Loads after the catalog, inventory and limits modules.
+ * questions answered by the inventory actor. Loads after the catalog, inventory, limits and waiting-room modules.
  */
 export const bookingModule = new ContainerModule(({ bind, rebind }) => {
   bind(BookingTokens.Reservations)
@@ -46,12 +48,14 @@ export const bookingModule = new ContainerModule(({ bind, rebind }) => {
         actor: InventoryActor,
         catalog: CatalogViewFollower,
         recovery: InventoryRecovery,
+        passes: QueuePasses,
       ) =>
         new SeatReservations({
           store,
           actor,
           catalog: catalog.view,
           recovery,
+          passes,
           holdTtlMs: config.reservationTtlSeconds * 1000,
           bucket: config.rateLimits.reserve,
           onWarning: warner(logger.child({ component: 'reservations' })),
@@ -63,6 +67,7 @@ export const bookingModule = new ContainerModule(({ bind, rebind }) => {
         InventoryTokens.Actor,
         CatalogTokens.View,
         InventoryTokens.Recovery,
+        WaitingRoomTokens.Passes,
       ],
     )
     .inSingletonScope();

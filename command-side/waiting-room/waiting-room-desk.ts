@@ -1,0 +1,230 @@
+import { createHash } from 'node:crypto';
+import { mayChange, type ExistingEvent, type WaitingRoom } from '../../domain/catalog';
+import { AppError } from '../../domain/shared';
+import {
+  queueReport,
+  shuffledOrder,
+  waitingRoomDecider,
+  waitingRoomStreamId,
+  type QueueReport,
+  type WaitingRoomEvent,
+} from '../../domain/waiting-room';
+import type { Principal } from '../../infra/ports/auth';
+import type { EventStore } from '../../infra/ports/event-store';
+import type { InventoryActor } from '../inventory';
+import type { QueuePasses } from './queue-pass';
+import { queueStatus, type QueueStatus, type RoomSnapshot } from './queue-status';
+import { fingerprintOf, type RoomSnapshots } from './room-snapshots';
+import type { LinePosition, WaitingLine } from './waiting-line';
+
+export type WaitingRoomDeskDeps = {
+  readonly catalog: { event(eventId: string): ExistingEvent | undefined };
+  readonly line: WaitingLine;
+  readonly actor: InventoryActor;
+  readonly passes: QueuePasses;
+  readonly snapshots: RoomSnapshots;
+  readonly store: EventStore;
+  readonly clock: () => number;
+};
+
+/** A buyer's status, its entity tag, and what it was made from (for the long poll). */
+export type ReadStatus = {
+  readonly status: QueueStatus;
+  readonly etag: string;
+  readonly fingerprint: string;
+};
+
+/** The organizer's live view of one room. */
+export type RoomLiveView = {
+  readonly eventId: string;
+  readonly settings: WaitingRoom;
+  readonly phase: LinePosition['phase'];
+  readonly seedCommitment: string | null;
+  /** Numbered places not yet let in, plus the pre-queue before its shuffle. */
+  readonly waiting: number;
+  readonly targetPerMinute: number;
+  readonly inside: number;
+  readonly passesOut: number;
+  readonly seatsLeft: number;
+} & QueueReport;
+
+/** What anyone needs to recompute the pre-queue's order (docs/waiting-room.md). */
+export type QueueFairness = {
+  readonly eventId: string;
+  readonly seedCommitment: string | null;
+  readonly seed: string | null;
+  readonly shuffledAt: string | null;
+  /** The pre-queue's buyers in the order their joins were recorded. */
+  readonly prequeue: readonly string[];
+  /** The same buyers in the order the shuffle gave them (place 1 first); empty before the shuffle. */
+  readonly order: readonly string[];
+  readonly algorithm: string;
+};
+
+const fairnessAlgorithm =
+  'seedCommitment = hex(SHA-256(UTF-8 seed)). The pre-queue user ids, deduplicated and sorted by UTF-16 code units, are shuffled by Fisher–Yates from the last index i down to 1, swapping i with uniform(i + 1); uniform(b) draws 32-bit big-endian words from HMAC-SHA256(key = seed, message = decimal block number 0, 1, …), eight per block, redrawing words ≥ 2^32 − (2^32 mod b), and answers word mod b. Index 0 is place 1.';
+
+const notEnabled = () =>
+  new AppError('QUEUE_NOT_ENABLED', 'This event has no waiting room: reserve seats directly');
+const unavailable = (cause: unknown) =>
+  Object.assign(new AppError('SERVICE_UNAVAILABLE', 'The waiting room cannot be reached right now'), {
+    cause,
+  });
+
+/** Redis (or whatever holds the line) failing is an outage the client may retry, never a 500. */
+async function reachable<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    throw error instanceof AppError ? error : unavailable(error);
+  }
+}
+
+const etagOf = (status: QueueStatus) =>
+  `"${createHash('sha1').update(JSON.stringify(status)).digest('base64url')}"`;
+
+/**
+ * The waiting room's front desk: buyers join and read their status (one read of the line, no database),
+ * organizers watch the room, anyone checks the shuffle. The admission worker does the letting in.
+ */
+export class WaitingRoomDesk {
+  constructor(private readonly deps: WaitingRoomDeskDeps) {}
+
+  /** One place per buyer; `joinedNow` is false when they had one already (another tab or device). */
+  async join(userId: string, eventId: string): Promise<{ read: ReadStatus; joinedNow: boolean }> {
+    const { event, room } = this.#roomOf(eventId);
+    const now = this.deps.clock();
+    if (now < Date.parse(room.preQueueOpensAt)) {
+      throw new AppError('QUEUE_NOT_OPEN', `The queue opens at ${room.preQueueOpensAt}`, {
+        preQueueOpensAt: room.preQueueOpensAt,
+      });
+    }
+    const { line } = this.deps;
+    let joined = await reachable(line.join(eventId, userId, now));
+    // The worker opens the pre-queue on its next step; a buyer on time does not wait for it.
+    if (!joined.ok && joined.reason === 'QUEUE_NOT_OPEN') {
+      await reachable(line.openPreQueue(eventId));
+      joined = await reachable(line.join(eventId, userId, now));
+    }
+    if (!joined.ok) {
+      throw joined.reason === 'QUEUE_CLOSED'
+        ? new AppError('QUEUE_CLOSED', 'The queue has closed: every seat is taken')
+        : new AppError('QUEUE_NOT_OPEN', `The queue opens at ${room.preQueueOpensAt}`);
+    }
+    return { read: await this.#status(userId, event, room), joinedNow: !joined.again };
+  }
+
+  status(userId: string, eventId: string): Promise<ReadStatus> {
+    const { event, room } = this.#roomOf(eventId);
+    return this.#status(userId, event, room);
+  }
+
+  /**
+   * The long poll: while the status still has the entity tag the client holds, waits for what it is made
+   * of to change, up to `waitMs`; then answers whatever the status is (unchanged when the wait ran out).
+   */
+  async statusAfter(
+    userId: string,
+    eventId: string,
+    held: { etag: string; waitMs: number; signal?: AbortSignal },
+  ): Promise<ReadStatus> {
+    const deadline = this.deps.clock() + held.waitMs;
+    let read = await this.status(userId, eventId);
+    while (read.etag === held.etag && this.deps.clock() < deadline && !held.signal?.aborted) {
+      await this.deps.snapshots.changed(eventId, read.fingerprint, deadline);
+      if (held.signal?.aborted) break;
+      read = await this.status(userId, eventId);
+    }
+    return read;
+  }
+
+  /** The room as it runs: settings, line, seats and buyers inside, and how the waits went. */
+  async liveView(actor: Principal, eventId: string): Promise<RoomLiveView> {
+    const event = this.deps.catalog.event(eventId);
+    if (!event) throw new AppError('NOT_FOUND', 'Event not found');
+    if (!mayChange(actor, event.organizerId)) {
+      throw new AppError('FORBIDDEN', 'Only the event’s organizer or an admin may watch its waiting room');
+    }
+    if (!event.waitingRoom) throw notEnabled();
+    const room = event.waitingRoom;
+    const [position, snapshot, events] = await Promise.all([
+      reachable(this.deps.line.position(eventId, '')),
+      reachable(this.deps.snapshots.of(eventId)),
+      this.#events(eventId),
+    ]);
+    const seedCommitment = events.find((e) => e.type === 'PreQueueOpened')?.data.seedCommitment ?? null;
+    const numbered = position.phase === 'prequeue' ? 0 : position.lastPlace;
+    return {
+      eventId,
+      settings: room,
+      phase: position.phase,
+      seedCommitment: seedCommitment as string | null,
+      waiting:
+        Math.max(0, numbered - position.admittedUpTo) +
+        (position.phase === 'prequeue' ? position.prequeued : 0),
+      targetPerMinute: room.admissionPerMinute,
+      inside: snapshot.inside,
+      passesOut: snapshot.passesOut,
+      seatsLeft: snapshot.seatsLeft,
+      ...queueReport(events, { now: this.deps.clock(), admissionPerMinute: room.admissionPerMinute }),
+    };
+  }
+
+  /** The commitment, the seed once revealed, and the recorded pre-queue: anyone recomputes the order. */
+  async fairness(eventId: string): Promise<QueueFairness> {
+    const event = this.deps.catalog.event(eventId);
+    if (!event || event.status === 'draft' || !event.waitingRoom) {
+      throw event?.waitingRoom === null ? notEnabled() : new AppError('NOT_FOUND', 'Event not found');
+    }
+    const events = await this.#events(eventId);
+    let state = waitingRoomDecider.initialState;
+    let shuffledAt: string | null = null;
+    for (const recorded of events) {
+      state = waitingRoomDecider.evolve(state, recorded);
+      if (recorded.type === 'QueueShuffled') shuffledAt = recorded.data.occurredAt;
+    }
+    return {
+      eventId,
+      seedCommitment: state.seedCommitment,
+      seed: state.seed,
+      shuffledAt,
+      prequeue: state.prequeue,
+      order: state.seed === null ? [] : shuffledOrder(state.prequeue, state.seed),
+      algorithm: fairnessAlgorithm,
+    };
+  }
+
+  async #status(userId: string, event: ExistingEvent, room: WaitingRoom): Promise<ReadStatus> {
+    const eventId = event.id;
+    const [position, snapshot] = await Promise.all([
+      reachable(this.deps.line.position(eventId, userId)),
+      reachable(this.deps.snapshots.of(eventId)),
+    ]);
+    const admitted = position.place !== null && position.place <= position.admittedUpTo;
+    const pass = admitted ? await reachable(this.deps.actor.passOf({ eventId, userId })) : undefined;
+    const status = queueStatus({
+      eventId,
+      room,
+      saleStartsAt: event.details.saleStartsAt,
+      maxTicketsPerUser: event.details.maxTicketsPerUser,
+      position,
+      pass,
+      snapshot: snapshot as RoomSnapshot,
+      now: this.deps.clock(),
+      signPass: (granted) => this.deps.passes.sign({ eventId, ...granted }),
+    });
+    return { status, etag: etagOf(status), fingerprint: fingerprintOf(position, snapshot) };
+  }
+
+  #roomOf(eventId: string): { event: ExistingEvent; room: WaitingRoom } {
+    const event = this.deps.catalog.event(eventId);
+    if (!event || event.status === 'draft') throw new AppError('NOT_FOUND', 'Event not found');
+    if (!event.waitingRoom?.enabled) throw notEnabled();
+    return { event, room: event.waitingRoom };
+  }
+
+  async #events(eventId: string): Promise<WaitingRoomEvent[]> {
+    const recorded = await this.deps.store.readStream(waitingRoomStreamId(eventId));
+    return recorded.map((event) => ({ type: event.type, data: event.data }) as WaitingRoomEvent);
+  }
+}

@@ -1,0 +1,180 @@
+import { createHmac } from 'node:crypto';
+import { ContainerModule, type ServiceIdentifier } from 'inversify';
+import type { CatalogViewFollower } from '../../../command-side/catalog';
+import type { InventoryActor } from '../../../command-side/inventory';
+import type { RateLimiter } from '../../../command-side/rate-limit';
+import {
+  AdmissionRunner,
+  AdmissionWorker,
+  QueuePasses,
+  RoomSnapshots,
+  WaitingRoomDesk,
+  roomOfEvent,
+  waitingRoomRoutes,
+  type RoomOfEvent,
+  type WaitingLine,
+} from '../../../command-side/waiting-room';
+import { resolveJwtSecret } from '../../auth';
+import type { Config } from '../../config';
+import { TOKENS } from '../../di';
+import type { Logger } from '../../logging';
+import type { EventStore } from '../../ports/event-store';
+import type { SqlClient } from '../../ports/sql';
+import { createLimitsRedis } from '../../redis-limits';
+import { InProcessWaitingLine, RedisWaitingLine } from '../../waiting-room';
+import { CatalogTokens } from './catalog-module';
+import { InventoryTokens } from './inventory-module';
+import { LimitsTokens } from './limits-module';
+
+/** What the waiting-room module binds. */
+export const WaitingRoomTokens = {
+  /** Signs passes and checks them on `POST /bookings`. */
+  Passes: Symbol('QueuePasses') as ServiceIdentifier<QueuePasses>,
+  /** The line on Redis (its own connection, off the hot path's) or in-process. */
+  Line: Symbol('WaitingLine') as ServiceIdentifier<WaitingLine>,
+  Desk: Symbol('WaitingRoomDesk') as ServiceIdentifier<WaitingRoomDesk>,
+  Runner: Symbol('AdmissionRunner') as ServiceIdentifier<AdmissionRunner>,
+} as const;
+
+type Secrets = { readonly passes: string; readonly seeds: string };
+const SecretsToken = Symbol('WaitingRoomSecrets') as ServiceIdentifier<Secrets>;
+const SnapshotsToken = Symbol('RoomSnapshots') as ServiceIdentifier<RoomSnapshots>;
+
+/** Each derived from the access-token key, so a deployment has one secret to keep and rotate. */
+async function secrets(config: Config): Promise<Secrets> {
+  const { secret } = await resolveJwtSecret(config);
+  const derive = (purpose: string) => createHmac('sha256', secret).update(purpose).digest('base64url');
+  return { passes: derive('waiting-room:queue-pass'), seeds: derive('waiting-room:shuffle-seed') };
+}
+
+function openLine(config: Config, logger: Logger): WaitingLine {
+  const target = config.redis;
+  if (!target) return new InProcessWaitingLine();
+  // Slow lines (a restore of 100,000 places) are chunked; 2 s bounds one chunk.
+  const redis = createLimitsRedis(target, {
+    commandTimeoutMs: 2_000,
+    onError: (error) => logger.debug('waiting line redis connection error', { error: error.message }),
+  });
+  return new RedisWaitingLine(redis, config.redisKeyPrefix);
+}
+
+function* roomsOf(catalog: CatalogViewFollower): Iterable<RoomOfEvent> {
+  for (const event of catalog.view.eventsWithWaitingRoom()) {
+    const room = roomOfEvent(event);
+    if (room) yield room;
+  }
+}
+
+/**
+ * The virtual waiting room: buyers' join and status routes, the organizer's live view, the admission
+ * worker (one active instance, under a lock), and the pass checker the reservations use. Loads after
+ * the catalog, inventory and limits modules and before the booking module.
+ */
+export const waitingRoomModule = new ContainerModule(({ bind }) => {
+  bind(SecretsToken).toResolvedValue(secrets, [TOKENS.Config]).inSingletonScope();
+  bind(WaitingRoomTokens.Passes)
+    .toResolvedValue((keys: Secrets) => new QueuePasses(keys.passes), [SecretsToken])
+    .inSingletonScope();
+  bind(WaitingRoomTokens.Line)
+    .toResolvedValue(
+      (config: Config, logger: Logger) => openLine(config, logger.child({ component: 'waiting-room' })),
+      [TOKENS.Config, TOKENS.Logger],
+    )
+    .inSingletonScope();
+  bind(SnapshotsToken)
+    .toResolvedValue(
+      (config: Config, actor: InventoryActor, line: WaitingLine, catalog: CatalogViewFollower) =>
+        new RoomSnapshots({
+          actor,
+          line,
+          zonesOf: (eventId) =>
+            catalog.view.event(eventId)?.shows.flatMap((show) => show.zones.map((zone) => zone.id)) ?? [],
+          clock: Date.now,
+          maxAgeMs: config.waitingRoom.statusMaxAgeMs,
+        }),
+      [TOKENS.Config, InventoryTokens.Actor, WaitingRoomTokens.Line, CatalogTokens.View],
+    )
+    .inSingletonScope();
+  bind(WaitingRoomTokens.Desk)
+    .toResolvedValue(
+      (
+        store: EventStore,
+        actor: InventoryActor,
+        line: WaitingLine,
+        passes: QueuePasses,
+        snapshots: RoomSnapshots,
+        catalog: CatalogViewFollower,
+      ) =>
+        new WaitingRoomDesk({
+          catalog: catalog.view,
+          line,
+          actor,
+          passes,
+          snapshots,
+          store,
+          clock: Date.now,
+        }),
+      [
+        TOKENS.EventStore,
+        InventoryTokens.Actor,
+        WaitingRoomTokens.Line,
+        WaitingRoomTokens.Passes,
+        SnapshotsToken,
+        CatalogTokens.View,
+      ],
+    )
+    .inSingletonScope();
+  bind(WaitingRoomTokens.Runner)
+    .toResolvedValue(
+      (
+        config: Config,
+        logger: Logger,
+        sql: SqlClient,
+        store: EventStore,
+        actor: InventoryActor,
+        line: WaitingLine,
+        keys: Secrets,
+        catalog: CatalogViewFollower,
+      ) =>
+        new AdmissionRunner(
+          sql,
+          new AdmissionWorker({ store, line, actor, seedSecret: keys.seeds, clock: Date.now }),
+          () => roomsOf(catalog),
+          {
+            tickMs: config.waitingRoom.tickMs,
+            lockRetryMs: config.projections.pollMs * 4,
+            logger: logger.child({ component: 'admission' }),
+          },
+        ),
+      [
+        TOKENS.Config,
+        TOKENS.Logger,
+        TOKENS.SqlClient,
+        TOKENS.EventStore,
+        InventoryTokens.Actor,
+        WaitingRoomTokens.Line,
+        SecretsToken,
+        CatalogTokens.View,
+      ],
+    )
+    .inSingletonScope();
+  bind(TOKENS.BackgroundService).toResolvedValue(
+    (runner: AdmissionRunner, snapshots: RoomSnapshots, line: WaitingLine) => ({
+      name: 'waiting-room',
+      start: () => runner.start(),
+      stop: async () => {
+        await runner.stop();
+        snapshots.close();
+        await line.close();
+      },
+    }),
+    [WaitingRoomTokens.Runner, SnapshotsToken, WaitingRoomTokens.Line],
+  );
+  bind(TOKENS.ApiRoute).toResolvedValue(
+    (config: Config, desk: WaitingRoomDesk, rateLimiter: RateLimiter) => ({
+      path: '',
+      handler: waitingRoomRoutes({ desk, rateLimiter, rateLimits: config.rateLimits }),
+    }),
+    [TOKENS.Config, WaitingRoomTokens.Desk, LimitsTokens.RateLimiter],
+  );
+});
