@@ -16,11 +16,15 @@ export type DemoSeedDeps = {
   readonly clock?: () => Date;
 };
 
+type Seeded = { eventId: string; slug: string };
+
 /**
- * One organizer, one buyer and one published event on sale now (sale opened a minute ago, the concert
- * in 30 days) with three zones, created through the same commands as the API.
+ * One organizer, one buyer and two published events, created through the same commands as the API:
+ * one on sale now (sale opened a minute ago, the concert in 30 days) with three zones, and one behind a
+ * waiting room whose pre-queue is open now and whose sale starts two minutes after the seed (drawn then,
+ * first come first served after), letting in 30 buyers a minute for 60 seats.
  */
-export async function seedDemo(deps: DemoSeedDeps): Promise<{ eventId: string; slug: string }> {
+export async function seedDemo(deps: DemoSeedDeps): Promise<Seeded & { queued: Seeded }> {
   const now = (deps.clock ?? (() => new Date()))();
   const organizer = await ensureUser(
     deps.identity,
@@ -55,6 +59,41 @@ export async function seedDemo(deps: DemoSeedDeps): Promise<{ eventId: string; s
   ]) {
     await deps.catalog.addZone(issued, show.id, { ...zone, currency: 'THB' });
   }
+  const published = await deps.catalog.publishEvent(issued, event.id);
+  const queued = await seedQueuedEvent(deps, issued, now);
+  return { eventId: published.id, slug: published.slug, queued };
+}
+
+async function seedQueuedEvent(
+  deps: DemoSeedDeps,
+  issued: Parameters<CatalogCommands['createEvent']>[0],
+  now: Date,
+): Promise<Seeded> {
+  const startsAt = new Date(now.getTime() + 45 * day).toISOString();
+  const event = await deps.catalog.createEvent(issued, {
+    name: 'Chiang Mai Lantern Night (demo, waiting room)',
+    description:
+      'A demo event behind a virtual waiting room: join the queue now, places are drawn when the sale starts, then first come first served.',
+    venue: 'Three Kings Monument, Chiang Mai',
+    category: 'festival',
+    startsAt,
+    saleStartsAt: new Date(now.getTime() + 2 * 60_000).toISOString(),
+    maxTicketsPerUser: 2,
+  });
+  const { show } = await deps.catalog.addShow(issued, event.id, { startsAt, name: 'Lantern release' });
+  await deps.catalog.addZone(issued, show.id, {
+    name: 'Riverside',
+    price: 90_000,
+    capacity: 60,
+    currency: 'THB',
+  });
+  await deps.catalog.configureWaitingRoom(issued, event.id, {
+    enabled: true,
+    preQueueOpensAt: now.toISOString(),
+    admissionPerMinute: 30,
+    maxInside: 20,
+    passLifetimeSeconds: 300,
+  });
   const published = await deps.catalog.publishEvent(issued, event.id);
   return { eventId: published.id, slug: published.slug };
 }

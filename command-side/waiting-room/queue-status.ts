@@ -91,8 +91,8 @@ export function queueStatus(inputs: QueueStatusInputs): QueueStatus {
   const odds =
     state === 'waiting' || state === 'pre-queue'
       ? oddsOfSeats({
-          // In the pre-queue nobody knows their place yet: the whole pre-queue is the crowd to beat.
-          ahead: estimate?.ahead ?? position.prequeued,
+          // In the pre-queue nobody knows their place yet: the draw puts half of it ahead on average.
+          ahead: estimate?.ahead ?? Math.floor(position.prequeued / 2),
           inside: snapshot.inside,
           seatsLeft: snapshot.seatsLeft,
           seatsPerBuyer: seatsPerBuyer(inputs),

@@ -45,13 +45,21 @@ describe('demo seed in the embedded process', () => {
   });
   after(() => rm(dataDir, { recursive: true, force: true }));
 
-  it('fills an empty store with a published on-sale event, its three zones and accounts that sign in', async () => {
+  it('fills an empty store with an on-sale event, one behind a waiting room, and accounts that sign in', async () => {
     const running = await start(dataDir);
     try {
       const listed = await listedEvents(running);
-      assert.equal(listed.meta.total, 1);
-      const slug = listed.data[0]!.slug;
-      assert.deepEqual(await zonesOf(running, slug), ['VIP:50', 'Floor:500', 'Balcony:300']);
+      assert.equal(listed.meta.total, 2);
+      const bySlug = new Map(listed.data.map((event) => [event.slug, event]));
+      assert.deepEqual(await zonesOf(running, 'bangkok-rock-night-demo'), [
+        'VIP:50',
+        'Floor:500',
+        'Balcony:300',
+      ]);
+      const queued = bySlug.get('chiang-mai-lantern-night-demo-waiting-room') as
+        { waitingRoom: { enabled: boolean; admissionPerMinute: number } | null } | undefined;
+      assert.equal(queued?.waitingRoom?.enabled, true);
+      assert.equal(queued?.waitingRoom?.admissionPerMinute, 30);
       for (const account of Object.values(demoAccounts)) {
         const login = await fetch(`http://127.0.0.1:${running.port}/api/v1/auth/login`, {
           method: 'POST',
@@ -68,7 +76,7 @@ describe('demo seed in the embedded process', () => {
   it('leaves a store that already holds events alone on the next start', async () => {
     const running = await start(dataDir);
     try {
-      assert.equal((await listedEvents(running)).meta.total, 1);
+      assert.equal((await listedEvents(running)).meta.total, 2);
     } finally {
       await running.stop();
     }

@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { InProcessInventoryActor } from '../../infra/inventory/in-process';
+import { PGliteSqlClient } from '../../infra/sql';
+import { PostgresEventStore } from '../../infra/eventstore/postgres';
+import { InProcessWaitingLine } from '../../infra/waiting-room';
+import { AdmissionRunner } from './admission-runner';
+import { AdmissionWorker, type RoomOfEvent } from './admission-worker';
+
+const quiet = { warn: () => {}, info: () => {} };
+
+describe('the admission runner', () => {
+  let sql: PGliteSqlClient;
+  let store: PostgresEventStore;
+  before(async () => {
+    sql = await PGliteSqlClient.open();
+    store = await PostgresEventStore.open(sql);
+  });
+  after(() => sql.close());
+
+  it('admits from one instance at a time; a standby takes over when the active one stops', async () => {
+    const stepped: string[] = [];
+    const runner = (name: string) => {
+      const worker = new AdmissionWorker({
+        store,
+        line: new InProcessWaitingLine(),
+        actor: new InProcessInventoryActor(),
+        seedSecret: 'runner-test-seed',
+        clock: Date.now,
+      });
+      worker.stepEvent = async () => void stepped.push(name);
+      const room = { eventId: 'e1' } as RoomOfEvent;
+      return new AdmissionRunner(sql, worker, () => [room], { tickMs: 10, lockRetryMs: 10, logger: quiet });
+    };
+    const first = runner('first');
+    const second = runner('second');
+    await first.start();
+    await second.start();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.deepEqual([first.active, second.active], [true, false]);
+    assert.deepEqual(new Set(stepped), new Set(['first']));
+    await first.stop();
+    stepped.length = 0;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal(second.active, true);
+    assert.deepEqual(new Set(stepped), new Set(['second']));
+    await second.stop();
+  });
+
+  it('keeps stepping the other rooms when one room’s step fails, and reads the failed one again', async () => {
+    const worker = new AdmissionWorker({
+      store,
+      line: new InProcessWaitingLine(),
+      actor: new InProcessInventoryActor(),
+      seedSecret: 'runner-test-seed',
+      clock: Date.now,
+    });
+    const stepped: string[] = [];
+    const forgotten: string[] = [];
+    worker.stepEvent = async (room) => {
+      if (room.eventId === 'broken') throw new Error('stream unreadable');
+      stepped.push(room.eventId);
+    };
+    worker.forget = (eventId) => void forgotten.push(eventId);
+    const rooms = ['broken', 'fine'].map((eventId) => ({ eventId }) as RoomOfEvent);
+    const runner = new AdmissionRunner(sql, worker, () => rooms, {
+      tickMs: 1_000,
+      lockRetryMs: 10,
+      logger: quiet,
+    });
+    await runner.stepAll();
+    assert.deepEqual([stepped, forgotten], [['fine'], ['broken']]);
+  });
+});
