@@ -2,7 +2,6 @@ export { QueuePasses, type PassCheck, type QueuePass } from './queue-pass';
 export type { JoinOutcome, LinePosition, WaitingLine } from './waiting-line';
 export { AdmissionWorker, type AdmissionWorkerDeps, type RoomOfEvent } from './admission-worker';
 export { roomOfEvent } from './admission-worker';
-export { AdmissionRunner, admissionLockName, type AdmissionRunnerOptions } from './admission-runner';
 export { queueStatus, type BuyerQueueState, type QueueStatus, type RoomSnapshot } from './queue-status';
 export { RoomSnapshots, fingerprintOf, type RoomSnapshotsDeps } from './room-snapshots';
 export {

@@ -4,7 +4,6 @@ import type { CatalogViewFollower } from '../../../command-side/catalog';
 import type { InventoryActor } from '../../../command-side/inventory';
 import type { RateLimiter } from '../../../command-side/rate-limit';
 import {
-  AdmissionRunner,
   AdmissionWorker,
   QueuePasses,
   RoomSnapshots,
@@ -21,7 +20,7 @@ import type { Logger } from '../../logging';
 import type { EventStore } from '../../ports/event-store';
 import type { SqlClient } from '../../ports/sql';
 import { createLimitsRedis } from '../../redis-limits';
-import { InProcessWaitingLine, RedisWaitingLine } from '../../waiting-room';
+import { AdmissionRunner, InProcessWaitingLine, RedisWaitingLine } from '../../waiting-room';
 import { CatalogTokens } from './catalog-module';
 import { InventoryTokens } from './inventory-module';
 import { LimitsTokens } from './limits-module';

@@ -1,7 +1,7 @@
+import type { AdmissionWorker, RoomOfEvent } from '../../command-side/waiting-room';
 import { LockKeeper } from '../../projections/runner/lock-keeper';
-import type { Logger } from '../../infra/logging';
-import type { SqlClient, SqlLock } from '../../infra/ports/sql';
-import type { AdmissionWorker, RoomOfEvent } from './admission-worker';
+import type { Logger } from '../logging';
+import type { SqlClient, SqlLock } from '../ports/sql';
 
 export type AdmissionRunnerOptions = {
   /** Time between two steps of every room (ms). */

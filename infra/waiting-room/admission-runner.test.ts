@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { InProcessInventoryActor } from '../../infra/inventory/in-process';
-import { PGliteSqlClient } from '../../infra/sql';
-import { PostgresEventStore } from '../../infra/eventstore/postgres';
-import { InProcessWaitingLine } from '../../infra/waiting-room';
+import { InProcessInventoryActor } from '../inventory/in-process';
+import { PGliteSqlClient } from '../sql';
+import { PostgresEventStore } from '../eventstore/postgres';
+import { InProcessWaitingLine } from './index';
+import { AdmissionWorker, type RoomOfEvent } from '../../command-side/waiting-room';
 import { AdmissionRunner } from './admission-runner';
-import { AdmissionWorker, type RoomOfEvent } from './admission-worker';
 
 const quiet = { warn: () => {}, info: () => {} };
 
