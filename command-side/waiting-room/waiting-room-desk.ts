@@ -121,21 +121,31 @@ export class WaitingRoomDesk {
 
   /**
    * The long poll: while the status still has the entity tag the client holds, waits for what it is made
-   * of to change, up to `waitMs`; then answers whatever the status is (unchanged when the wait ran out).
+   * of to change, up to `waitMs`. A change of state or phase (admitted, sold out, the shuffle) answers at
+   * once; a mere step forward in line waits out the status's own `pollAfterSeconds` first, so a crowd far
+   * back is not answered every time admission moves.
    */
   async statusAfter(
     userId: string,
     eventId: string,
     held: { etag: string; waitMs: number; signal?: AbortSignal },
   ): Promise<ReadStatus> {
-    const deadline = this.deps.clock() + held.waitMs;
-    let read = await this.status(userId, eventId);
-    while (read.etag === held.etag && this.deps.clock() < deadline && !held.signal?.aborted) {
-      await this.deps.snapshots.changed(eventId, read.fingerprint, deadline);
-      if (held.signal?.aborted) break;
+    const started = this.deps.clock();
+    const deadline = started + held.waitMs;
+    const first = await this.status(userId, eventId);
+    if (first.etag !== held.etag) return first;
+    const patientUntil = Math.min(deadline, started + first.status.pollAfterSeconds * 1000);
+    let read = first;
+    for (;;) {
+      const moved = read.etag !== held.etag;
+      const until = moved ? patientUntil : deadline;
+      if (this.deps.clock() >= until || held.signal?.aborted) return read;
+      await this.deps.snapshots.changed(eventId, read.fingerprint, until);
+      if (held.signal?.aborted) return read;
       read = await this.status(userId, eventId);
+      const { state, phase } = read.status;
+      if (state !== first.status.state || phase !== first.status.phase) return read;
     }
-    return read;
   }
 
   /** The room as it runs: settings, line, seats and buyers inside, and how the waits went. */

@@ -40,7 +40,7 @@ describe('loadConfig', () => {
         pay: { limit: 10, refillPerSecond: 1 },
         'queue-join': { limit: 5, refillPerSecond: 0.1 },
         'queue-join-ip': { limit: 300, refillPerSecond: 20 },
-        'queue-status': { limit: 20, refillPerSecond: 2 },
+        'queue-status': { limit: 30, refillPerSecond: 3 },
         'queue-status-ip': { limit: 3000, refillPerSecond: 500 },
       },
       httpBodyLimitBytes: 1_048_576,
@@ -124,7 +124,7 @@ describe('loadConfig', () => {
       pay: { limit: 3, refillPerSecond: 0.5 },
       'queue-join': { limit: 5, refillPerSecond: 0.1 },
       'queue-join-ip': { limit: 300, refillPerSecond: 20 },
-      'queue-status': { limit: 20, refillPerSecond: 2 },
+      'queue-status': { limit: 30, refillPerSecond: 3 },
       'queue-status-ip': { limit: 3000, refillPerSecond: 500 },
     });
     assert.equal(config.jwtSecret, 'a-secret-of-at-least-thirty-two-characters');

@@ -90,7 +90,7 @@ export const variables = {
       pay: { limit: 10, refillPerSecond: 1 },
       'queue-join': { limit: 5, refillPerSecond: 0.1 },
       'queue-join-ip': { limit: 300, refillPerSecond: 20 },
-      'queue-status': { limit: 20, refillPerSecond: 2 },
+      'queue-status': { limit: 30, refillPerSecond: 3 },
       'queue-status-ip': { limit: 3000, refillPerSecond: 500 },
     },
   ),
