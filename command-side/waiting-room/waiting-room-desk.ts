@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mayChange, type ExistingEvent, type WaitingRoom } from '../../domain/catalog';
+import { eventNotFound, mayChange, type ExistingEvent, type WaitingRoom } from '../../domain/catalog';
 import { AppError } from '../../domain/shared';
 import {
   queueReport,
@@ -13,7 +13,7 @@ import type { Principal } from '../../infra/ports/auth';
 import type { EventStore } from '../../infra/ports/event-store';
 import type { InventoryActor } from '../inventory';
 import type { QueuePasses } from './queue-pass';
-import { queueStatus, type QueueStatus, type RoomSnapshot } from './queue-status';
+import { queueStatus, type QueueStatus } from './queue-status';
 import { fingerprintOf, type RoomSnapshots } from './room-snapshots';
 import type { LinePosition, WaitingLine } from './waiting-line';
 
@@ -151,7 +151,7 @@ export class WaitingRoomDesk {
   /** The room as it runs: settings, line, seats and buyers inside, and how the waits went. */
   async liveView(actor: Principal, eventId: string): Promise<RoomLiveView> {
     const event = this.deps.catalog.event(eventId);
-    if (!event) throw new AppError('NOT_FOUND', 'Event not found');
+    if (!event) throw eventNotFound();
     if (!mayChange(actor, event.organizerId)) {
       throw new AppError('FORBIDDEN', 'Only the event’s organizer or an admin may watch its waiting room');
     }
@@ -162,13 +162,13 @@ export class WaitingRoomDesk {
       reachable(this.deps.snapshots.of(eventId)),
       this.#events(eventId),
     ]);
-    const seedCommitment = events.find((e) => e.type === 'PreQueueOpened')?.data.seedCommitment ?? null;
+    const opened = events.find((event) => event.type === 'PreQueueOpened');
     const numbered = position.phase === 'prequeue' ? 0 : position.lastPlace;
     return {
       eventId,
       settings: room,
       phase: position.phase,
-      seedCommitment: seedCommitment as string | null,
+      seedCommitment: opened?.type === 'PreQueueOpened' ? opened.data.seedCommitment : null,
       waiting:
         Math.max(0, numbered - position.admittedUpTo) +
         (position.phase === 'prequeue' ? position.prequeued : 0),
@@ -183,9 +183,8 @@ export class WaitingRoomDesk {
   /** The commitment, the seed once revealed, and the recorded pre-queue: anyone recomputes the order. */
   async fairness(eventId: string): Promise<QueueFairness> {
     const event = this.deps.catalog.event(eventId);
-    if (!event || event.status === 'draft' || !event.waitingRoom) {
-      throw event?.waitingRoom === null ? notEnabled() : new AppError('NOT_FOUND', 'Event not found');
-    }
+    if (!event || event.status === 'draft') throw eventNotFound();
+    if (!event.waitingRoom) throw notEnabled();
     const events = await this.#events(eventId);
     let state = waitingRoomDecider.initialState;
     let shuffledAt: string | null = null;
@@ -219,7 +218,7 @@ export class WaitingRoomDesk {
       maxTicketsPerUser: event.details.maxTicketsPerUser,
       position,
       pass,
-      snapshot: snapshot as RoomSnapshot,
+      snapshot,
       now: this.deps.clock(),
       signPass: (granted) => this.deps.passes.sign({ eventId, ...granted }),
     });
@@ -228,7 +227,7 @@ export class WaitingRoomDesk {
 
   #roomOf(eventId: string): { event: ExistingEvent; room: WaitingRoom } {
     const event = this.deps.catalog.event(eventId);
-    if (!event || event.status === 'draft') throw new AppError('NOT_FOUND', 'Event not found');
+    if (!event || event.status === 'draft') throw eventNotFound();
     if (!event.waitingRoom?.enabled) throw notEnabled();
     return { event, room: event.waitingRoom };
   }
