@@ -48,6 +48,18 @@ describe('error mapping', () => {
     assert.equal(describeError(apiError('VALIDATION_ERROR')).message, 'raw VALIDATION_ERROR');
   });
 
+  it('sends a buyer without a good queue pass back to the queue', () => {
+    for (const code of [
+      'QUEUE_PASS_REQUIRED',
+      'QUEUE_PASS_INVALID',
+      'QUEUE_PASS_FOREIGN',
+      'QUEUE_PASS_EXPIRED',
+      'QUEUE_PASS_USED',
+    ])
+      assert.equal(describeError(apiError(code, { status: 403 })).nextStep, 'join-queue', code);
+    assert.equal(describeError(apiError('QUEUE_CLOSED')).title, 'Sold out — the queue has closed');
+  });
+
   it('offers another card after a declined payment', () => {
     assert.equal(describePaymentFailure('card declined').title, 'Card declined');
     const error = describePaymentFailure('gateway error');

@@ -10,6 +10,7 @@ export type NextStep =
   | 'new-hold'
   | 'another-card'
   | 'wait'
+  | 'join-queue'
   | 'go-home';
 
 export type ErrorAdvice = {
@@ -29,6 +30,7 @@ const labels: Record<NextStep, string> = {
   'new-hold': 'Choose seats again',
   'another-card': 'Try another card',
   wait: 'Try again shortly',
+  'join-queue': 'Go to the queue',
   'go-home': 'Browse events',
 };
 
@@ -103,6 +105,41 @@ export function describeError(error: ApiError): ErrorAdvice {
         `Please wait ${seconds(error.retryAfterSeconds)} and try again.`,
         'wait',
       );
+    case 'QUEUE_PASS_REQUIRED':
+      return advice(
+        'Join the queue first',
+        'This event has a waiting room: seats are reserved in turn, through the queue.',
+        'join-queue',
+      );
+    case 'QUEUE_PASS_EXPIRED':
+      return advice(
+        'Your turn has ended',
+        'Your time to choose seats ran out before the reservation. No seats were held.',
+        'join-queue',
+      );
+    case 'QUEUE_PASS_USED':
+      return advice(
+        'Your turn was already used',
+        'Your pass from the queue has already made a reservation: find it in My bookings.',
+        'join-queue',
+      );
+    case 'QUEUE_PASS_INVALID':
+    case 'QUEUE_PASS_FOREIGN':
+      return advice(
+        'Your pass is not valid',
+        'The pass from the queue is not valid for this account or event. Check your place in the queue.',
+        'join-queue',
+      );
+    case 'QUEUE_CLOSED':
+      return advice('Sold out — the queue has closed', 'Every seat of this event is taken.', 'go-home');
+    case 'QUEUE_NOT_OPEN':
+      return advice(
+        'The queue is not open yet',
+        'Come back when the queue opens; the time is on the event page.',
+        'back-to-event',
+      );
+    case 'QUEUE_NOT_ENABLED':
+      return advice('No queue for this event', 'Seats of this event are reserved directly.', 'back-to-event');
     case 'IDEMPOTENCY_KEY_REUSED':
     case 'IDEMPOTENCY_KEY_REQUIRED':
     case 'CONCURRENCY_CONFLICT':

@@ -123,4 +123,39 @@ describe('the API client', () => {
     assert.equal(!bad.ok && bad.error.code, 'SERVICE_UNAVAILABLE');
     assert.equal(!bad.ok && bad.error.retryAfterSeconds, 5);
   });
+  it('sends extra headers such as Queue-Pass with the request', async () => {
+    const api = fakeApi();
+    const tokens = new TokenStore(memoryStorage());
+    tokens.save({ accessToken: 'access-0', refreshToken: 'refresh-0' });
+    await createApiClient(tokens, api.impl).request('POST', '/bookings', {
+      body: { zoneId: 'z', quantity: 1 },
+      idempotencyKey: 'key-1',
+      headers: { 'queue-pass': 'pass-token' },
+    });
+    assert.equal(api.calls[0]?.headers['queue-pass'], 'pass-token');
+    assert.equal(api.calls[0]?.headers.authorization, 'Bearer access-0');
+  });
+
+  it('revalidates with If-None-Match: a 304 is "not modified", a 200 brings the data and its ETag', async () => {
+    const tokens = new TokenStore(memoryStorage());
+    tokens.save({ accessToken: 'access-0', refreshToken: 'refresh-0' });
+    const sent: (string | undefined)[] = [];
+    const client = createApiClient(tokens, (async (_url: string, init: RequestInit) => {
+      const etag = (init.headers as Record<string, string>)['if-none-match'];
+      sent.push(etag);
+      if (etag === '"v1"') return new Response(null, { status: 304 });
+      return json(200, { success: true, data: { v: 1 } }, { etag: '"v1"' });
+    }) as typeof fetch);
+    assert.deepEqual(await client.revalidate('/events/e/queue', undefined), {
+      ok: true,
+      notModified: false,
+      data: { v: 1 },
+      etag: '"v1"',
+    });
+    assert.deepEqual(await client.revalidate('/events/e/queue?wait=25', '"v1"'), {
+      ok: true,
+      notModified: true,
+    });
+    assert.deepEqual(sent, [undefined, '"v1"']);
+  });
 });

@@ -40,8 +40,13 @@ export function endpoints(api: ApiClient) {
     categories: () => api.request<Category[]>('GET', '/categories'),
     event: (idOrSlug: string) => api.request<EventDetail>('GET', `/events/${encodeURIComponent(idOrSlug)}`),
     zones: (showId: string) => api.request<Zone[]>('GET', `/shows/${encodeURIComponent(showId)}/zones`),
-    reserve: (body: { zoneId: string; quantity: number }, idempotencyKey: string) =>
-      api.request<Booking>('POST', '/bookings', { body, idempotencyKey }),
+    /** `queuePass`: the waiting room's pass, needed when the event's room is on. */
+    reserve: (body: { zoneId: string; quantity: number }, idempotencyKey: string, queuePass?: string) =>
+      api.request<Booking>('POST', '/bookings', {
+        body,
+        idempotencyKey,
+        ...(queuePass ? { headers: { 'queue-pass': queuePass } } : {}),
+      }),
     pay: (bookingId: string, cardNumber: string, idempotencyKey: string) =>
       api.request<PaymentAccepted>('POST', `/bookings/${encodeURIComponent(bookingId)}/pay`, {
         body: { method: 'card', cardNumber },

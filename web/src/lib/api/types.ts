@@ -1,4 +1,5 @@
 /** The API's shapes the web app reads (`docs/api.md`); fields it does not use are left out. */
+import type { WaitingRoomSettings } from './waiting-room';
 
 export type Role = 'customer' | 'organizer' | 'admin';
 /** The language of the e-mails the platform sends the user. */
@@ -20,6 +21,8 @@ export type EventSummary = {
   saleStartsAt: string;
   saleEndsAt: string | null;
   maxTicketsPerUser: number;
+  /** Null (or absent, from an older server) while the event has no waiting room. */
+  waitingRoom?: WaitingRoomSettings | null;
 };
 
 export type Zone = {
