@@ -132,7 +132,12 @@ export class AdmissionWorker {
     const { actor, line } = this.deps;
     const { eventId } = room;
     const phase = progress.aggregate.state.phase;
-    if (phase !== 'open' && phase !== 'closed') return;
+    if (phase !== 'open' && phase !== 'closed') {
+      // The rate's credit builds only once admission can start: the draw lets in one step's worth.
+      progress.credit = 0;
+      progress.creditAt = now;
+      return;
+    }
     let seatsLeft = 0;
     for (const zoneId of room.zoneIds)
       seatsLeft += (await actor.snapshot({ eventId, zoneId }))?.available ?? 0;

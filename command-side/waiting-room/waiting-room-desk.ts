@@ -80,8 +80,9 @@ async function reachable<T>(work: Promise<T>): Promise<T> {
   }
 }
 
-const etagOf = (status: QueueStatus) =>
-  `"${createHash('sha1').update(JSON.stringify(status)).digest('base64url')}"`;
+/** Of what the buyer sees; `pollAfterSeconds` is a hint (it counts down in the pre-queue), so it is left out. */
+const etagOf = ({ pollAfterSeconds: _hint, ...seen }: QueueStatus) =>
+  `"${createHash('sha1').update(JSON.stringify(seen)).digest('base64url')}"`;
 
 /**
  * The waiting room's front desk: buyers join and read their status (one read of the line, no database),

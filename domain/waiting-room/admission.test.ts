@@ -15,15 +15,16 @@ const base = {
 };
 
 describe('how many the room lets in', () => {
-  it('follows the rate’s credit: it grows with time up to a minute’s worth, and fractions carry over', () => {
+  it('follows the rate’s credit: it grows with time up to ten seconds’ worth, and fractions carry over', () => {
     assert.equal(admissionBudget(base), 10);
     assert.equal(admissionBudget({ ...base, rateAllows: 0.5 }), 0);
     assert.equal(rateCredit({ credit: 0, elapsedMs: 10_000, perMinute: 60 }), 10);
     assert.equal(
       rateCredit({ credit: 0, elapsedMs: 600_000, perMinute: 60 }),
-      60,
-      'a minute’s worth at most',
+      10,
+      'ten seconds’ worth at most',
     );
+    assert.equal(rateCredit({ credit: 0, elapsedMs: 600_000, perMinute: 2 }), 1, 'one buyer at least');
     let credit = 0;
     let admitted = 0;
     for (let step = 0; step < 20; step += 1) {

@@ -18,15 +18,17 @@ export type AdmissionInputs = {
 };
 
 /**
- * The admission rate as a credit of buyers: it grows with time at `perMinute`, up to one minute's
- * worth, and what was let in is spent from it, so fractions carry over from one step to the next.
+ * The admission rate as a credit of buyers: it grows with time at `perMinute`, up to ten seconds' worth
+ * (at least one buyer), and what was let in is spent from it, so fractions carry over from one step to
+ * the next and a pause or a slow step never turns into a burst of more than ten seconds of buyers.
  */
 export function rateCredit(input: {
   readonly credit: number;
   readonly elapsedMs: number;
   readonly perMinute: number;
 }): number {
-  return Math.min(input.perMinute, input.credit + (input.perMinute * Math.max(0, input.elapsedMs)) / 60_000);
+  const most = Math.max(1, input.perMinute / 6);
+  return Math.min(most, input.credit + (input.perMinute * Math.max(0, input.elapsedMs)) / 60_000);
 }
 
 /**
