@@ -1,18 +1,12 @@
 import { createHash } from 'node:crypto';
 import { eventNotFound, mayChange, type ExistingEvent, type WaitingRoom } from '../../domain/catalog';
 import { AppError } from '../../domain/shared';
-import {
-  queueReport,
-  shuffledOrder,
-  waitingRoomDecider,
-  waitingRoomStreamId,
-  type QueueReport,
-  type WaitingRoomEvent,
-} from '../../domain/waiting-room';
+import { shuffledOrder, type QueueReport } from '../../domain/waiting-room';
 import type { Principal } from '../../infra/ports/auth';
 import type { EventStore } from '../../infra/ports/event-store';
 import type { InventoryActor } from '../inventory';
 import type { QueuePasses } from './queue-pass';
+import { QueueRecord } from './queue-record';
 import { queueStatus, type QueueStatus } from './queue-status';
 import { fingerprintOf, type RoomSnapshots } from './room-snapshots';
 import type { LinePosition, WaitingLine } from './waiting-line';
@@ -89,7 +83,11 @@ const etagOf = ({ pollAfterSeconds: _hint, ...seen }: QueueStatus) =>
  * organizers watch the room, anyone checks the shuffle. The admission worker does the letting in.
  */
 export class WaitingRoomDesk {
-  constructor(private readonly deps: WaitingRoomDeskDeps) {}
+  readonly #record: QueueRecord;
+
+  constructor(private readonly deps: WaitingRoomDeskDeps) {
+    this.#record = new QueueRecord(deps.store);
+  }
 
   /** One place per buyer; `joinedNow` is false when they had one already (another tab or device). */
   async join(userId: string, eventId: string): Promise<{ read: ReadStatus; joinedNow: boolean }> {
@@ -158,18 +156,17 @@ export class WaitingRoomDesk {
     }
     if (!event.waitingRoom) throw notEnabled();
     const room = event.waitingRoom;
-    const [position, snapshot, events] = await Promise.all([
+    const [position, snapshot, recorded] = await Promise.all([
       reachable(this.deps.line.position(eventId, '')),
       reachable(this.deps.snapshots.of(eventId)),
-      this.#events(eventId),
+      this.#record.read(eventId, room.admissionPerMinute),
     ]);
-    const opened = events.find((event) => event.type === 'PreQueueOpened');
     const numbered = position.phase === 'prequeue' ? 0 : position.lastPlace;
     return {
       eventId,
       settings: room,
       phase: position.phase,
-      seedCommitment: opened?.type === 'PreQueueOpened' ? opened.data.seedCommitment : null,
+      seedCommitment: recorded.state.seedCommitment,
       waiting:
         Math.max(0, numbered - position.admittedUpTo) +
         (position.phase === 'prequeue' ? position.prequeued : 0),
@@ -177,7 +174,7 @@ export class WaitingRoomDesk {
       inside: snapshot.inside,
       passesOut: snapshot.passesOut,
       seatsLeft: snapshot.seatsLeft,
-      ...queueReport(events, { now: this.deps.clock(), admissionPerMinute: room.admissionPerMinute }),
+      ...recorded.report.reportAt(this.deps.clock()),
     };
   }
 
@@ -186,13 +183,7 @@ export class WaitingRoomDesk {
     const event = this.deps.catalog.event(eventId);
     if (!event || event.status === 'draft') throw eventNotFound();
     if (!event.waitingRoom) throw notEnabled();
-    const events = await this.#events(eventId);
-    let state = waitingRoomDecider.initialState;
-    let shuffledAt: string | null = null;
-    for (const recorded of events) {
-      state = waitingRoomDecider.evolve(state, recorded);
-      if (recorded.type === 'QueueShuffled') shuffledAt = recorded.data.occurredAt;
-    }
+    const { state, shuffledAt } = await this.#record.read(eventId, event.waitingRoom.admissionPerMinute);
     return {
       eventId,
       seedCommitment: state.seedCommitment,
@@ -231,10 +222,5 @@ export class WaitingRoomDesk {
     if (!event || event.status === 'draft') throw eventNotFound();
     if (!event.waitingRoom?.enabled) throw notEnabled();
     return { event, room: event.waitingRoom };
-  }
-
-  async #events(eventId: string): Promise<WaitingRoomEvent[]> {
-    const recorded = await this.deps.store.readStream(waitingRoomStreamId(eventId));
-    return recorded.map((event) => ({ type: event.type, data: event.data }) as WaitingRoomEvent);
   }
 }

@@ -16,71 +16,94 @@ export type QueueReport = {
   };
 };
 
-const median = (values: number[]): number | null => {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
-
 /**
- * Replays the queue's events. Each place's estimate is recomputed as the buyer saw it when the place
- * was recorded (`waitEstimate`'s formula: the places ahead not yet let in, plus one, at the rate), with
- * the admission rate given; a rate changed during the sale makes earlier estimates look worse or better
- * than they were.
+ * What the report is made of, folded one event at a time so a live view reads only the events recorded
+ * since it last looked (the queue's stream holds every join). Places are forgotten once let in.
  */
-export function queueReport(
-  events: readonly WaitingRoomEvent[],
-  input: { readonly now: number; readonly admissionPerMinute: number },
-): QueueReport {
-  const placedAt = new Map<number, number>();
-  const estimateOf = new Map<number, number>();
-  let admittedUpTo = 0;
-  let admittedLastMinute = 0;
-  const waits: number[] = [];
-  const errors: number[] = [];
-  let close = 0;
-  let admittedTotal = 0;
-  const place = (seq: number, at: number) => {
-    placedAt.set(seq, at);
-    estimateOf.set(seq, ((seq - admittedUpTo) * 60) / input.admissionPerMinute);
-  };
-  for (const event of events) {
+export class QueueReportFold {
+  readonly #placedAt = new Map<number, number>();
+  readonly #estimateOf = new Map<number, number>();
+  readonly #waits: number[] = [];
+  readonly #errors: number[] = [];
+  readonly #admissions: { at: number; count: number }[] = [];
+  #admittedUpTo = 0;
+  #admittedTotal = 0;
+  #close = 0;
+
+  /**
+   * Each place's estimate is the one the buyer saw when the place was recorded (`waitEstimate`'s
+   * formula: the places ahead not yet let in, plus one, at the rate in force when this fold ran).
+   */
+  apply(event: WaitingRoomEvent, admissionPerMinute: number): void {
     const at = Date.parse(event.data.occurredAt);
+    const place = (seq: number, from: number) => {
+      this.#placedAt.set(seq, from);
+      this.#estimateOf.set(seq, ((seq - this.#admittedUpTo) * 60) / admissionPerMinute);
+    };
     switch (event.type) {
       case 'QueueJoinsRecorded':
         for (const join of event.data.joins) {
           if (join.seq !== null) place(join.seq, Math.min(at, Date.parse(join.joinedAt)));
         }
-        break;
+        return;
       case 'QueueShuffled':
         for (let seq = 1; seq <= event.data.prequeueCount; seq += 1) place(seq, at);
-        break;
+        return;
       case 'BuyersAdmitted':
-        admittedTotal += event.data.userIds.length;
-        if (at >= input.now - 60_000) admittedLastMinute += event.data.userIds.length;
+        this.#admittedTotal += event.data.userIds.length;
+        this.#admissions.push({ at, count: event.data.userIds.length });
         for (let seq = event.data.fromSeq; seq <= event.data.toSeq; seq += 1) {
-          const from = placedAt.get(seq);
+          const from = this.#placedAt.get(seq);
           if (from === undefined) continue;
           const actual = Math.max(0, at - from) / 1000;
-          const estimate = estimateOf.get(seq)!;
-          waits.push(actual);
-          errors.push(Math.abs(estimate - actual));
-          if (Math.abs(estimate - actual) <= Math.max(10, actual * 0.2)) close += 1;
+          const error = Math.abs(this.#estimateOf.get(seq)! - actual);
+          this.#waits.push(actual);
+          this.#errors.push(error);
+          if (error <= Math.max(10, actual * 0.2)) this.#close += 1;
+          this.#placedAt.delete(seq);
+          this.#estimateOf.delete(seq);
         }
-        admittedUpTo = Math.max(admittedUpTo, event.data.toSeq);
-        break;
+        this.#admittedUpTo = Math.max(this.#admittedUpTo, event.data.toSeq);
+        return;
     }
   }
-  const round = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10);
-  return {
-    admittedLastMinute,
-    admittedTotal,
-    medianWaitSeconds: round(median(waits)),
-    estimates: {
-      samples: errors.length,
-      medianErrorSeconds: round(median(errors)),
-      withinTwentyPercent: errors.length === 0 ? null : Math.round((close / errors.length) * 1000) / 1000,
-    },
-  };
+
+  reportAt(now: number): QueueReport {
+    let admittedLastMinute = 0;
+    for (let index = this.#admissions.length - 1; index >= 0; index -= 1) {
+      const admission = this.#admissions[index]!;
+      if (admission.at < now - 60_000) break;
+      admittedLastMinute += admission.count;
+    }
+    const errors = this.#errors.length;
+    return {
+      admittedLastMinute,
+      admittedTotal: this.#admittedTotal,
+      medianWaitSeconds: tenths(median(this.#waits)),
+      estimates: {
+        samples: errors,
+        medianErrorSeconds: tenths(median(this.#errors)),
+        withinTwentyPercent: errors === 0 ? null : Math.round((this.#close / errors) * 1000) / 1000,
+      },
+    };
+  }
+}
+
+const tenths = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10);
+
+function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = Float64Array.from(values).sort();
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** The report of a whole stream at once (tests, and a first look). */
+export function queueReport(
+  events: readonly WaitingRoomEvent[],
+  input: { readonly now: number; readonly admissionPerMinute: number },
+): QueueReport {
+  const fold = new QueueReportFold();
+  for (const event of events) fold.apply(event, input.admissionPerMinute);
+  return fold.reportAt(input.now);
 }
