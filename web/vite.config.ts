@@ -10,6 +10,26 @@ export default defineConfig({
       // with index.html (infra/http/web-app.ts).
       adapter: adapter({ fallback: 'index.html' }),
       alias: { $lib: 'src/lib' },
+      // The page's Content-Security-Policy, written into index.html as a <meta> with the hash of
+      // SvelteKit's inline start-up script (it changes with every build). The embedded server sends it
+      // as a header too, with frame-ancestors, which a <meta> cannot carry (infra/http/web-app.ts);
+      // nginx.conf adds the headers a <meta> cannot. Style attributes only are allowed inline (the
+      // app shell's `display: contents` wrapper); scripts and style sheets come from the app's origin.
+      csp: {
+        mode: 'hash',
+        directives: {
+          'default-src': ['self'],
+          'script-src': ['self'],
+          'style-src': ['self'],
+          'style-src-attr': ['unsafe-inline'],
+          // The ticket's QR code is drawn as a data: URL.
+          'img-src': ['self', 'data:'],
+          'connect-src': ['self'],
+          'object-src': ['none'],
+          'base-uri': ['self'],
+          'form-action': ['self'],
+        },
+      },
     }),
   ],
   ssr: {

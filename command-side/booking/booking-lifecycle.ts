@@ -111,7 +111,10 @@ export class BookingLifecycle {
     return outcome.events.length > 0;
   }
 
-  /** The owner asks to pay a live hold; refused while another payment of it is in flight. */
+  /**
+   * The owner asks to pay a live hold; refused while another payment of it is in flight, and once its
+   * show has begun (the start is recorded with the request, so the saga can refuse a late confirm).
+   */
   async requestPayment(input: {
     userId: string;
     bookingId: string;
@@ -119,13 +122,18 @@ export class BookingLifecycle {
     card: CardRef;
     metadata: EventMetadata;
   }): Promise<void> {
-    if (!uuid.test(input.bookingId)) throw noSuchBooking();
+    const booking = await this.existing(input.bookingId);
+    const showStartsAt = this.deps.showStartOf?.(booking.zoneId);
     const { userId, paymentId, card } = input;
-    await this.run(
-      input.bookingId,
-      { type: 'RequestPayment', userId, paymentId, card, now: this.clock() },
-      input.metadata,
-    );
+    const command: BookingCommand = {
+      type: 'RequestPayment',
+      userId,
+      paymentId,
+      card,
+      now: this.clock(),
+      ...(showStartsAt ? { showStartsAt: new Date(showStartsAt) } : {}),
+    };
+    await this.run(input.bookingId, command, input.metadata);
   }
 
   async recordPaymentFailure(input: {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { bookingStreamId } from '../../domain/booking';
+import { ShowStartedError, bookingStreamId } from '../../domain/booking';
 import { InProcessInventoryActor } from '../../infra/inventory/in-process';
 import type { EventStore } from '../../infra/ports/event-store';
 import { storeAndActorPerSuite } from '../../infra/testing';
@@ -39,7 +39,7 @@ describe('confirming a booking whose first confirm lost its append after the act
     (opened) => ({ store, actor } = opened),
   );
 
-  async function paidHold(now: { value: Date }) {
+  async function paidHold(now: { value: Date }, showStartsAt?: Date) {
     const eventId = randomUUID();
     const zoneId = randomUUID();
     await actor.provisionZone({ eventId, zoneId, capacity: 5 });
@@ -67,10 +67,16 @@ describe('confirming a booking whose first confirm lost its append after the act
         data: { ...data, totalPrice: 2000, currency: 'THB', expiresAt, reservedAt: reservedAt.toISOString() },
       },
     ]);
-    const lifecycle = (s: EventStore) => new BookingLifecycle({ store: s, actor, clock: () => now.value });
+    const lifecycle = (s: EventStore) =>
+      new BookingLifecycle({
+        store: s,
+        actor,
+        clock: () => now.value,
+        ...(showStartsAt ? { showStartOf: () => showStartsAt.toISOString() } : {}),
+      });
     const paymentId = randomUUID();
     await lifecycle(store).requestPayment({ userId, bookingId, paymentId, card, metadata });
-    return { eventId, zoneId, bookingId, paymentId, lifecycle };
+    return { eventId, zoneId, bookingId, userId, paymentId, lifecycle };
   }
 
   it('confirms on the retry: the actor answers its first confirm again and nothing moves twice', async () => {
@@ -101,5 +107,30 @@ describe('confirming a booking whose first confirm lost its append after the act
     assert.deepEqual([retried.ok, !retried.ok && retried.reason], [false, 'EXPIRED']);
     const counter = await actor.snapshot({ eventId, zoneId });
     assert.deepEqual([counter?.available, counter?.held, counter?.confirmed], [5, 0, 0]);
+  });
+
+  it('refuses to pay, and to confirm a payment that lands, once the show has begun; the seats go back', async () => {
+    const now = { value: new Date(reservedAt.getTime() + 60_000) };
+    const showStartsAt = new Date(reservedAt.getTime() + 120_000);
+    const { eventId, zoneId, bookingId, userId, paymentId, lifecycle } = await paidHold(now, showStartsAt);
+    now.value = showStartsAt;
+    const confirmed = await lifecycle(store).confirm({
+      bookingId,
+      paymentId,
+      confirmationCode: 'BR-LATE',
+      metadata,
+    });
+    assert.deepEqual([confirmed.ok, !confirmed.ok && confirmed.reason], [false, 'SHOW_STARTED']);
+    assert.equal(confirmed.booking.status, 'reserved', 'the saga refunds; nothing was sold');
+    const counter = await actor.snapshot({ eventId, zoneId });
+    assert.deepEqual([counter?.available, counter?.held, counter?.confirmed], [5, 0, 0], 'never sold');
+    await lifecycle(store).recordPaymentFailure({ bookingId, paymentId, reason: 'DECLINED', metadata });
+    await assert.rejects(
+      lifecycle(store).requestPayment({ userId, bookingId, paymentId: randomUUID(), card, metadata }),
+      (error: unknown) =>
+        error instanceof ShowStartedError &&
+        error.code === 'INVALID_STATE' &&
+        /show has begun/.test(error.message),
+    );
   });
 });

@@ -1,10 +1,14 @@
-import { bookingDecider, bookingStreamId, type BookingView } from '../../domain/booking';
+import { ShowStartedError, bookingDecider, bookingStreamId, type BookingView } from '../../domain/booking';
 import { AppError, type EventMetadata } from '../../domain/shared';
 import { handleCommand, type EventStore } from '../../infra/ports/event-store';
 import type { InventoryActor } from '../inventory';
 
-/** Why a confirm lost: the hold lapsed or ended first, or this payment is not the one in flight. */
-export type ConfirmRefusal = 'EXPIRED' | 'NOT_HELD' | 'NOT_RESERVED' | 'NOT_PAYMENT_IN_FLIGHT' | 'CANCELLED';
+/**
+ * Why a confirm lost: the hold lapsed or ended first, its show began before the payment landed, or this
+ * payment is not the one in flight.
+ */
+export type ConfirmRefusal =
+  'EXPIRED' | 'NOT_HELD' | 'NOT_RESERVED' | 'NOT_PAYMENT_IN_FLIGHT' | 'CANCELLED' | 'SHOW_STARTED';
 
 export type ConfirmOutcome =
   | { readonly ok: true; readonly booking: BookingView; readonly replayed: boolean }
@@ -28,8 +32,9 @@ export type ConfirmInput = {
 /**
  * Driven by a succeeded payment: the actor confirms only a hold that is still held and not past its
  * expiry — atomically against the expiry sweeper, so exactly one of them wins at the deadline — and only
- * then is `BookingConfirmed` appended. A cancel landing in between loses the race in the log, so the
- * seats the actor just counted as sold go back, and the caller refunds.
+ * then is `BookingConfirmed` appended. A cancel landing in between loses the race in the log, and a
+ * booking whose show began before the payment landed refuses the confirm: either way the seats the actor
+ * just counted as sold go back, and the caller refunds.
  */
 export async function confirmBooking(deps: ConfirmDeps, input: ConfirmInput): Promise<ConfirmOutcome> {
   const booking = await deps.read(input.bookingId);
@@ -71,6 +76,8 @@ export async function confirmBooking(deps: ConfirmDeps, input: ConfirmInput): Pr
       eventId: booking.eventId,
       bookingId: booking.id,
     });
+    const ended = (await deps.read(booking.id)) ?? booking;
+    if (error instanceof ShowStartedError) return { ok: false, reason: 'SHOW_STARTED', booking: ended };
     deps.onWarning?.(
       'a booking ended (cancelled, or its hold lapsed) before its confirm was recorded; its seats went back to sale',
       {
@@ -78,7 +85,6 @@ export async function confirmBooking(deps: ConfirmDeps, input: ConfirmInput): Pr
         returned,
       },
     );
-    const ended = (await deps.read(booking.id)) ?? booking;
     return { ok: false, reason: ended.status === 'expired' ? 'EXPIRED' : 'CANCELLED', booking: ended };
   }
   const after = await deps.read(booking.id);

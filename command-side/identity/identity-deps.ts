@@ -1,4 +1,4 @@
-import type { AccessTokens, PasswordHasher } from '../../infra/ports/auth';
+import type { AccessTokenRevocations, AccessTokens, PasswordHasher } from '../../infra/ports/auth';
 import type { EventStore } from '../../infra/ports/event-store';
 import type { LoginThrottle } from './login-throttle';
 
@@ -7,6 +7,8 @@ export type IdentityDeps = {
   readonly store: EventStore;
   readonly hasher: PasswordHasher;
   readonly tokens: AccessTokens;
+  /** Withdraws access tokens before they expire: on logout, refresh-token reuse and a role change. */
+  readonly revocations: AccessTokenRevocations;
   readonly throttle: LoginThrottle;
   /** The commands' `now`. */
   readonly clock: () => Date;

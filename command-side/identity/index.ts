@@ -6,6 +6,7 @@ export { throttleKeys, type LoginThrottle } from './login-throttle';
 export { changeUserLocale, renameUser, setUserRole } from './profile';
 export { registerUser, type RegisterUserInput } from './register-user';
 export { endSession, refreshSession, startSession, type SignedIn } from './sessions';
+export { signUp, type SignUpInput } from './sign-up';
 export { emailClaimStreamOf } from './streams';
 export { principalOfUser, toUserView, type UserView } from './user-view';
 export { adminUserRoutes, authRoutes, identityRouter } from './http';

@@ -1,7 +1,7 @@
 /**
- * Counts failed sign-ins per key (an account, an ip) and says when a key must wait. A port so that
- * Redis can back it when several command-API processes share the counting; `infra/auth` has the
- * in-process adapter.
+ * Counts failed sign-ins per key (an account, an ip) — and sign-up attempts per ip — and says when a
+ * key must wait. A port so that Redis can back it when several command-API processes share the
+ * counting; `infra/auth` has the in-process adapter.
  */
 export interface LoginThrottle {
   /** The longest wait any of `keys` still owes, in whole seconds, or 0 when all may try now. */
@@ -14,4 +14,6 @@ export interface LoginThrottle {
 export const throttleKeys = {
   account: (email: string) => `account:${email}`,
   ip: (ip: string) => `ip:${ip}`,
+  /** Every sign-up attempt from an ip counts (its own rule, `signup`). */
+  signup: (ip: string) => `signup:${ip}`,
 };

@@ -9,10 +9,13 @@ import { startSession, type SignedIn } from './sessions';
 
 export type LoginInput = { readonly email: string; readonly password: string; readonly ip: string };
 
-/** Too many failures: 429 with the wait, which the HTTP edge also sends as `Retry-After`. */
+/** Too many attempts: 429 with the wait, which the HTTP edge also sends as `Retry-After`. */
 export class RateLimitedError extends AppError {
-  constructor(readonly retryAfterSeconds: number) {
-    super('RATE_LIMITED', `Too many failed sign-ins; try again in ${retryAfterSeconds} s`, {
+  constructor(
+    readonly retryAfterSeconds: number,
+    what = 'failed sign-ins',
+  ) {
+    super('RATE_LIMITED', `Too many ${what}; try again in ${retryAfterSeconds} s`, {
       retryAfterSeconds,
     });
   }

@@ -7,6 +7,7 @@ import {
   type UserRole,
 } from '../../domain/identity';
 import { AppError, type EventMetadata } from '../../domain/shared';
+import type { AccessTokenRevocations } from '../../infra/ports/auth';
 import type { EventStore } from '../../infra/ports/event-store';
 import { handleCommand } from '../shared';
 import { isUuid } from './streams';
@@ -56,18 +57,24 @@ export async function changeUserLocale(
   return changeUser(deps, userId, { type: 'ChangeUserLocale', userId, locale, now: deps.clock() }, metadata);
 }
 
-/** Changes a user's role; `actor` must be an admin (or the system). */
+/**
+ * Changes a user's role; `actor` must be an admin (or the system). The user's access tokens that carry
+ * another role stop working at once (`revocations`; seeds and the start-up admin, which run before any
+ * token of the account is out, pass none). Repeating it revokes again.
+ */
 export async function setUserRole(
-  deps: Clocked,
+  deps: Clocked & { readonly revocations?: AccessTokenRevocations },
   userId: string,
   role: UserRole,
   actor: Actor,
   metadata: EventMetadata,
 ): Promise<User> {
-  return changeUser(
+  const user = await changeUser(
     deps,
     userId,
     { type: 'ChangeUserRole', userId, role, actor, now: deps.clock() },
     metadata,
   );
+  await deps.revocations?.revokeOtherRoles(userId, user.role);
+  return user;
 }

@@ -33,8 +33,14 @@ function sessionIdOf(refreshToken: string): string {
   return sessionId;
 }
 
-async function signedIn(deps: IdentityDeps, user: User, refreshToken: string): Promise<SignedIn> {
-  const { accessToken, expiresIn } = await deps.tokens.issue(principalOfUser(user));
+/** An access token of the session `sessionId`: logging out of it revokes the token. */
+async function signedIn(
+  deps: IdentityDeps,
+  user: User,
+  sessionId: string,
+  refreshToken: string,
+): Promise<SignedIn> {
+  const { accessToken, expiresIn } = await deps.tokens.issue({ ...principalOfUser(user), sessionId });
   return { user: toUserView(user), accessToken, refreshToken, expiresIn };
 }
 
@@ -57,7 +63,7 @@ export async function startSession(
     ...metadata,
     userId: user.id,
   });
-  return signedIn(deps, user, token);
+  return signedIn(deps, user, sessionId, token);
 }
 
 /**
@@ -86,6 +92,7 @@ export async function refreshSession(
     userId: owner.userId,
   });
   if (outcome.events.some((event) => event.type === 'SessionRevoked')) {
+    await deps.revocations.revokeSession(sessionId);
     throw new AppError(
       'UNAUTHORIZED',
       'Refresh token was already used; every token of this sign-in is revoked',
@@ -93,10 +100,13 @@ export async function refreshSession(
   }
   const user = await loadUser(deps.store, owner.userId);
   if (!user) throw invalidToken();
-  return signedIn(deps, user, next.token);
+  return signedIn(deps, user, sessionId, next.token);
 }
 
-/** Logout: the signed-in user's refresh token stops working. Idempotent for a session already ended. */
+/**
+ * Logout: the signed-in user's refresh token stops working, and so does every access token of the
+ * session. Idempotent for a session already ended (the revocation is made again).
+ */
 export async function endSession(
   deps: IdentityDeps,
   refreshToken: string,
@@ -111,4 +121,5 @@ export async function endSession(
     now: deps.clock(),
   } as const;
   await handleCommand(deps.store, sessionStream(sessionId), sessionDecider, command, metadata);
+  await deps.revocations.revokeSession(sessionId);
 }

@@ -15,12 +15,16 @@ export type Reserve = {
   readonly now: Date;
 };
 
-/** The owner pays the booking's total with a tokenised card; the amount comes from the booking. */
+/**
+ * The owner pays the booking's total with a tokenised card; the amount comes from the booking. Refused
+ * once the show has begun (`showStartsAt`, from the catalog, when known).
+ */
 export type RequestPayment = {
   readonly type: 'RequestPayment';
   readonly userId: string;
   readonly paymentId: string;
   readonly card: CardRef;
+  readonly showStartsAt?: Date;
   readonly now: Date;
 };
 

@@ -78,6 +78,68 @@ describe('the booking decider with payments', () => {
       .thenNothing();
   });
 
+  describe('a show that begins while the hold lasts', () => {
+    const showStartsAt = at(90_000);
+    const requestedBeforeShow: BookingEvent = {
+      type: 'BookingPaymentRequested',
+      data: { ...paymentRequested.data, showStartsAt: showStartsAt.toISOString() },
+    } as BookingEvent;
+    const showStarted = (booking: { status: string }) => ({
+      bookingId,
+      status: booking.status,
+      showStartsAt: showStartsAt.toISOString(),
+    });
+
+    it('records the show start with the payment request, so that a late confirm can be refused', () => {
+      given(reserved)
+        .when({ ...pay(at(30_000)), showStartsAt })
+        .then([requestedBeforeShow]);
+    });
+
+    it('refuses to pay once the show has begun, even while the hold lasts', () => {
+      given(reserved)
+        .when({ ...pay(showStartsAt), showStartsAt })
+        .thenFails('INVALID_STATE', showStarted({ status: 'reserved' }));
+      given(reserved, requestedBeforeShow, paymentFailed)
+        .when(pay(at(100_000), buyer, 'second'))
+        .thenFails('INVALID_STATE', showStarted({ status: 'reserved' }));
+    });
+
+    it('refuses to confirm a payment that lands after the show began; its refund is then recorded', () => {
+      given(reserved, requestedBeforeShow)
+        .when({ type: 'Confirm', paymentId, confirmationCode: 'BR-LATE', now: showStartsAt })
+        .thenFails('INVALID_STATE', showStarted({ status: 'reserved' }));
+      given(reserved, requestedBeforeShow)
+        .when({ type: 'Confirm', paymentId, confirmationCode: 'BR-7Q2K', now: at(60_000) })
+        .then([confirmed]);
+      const refund = {
+        type: 'RecordRefund',
+        paymentId,
+        refundId: 'r1',
+        amount: 300000,
+        currency: 'THB',
+        reason: 'CONFIRM_FAILED',
+        now: at(120_000),
+      } as const;
+      given(reserved, requestedBeforeShow)
+        .when(refund)
+        .then([
+          {
+            type: 'BookingRefunded',
+            data: {
+              bookingId,
+              paymentId,
+              refundId: 'r1',
+              amount: 300000,
+              currency: 'THB',
+              reason: 'CONFIRM_FAILED',
+              refundedAt: at(120_000).toISOString(),
+            },
+          },
+        ]);
+    });
+  });
+
   describe('the refund policy on cancelling a confirmed booking', () => {
     const now = at(120_000);
     const paid = [reserved, paymentRequested, confirmed] as const;

@@ -125,6 +125,12 @@ describe('the booking decider', () => {
     it('refuses once the hold has run out', () => {
       given(reserved).when(cancel(expiresAt)).thenFails('INVALID_STATE');
     });
+
+    it('refuses a reason holding a lone surrogate', () => {
+      given(reserved)
+        .when({ ...cancel(at(60_000)), reason: 'sick \ud800' })
+        .thenFails('VALIDATION_ERROR');
+    });
   });
 
   describe('expire', () => {

@@ -1,4 +1,4 @@
-import { AppError, type Decider } from '../shared';
+import { AppError, assertWellFormedText, type Decider } from '../shared';
 import type {
   BookingCommand,
   Cancel,
@@ -17,8 +17,31 @@ import { evolve, type Booking, type BookingState } from './state';
 const notFound = () => new AppError('NOT_FOUND', 'No such booking');
 const invalidState = (booking: Booking, message: string) =>
   new AppError('INVALID_STATE', message, { bookingId: booking.bookingId, status: booking.status });
+
+/** `showStartsAt` (epoch ms) is known and has passed. */
+function showHasBegun(showStartsAt: number | null, now: Date): showStartsAt is number {
+  return showStartsAt !== null && now.getTime() >= showStartsAt;
+}
+
+/** A hold lasts until its expiry, and never past the start of its show. */
 const isLive = (booking: Booking, now: Date) =>
-  booking.status === 'reserved' && now.getTime() < booking.expiresAt;
+  booking.status === 'reserved' &&
+  now.getTime() < booking.expiresAt &&
+  !showHasBegun(booking.showStartsAt, now);
+
+/**
+ * The show has begun: the booking can no longer be paid, and a payment that lands now cannot confirm
+ * it (the saga refunds that payment). 409 INVALID_STATE, told apart from other refusals by its class.
+ */
+export class ShowStartedError extends AppError {
+  constructor(booking: Booking, showStartsAt: number, action: 'paid' | 'confirmed') {
+    super('INVALID_STATE', `The show has begun; the booking can no longer be ${action}`, {
+      bookingId: booking.bookingId,
+      status: booking.status,
+      showStartsAt: new Date(showStartsAt).toISOString(),
+    });
+  }
+}
 
 function decideReserve(command: Reserve, state: BookingState): BookingEvent[] {
   if (state) throw invalidState(state, `Booking ${command.bookingId} already exists`);
@@ -45,6 +68,9 @@ function decideReserve(command: Reserve, state: BookingState): BookingEvent[] {
 
 function decideRequestPayment(command: RequestPayment, booking: Booking): BookingEvent[] {
   if (booking.userId !== command.userId) throw notFound();
+  const showStartsAt = command.showStartsAt?.getTime() ?? booking.showStartsAt;
+  if (booking.status === 'reserved' && showHasBegun(showStartsAt, command.now))
+    throw new ShowStartedError(booking, showStartsAt, 'paid');
   if (!isLive(booking, command.now))
     throw invalidState(booking, 'Only a reserved booking whose hold is still live can be paid');
   if (booking.paymentInFlight)
@@ -56,6 +82,7 @@ function decideRequestPayment(command: RequestPayment, booking: Booking): Bookin
     currency: booking.currency,
     card: command.card,
     requestedAt: command.now.toISOString(),
+    ...(command.showStartsAt ? { showStartsAt: command.showStartsAt.toISOString() } : {}),
   };
   return [{ type: 'BookingPaymentRequested', data }];
 }
@@ -69,6 +96,9 @@ function decidePaymentFailure(command: RecordPaymentFailure, booking: Booking): 
 
 function decideConfirm(command: Confirm, booking: Booking): BookingEvent[] {
   if (booking.status === 'confirmed' && booking.paidWith === command.paymentId) return [];
+  const { showStartsAt } = booking;
+  if (booking.status === 'reserved' && showHasBegun(showStartsAt, command.now))
+    throw new ShowStartedError(booking, showStartsAt, 'confirmed');
   if (!isLive(booking, command.now))
     throw invalidState(booking, 'Only a reserved booking whose hold is still live can be confirmed');
   if (booking.paymentInFlight !== command.paymentId)
@@ -91,6 +121,7 @@ function fullRefund(booking: Booking, percent: number): RefundDue | null {
 function decideCancel(command: Cancel, booking: Booking): BookingEvent[] {
   // Someone else's booking does not exist for this user (API.md: 404 to anyone else).
   if (booking.userId !== command.userId) throw notFound();
+  assertWellFormedText('reason', command.reason);
   const { now } = command;
   const cancelled = (refund: RefundDue | null): BookingEvent[] => [
     {

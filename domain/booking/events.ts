@@ -29,6 +29,11 @@ export type BookingPaymentRequested = Event<
     readonly currency: string;
     readonly card: CardRef;
     readonly requestedAt: string;
+    /**
+     * When the show began as the payment was asked for: a payment that succeeds after it is refunded,
+     * never confirmed. Absent on requests recorded before this rule.
+     */
+    readonly showStartsAt?: string;
   }
 >;
 

@@ -23,7 +23,7 @@ export type {
 } from './commands';
 export { refundAmount, refundPercent } from './refund-policy';
 export { evolve, type Booking, type BookingState, type BookingStatus } from './state';
-export { bookingDecider } from './decider';
+export { ShowStartedError, bookingDecider } from './decider';
 export { bookingCategory, bookingStreamId } from './streams';
 export { asOf, bookingView, ticketPayload, type BookingPaymentView, type BookingView } from './booking-view';
 export { checkReservable, type SaleTerms } from './sale-rules';

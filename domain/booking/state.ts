@@ -16,6 +16,8 @@ export type Booking = {
   readonly paidWith: string | null;
   /** Refunds already recorded, so a redelivered one is recorded once. */
   readonly refundIds: readonly string[];
+  /** Epoch ms the show begins, as the latest payment request recorded it; a hold ends there too. */
+  readonly showStartsAt: number | null;
 };
 
 /** `undefined` until the booking is reserved. */
@@ -35,10 +37,14 @@ export function evolve(state: BookingState, event: BookingEvent): BookingState {
         paymentInFlight: null,
         paidWith: null,
         refundIds: [],
+        showStartsAt: null,
       };
     }
-    case 'BookingPaymentRequested':
-      return state && { ...state, paymentInFlight: event.data.paymentId };
+    case 'BookingPaymentRequested': {
+      const { paymentId, showStartsAt } = event.data;
+      const starts = showStartsAt === undefined ? state?.showStartsAt : Date.parse(showStartsAt);
+      return state && { ...state, paymentInFlight: paymentId, showStartsAt: starts ?? null };
+    }
     case 'BookingPaymentFailed':
       return state && { ...state, paymentInFlight: null };
     case 'BookingConfirmed':

@@ -51,6 +51,14 @@ describe('creating an event', () => {
       ]);
   });
 
+  it('refuses text with a lone surrogate, naming the field', () => {
+    const reason = (field: string) => `${field} must be well-formed Unicode text (it holds a lone surrogate)`;
+    for (const field of ['name', 'description', 'venue', 'category'] as const)
+      given()
+        .when(create({ [field]: 'Rock \ud800' }))
+        .thenFails('VALIDATION_ERROR', [{ field, reasons: [reason(field)] }]);
+  });
+
   it('refuses a customer', () => {
     given().when(create({}, customer)).thenFails('FORBIDDEN');
   });

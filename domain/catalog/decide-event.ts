@@ -1,3 +1,4 @@
+import { assertWellFormedText } from '../shared';
 import { mayChange, mayOrganize } from './actor';
 import type { CancelEvent, CreateEvent, PublishEvent, UpdateEvent } from './commands';
 import { eventNotFound, invalidState, notYourEvent } from './errors';
@@ -21,6 +22,7 @@ export function changeableEvent(state: EventState, command: { actor: CreateEvent
 
 function assertDetails(details: EventDetails, state: ExistingEvent | undefined): void {
   for (const field of ['name', 'venue'] as const) assertText(field, details[field]);
+  for (const field of ['description', 'category'] as const) assertWellFormedText(field, details[field]);
   assertMaxTicketsPerUser(details.maxTicketsPerUser);
   assertCoherentSchedule(details, state?.shows ?? []);
 }
@@ -69,6 +71,7 @@ export function publishEvent(command: PublishEvent, state: EventState): CatalogE
 
 export function cancelEvent(command: CancelEvent, state: EventState): CatalogEvent[] {
   const event = changeableEvent(state, command);
+  assertWellFormedText('reason', command.reason);
   return [
     {
       type: 'EventCancelled',

@@ -1,3 +1,4 @@
+import { assertWellFormedText } from '../shared';
 import type { EventDetails } from './events';
 import { invalidField } from './errors';
 import type { Show } from './state';
@@ -59,6 +60,8 @@ export function assertCurrency(value: string): void {
   if (!/^[A-Z]{3}$/.test(value)) throw invalidField('currency', 'must be an ISO 4217 code such as EUR');
 }
 
+/** Text that must say something (a name, a venue). */
 export function assertText(field: string, value: string): void {
+  assertWellFormedText(field, value);
   if (value.trim().length === 0) throw invalidField(field, 'must not be blank');
 }

@@ -77,6 +77,7 @@ export {
   credentialsStream,
   emailClaimStream,
   identityCategories,
+  isSecretStream,
   secretStreamCategories,
   sessionStream,
   userStream,

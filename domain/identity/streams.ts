@@ -15,6 +15,12 @@ export const secretStreamCategories: readonly string[] = [
   identityCategories.session,
 ];
 
+/** Whether `streamId` (`<category>-<id>`) is in one of the `secretStreamCategories`. */
+export function isSecretStream(streamId: string): boolean {
+  const dash = streamId.indexOf('-');
+  return secretStreamCategories.includes(dash < 0 ? streamId : streamId.slice(0, dash));
+}
+
 export const userStream = (userId: string) => `${identityCategories.user}-${userId}`;
 export const credentialsStream = (credentialsId: string) =>
   `${identityCategories.credentials}-${credentialsId}`;

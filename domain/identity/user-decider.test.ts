@@ -72,6 +72,15 @@ describe('the user decider', () => {
         .when({ ...register, email: 'ann.example.com' })
         .thenRejects('VALIDATION_ERROR', /email/);
     });
+
+    it('refuses a name or an address holding a lone surrogate', () => {
+      given([])
+        .when({ ...register, name: 'Ann \ud800' })
+        .thenRejects('VALIDATION_ERROR', /name must be well-formed Unicode/);
+      given([])
+        .when({ ...register, email: 'ann\udc00@example.com' })
+        .thenRejects('VALIDATION_ERROR', /email must be well-formed Unicode/);
+    });
   });
 
   describe('renaming', () => {

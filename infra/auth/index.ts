@@ -13,3 +13,8 @@ export {
   type InMemoryLoginThrottleOptions,
   type ThrottleRule,
 } from './in-memory-login-throttle';
+export {
+  InProcessAccessTokenRevocations,
+  type InProcessRevocationsOptions,
+} from './in-process-access-token-revocations';
+export { RedisAccessTokenRevocations, type RedisRevocationsOptions } from './redis-access-token-revocations';

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { SignJWT, decodeJwt, decodeProtectedHeader } from 'jose';
 import { AppError } from '../../domain/shared';
 import type { Principal } from '../ports/auth';
-import { JwtAccessTokens, accessTokenShape } from './index';
+import { InProcessAccessTokenRevocations, JwtAccessTokens, accessTokenShape } from './index';
 
 const secret = 'test-secret-with-at-least-thirty-two-chars';
 const principal: Principal = {
@@ -91,6 +91,23 @@ describe('JWT access tokens', () => {
     const unsigned = `${Buffer.from('{"alg":"none","typ":"at+jwt"}').toString('base64url')}.${payload}.`;
     await rejects(unsigned, /not valid/);
     await rejects('not-a-token', /not valid/);
+  });
+
+  it('carries the sign-in, and refuses a token once revoked, even one it verified a moment ago', async () => {
+    const revocations = new InProcessAccessTokenRevocations({ ttlMs: 900_000 });
+    const revocable = new JwtAccessTokens(secret, { revocations });
+    const signedIn = { ...principal, sessionId: 's-1' };
+    const { accessToken } = await revocable.issue(signedIn);
+    assert.equal(decodeJwt(accessToken).sid, 's-1');
+    assert.deepEqual(await revocable.verify(accessToken), signedIn);
+    const other = (await revocable.issue({ ...principal, sessionId: 's-2' })).accessToken;
+    await revocations.revokeSession('s-1');
+    await assert.rejects(revocable.verify(accessToken), /revoked/);
+    assert.equal((await revocable.verify(other)).sessionId, 's-2');
+    await revocations.revokeOtherRoles(principal.userId, 'admin');
+    await assert.rejects(revocable.verify(other), /revoked/);
+    const promoted = (await revocable.issue({ ...principal, role: 'admin', sessionId: 's-2' })).accessToken;
+    assert.equal((await revocable.verify(promoted)).role, 'admin');
   });
 
   it('refuses to start with a secret shorter than 32 characters', () => {

@@ -45,9 +45,12 @@ describe('loadConfig', () => {
       },
       httpBodyLimitBytes: 1_048_576,
       trustProxyHops: 0,
+      servedOverTls: false,
       bootstrapAdmin: undefined,
       demoSeed: true,
       jwtSecret: undefined,
+      signupsPerIp: 20,
+      accessTokenRevocationPollMs: 1000,
       redis: undefined,
       redisKeyPrefix: 'br:',
       kafkaBrokers: undefined,
@@ -93,9 +96,12 @@ describe('loadConfig', () => {
       INVENTORY_REBUILD_SETTLE_MS: '0',
       RATE_LIMITS: 'reserve=100000/50000, pay=3/0.5',
       HTTP_BODY_LIMIT_BYTES: '2048',
+      SERVED_OVER_TLS: 'on',
       BOOTSTRAP_ADMIN_EMAIL: 'admin@example.com',
       BOOTSTRAP_ADMIN_PASSWORD: 'correct horse',
       JWT_SECRET: 'a-secret-of-at-least-thirty-two-characters',
+      SIGNUPS_PER_IP: '3',
+      ACCESS_TOKEN_REVOCATION_POLL_MS: '250',
       DEMO_SEED: 'off',
       REDIS_URL: 'redis://cache:6379',
       KAFKA_BROKERS: 'k1:9092, k2:9092',
@@ -117,6 +123,7 @@ describe('loadConfig', () => {
     assert.deepEqual(config.projections, { batchSize: 1000, pollMs: 50 });
     assert.deepEqual(config.bootstrapAdmin, { email: 'admin@example.com', password: 'correct horse' });
     assert.equal(config.demoSeed, false);
+    assert.equal(config.servedOverTls, true);
     assert.deepEqual([config.expirySweepIntervalMs, config.inventoryRebuildSettleMs], [250, 0]);
     assert.deepEqual(config.rateLimits, {
       reserve: { limit: 100000, refillPerSecond: 50000 },
@@ -128,6 +135,7 @@ describe('loadConfig', () => {
       'queue-status-ip': { limit: 3000, refillPerSecond: 500 },
     });
     assert.equal(config.jwtSecret, 'a-secret-of-at-least-thirty-two-characters');
+    assert.deepEqual([config.signupsPerIp, config.accessTokenRevocationPollMs], [3, 250]);
     assert.deepEqual(config.notifications, {
       smtpUrl: 'smtp://mail:2525',
       mailFrom: 'Tickets <t@example.com>',

@@ -38,11 +38,17 @@ export type Config = {
   readonly rateLimits: VariableValues['RATE_LIMITS'];
   readonly httpBodyLimitBytes: number;
   readonly trustProxyHops: number;
+  /** Answers carry Strict-Transport-Security (SERVED_OVER_TLS). */
+  readonly servedOverTls: boolean;
   readonly bootstrapAdmin: { readonly email: string; readonly password: string } | undefined;
   /** Seed the demo accounts and event into an empty store at start-up. */
   readonly demoSeed: boolean;
   /** Signs access tokens; undefined lets the embedded mode keep its own in `<DATA_DIR>/jwt-secret`. */
   readonly jwtSecret: string | undefined;
+  /** Sign-up attempts per client address within 15 minutes. */
+  readonly signupsPerIp: number;
+  /** How often a process reads the access tokens revoked by others (Redis only). */
+  readonly accessTokenRevocationPollMs: number;
   /** Seat counters, rate limits and idempotency keys in Redis; in-process when undefined. */
   readonly redis: RedisTarget | undefined;
   readonly redisKeyPrefix: string;
@@ -158,12 +164,15 @@ export function loadConfig(env: Env = process.env): Config {
     rateLimits: v.RATE_LIMITS,
     httpBodyLimitBytes: v.HTTP_BODY_LIMIT_BYTES,
     trustProxyHops: v.TRUST_PROXY_HOPS,
+    servedOverTls: v.SERVED_OVER_TLS === 'on',
     bootstrapAdmin:
       v.BOOTSTRAP_ADMIN_EMAIL && v.BOOTSTRAP_ADMIN_PASSWORD
         ? { email: v.BOOTSTRAP_ADMIN_EMAIL, password: v.BOOTSTRAP_ADMIN_PASSWORD }
         : undefined,
     demoSeed: v.DEMO_SEED === 'on',
     jwtSecret: v.JWT_SECRET,
+    signupsPerIp: v.SIGNUPS_PER_IP,
+    accessTokenRevocationPollMs: v.ACCESS_TOKEN_REVOCATION_POLL_MS,
     redis: redisOf(v),
     redisKeyPrefix: v.REDIS_KEY_PREFIX,
     kafkaBrokers: v.KAFKA_BROKERS,

@@ -101,6 +101,11 @@ export const variables = {
     0,
     10,
   ),
+  SERVED_OVER_TLS: oneOf(
+    'Clients reach the service over HTTPS (TLS here or at a proxy in front): every answer then carries Strict-Transport-Security',
+    'off',
+    ['on', 'off'],
+  ),
   BOOTSTRAP_ADMIN_EMAIL: optionalText('Admin account ensured at start-up (set both or neither)', email),
   BOOTSTRAP_ADMIN_PASSWORD: secret(
     optionalText('Password of that admin account (8–72 characters)', password),
@@ -116,8 +121,20 @@ export const variables = {
       (raw) => (raw.length >= 32 ? undefined : 'must be at least 32 characters'),
     ),
   ),
+  SIGNUPS_PER_IP: integer(
+    'Sign-ups one client address may attempt within 15 minutes (counted per process, like failed logins); the next answers 429 with Retry-After',
+    20,
+    1,
+    1_000_000,
+  ),
+  ACCESS_TOKEN_REVOCATION_POLL_MS: integer(
+    'With Redis: how often each API process reads the access tokens others revoked (logout, role change); until then another process may accept one (ms)',
+    1000,
+    10,
+    60_000,
+  ),
   REDIS_URL: optionalUrl(
-    'Redis server (inventory, rate limits, idempotency keys); in-process when unset and REDIS_CLUSTER_NODES is unset',
+    'Redis server (inventory, rate limits, idempotency keys, access-token revocations); in-process when unset and REDIS_CLUSTER_NODES is unset',
     ['redis:', 'rediss:'],
   ),
   REDIS_CLUSTER_NODES: optionalList(

@@ -6,6 +6,8 @@ import { correlationId } from './correlation-id';
 import { errorHandler, notFound } from './error-handler';
 import { jsonBody } from './json-body';
 import { healthRoutes, type ReadinessCheck } from './readiness';
+import { refuseMalformedUrls } from './request-url';
+import { securityHeaders } from './security-headers';
 import { traceRequests } from './trace-requests';
 
 export const apiBasePath = '/api/v1';
@@ -27,11 +29,14 @@ export type HttpAppOptions = {
   readonly accessTokens?: AccessTokens;
   /** Handlers on the same port behind the API (the web app); each passes on what it does not serve. */
   readonly siteHandlers?: readonly RequestHandler[];
+  /** Clients reach the service over HTTPS: answers carry Strict-Transport-Security. */
+  readonly servedOverTls?: boolean;
 };
 
 /**
- * The express app every HTTP role serves: `/health` and `/ready` outside the API, then correlation
- * ids, JSON bodies and the API routes under `/api/v1`, the 404 envelope and the one error handler.
+ * The express app every HTTP role serves: security headers on every answer, `/health` and `/ready`
+ * outside the API, then correlation ids, the refusal of malformed URLs, JSON bodies and the API routes
+ * under `/api/v1`, the 404 (or 405) envelope and the one error handler.
  */
 export function createHttpApp(options: HttpAppOptions): Express {
   const app = express();
@@ -39,9 +44,11 @@ export function createHttpApp(options: HttpAppOptions): Express {
   // Hashing every body for an ETag costs the hot path and buys API clients nothing.
   app.set('etag', false);
   if (options.trustProxyHops) app.set('trust proxy', options.trustProxyHops);
+  app.use(securityHeaders({ servedOverTls: options.servedOverTls ?? false }));
   app.use(healthRoutes(options.readinessChecks ?? [], options.readinessTimeoutMs ?? 2_000, options.logger));
   if (options.tracing) app.use(traceRequests());
   app.use(correlationId());
+  app.use(refuseMalformedUrls());
   // Parsed under the API only: other handlers on this port (the web app) read their own bodies.
   app.use(apiBasePath, jsonBody(options.bodyLimitBytes));
   if (options.accessTokens) app.use(apiBasePath, authenticate(options.accessTokens));

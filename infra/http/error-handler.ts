@@ -2,12 +2,13 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { AppError } from '../../domain/shared';
 import type { Logger } from '../logging';
 import { sendError } from '../ports/http';
+import { allowedMethods } from './allowed-methods';
 
-type BodyParserError = Error & { type?: unknown; status?: unknown; limit?: unknown };
+type BodyParserError = Error & { type?: unknown; status?: unknown; expose?: unknown; limit?: unknown };
 
 /** Errors raised by the JSON body parser, as the API's codes; undefined for anything else. */
 function fromBodyParser(error: BodyParserError | null | undefined): AppError | undefined {
-  if (!error || typeof error.type !== 'string' || typeof error.status !== 'number') return undefined;
+  if (!error || typeof error.status !== 'number') return undefined;
   if (error.type === 'entity.too.large') {
     return new AppError('PAYLOAD_TOO_LARGE', `Request body is larger than ${String(error.limit)} bytes`, {
       limit: error.limit,
@@ -16,7 +17,12 @@ function fromBodyParser(error: BodyParserError | null | undefined): AppError | u
   if (error.type === 'entity.parse.failed') {
     return new AppError('VALIDATION_ERROR', 'Request body is not valid JSON');
   }
-  if (error.status >= 400 && error.status < 500) return new AppError('VALIDATION_ERROR', error.message);
+  if (error.status < 400 || error.status >= 500) return undefined;
+  if (typeof error.type === 'string') return new AppError('VALIDATION_ERROR', error.message);
+  // Without a type: the decompression stream failed (`Content-Encoding: gzip` on a plain body, say).
+  if (error.expose === true) {
+    return new AppError('VALIDATION_ERROR', `Request body could not be decoded: ${error.message}`);
+  }
   return undefined;
 }
 
@@ -49,7 +55,18 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
   };
 }
 
-/** Unknown routes answer the 404 envelope. */
+/** Unknown routes answer the 404 envelope; a known path asked with a method it has no route for, 405 with `Allow`. */
 export function notFound(): RequestHandler {
-  return (req, res) => sendError(res, new AppError('NOT_FOUND', `No route for ${req.method} ${req.path}`));
+  return (req, res) => {
+    const allowed = allowedMethods(req.app, req.path);
+    if (allowed.length > 0 && !allowed.includes(req.method)) {
+      res.setHeader('Allow', allowed.join(', '));
+      sendError(
+        res,
+        new AppError('METHOD_NOT_ALLOWED', `${req.method} is not allowed on ${req.path}`, { allowed }),
+      );
+      return;
+    }
+    sendError(res, new AppError('NOT_FOUND', `No route for ${req.method} ${req.path}`));
+  };
 }

@@ -1,34 +1,49 @@
+import 'reflect-metadata';
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
+import { Transform } from 'class-transformer';
+import { IsString } from 'class-validator';
 import { Router } from 'express';
-import { created } from '../ports/http';
+import { created, validateBody } from '../ports/http';
 import { createHttpApp } from './index';
 import { recordingLogger, serve } from './test-support';
 
+/** A DTO with a class-transformer decorator: validateBody hands it to plainToInstance, which recurses. */
+class TrimmedDto {
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  name!: string;
+}
+
 const router = Router();
 router.post('/echo', (req, res) => created(res, req.body ?? null));
+router.post('/dto', async (req, res) => created(res, await validateBody(TrimmedDto, req.body)));
 
-type Sent = { status: number; body: { success: boolean; data?: unknown; error?: { code: string } } };
+type Sent = {
+  status: number;
+  body: {
+    success: boolean;
+    data?: unknown;
+    error?: { code: string; message: string; details?: unknown };
+  };
+};
 
-describe('JSON request bodies', () => {
-  let server: Awaited<ReturnType<typeof serve>>;
-  before(async () => {
-    const app = createHttpApp({
-      logger: recordingLogger(),
-      bodyLimitBytes: 1024,
-      routes: [{ path: '/t', handler: router }],
-    });
-    server = await serve(app);
+type Headers = Record<string, string | number>;
+
+/** The app on a free port and raw requests to it, so a test sets Content-Length and the other headers itself. */
+async function openApp(bodyLimitBytes: number) {
+  const app = createHttpApp({
+    logger: recordingLogger(),
+    bodyLimitBytes,
+    routes: [{ path: '/t', handler: router }],
   });
-  after(() => server.close());
-
-  /** A raw request, so the test sets Content-Length and the other headers itself. */
-  function send(body: Buffer | string, headers: Record<string, string | number>): Promise<Sent> {
-    const { hostname, port } = new URL(server.url);
-    return new Promise((resolve, reject) => {
-      const req = request({ hostname, port, path: '/api/v1/t/echo', method: 'POST', headers }, (res) => {
+  const server = await serve(app);
+  const { hostname, port } = new URL(server.url);
+  const send = (body: Buffer | string, headers: Headers, path = '/api/v1/t/echo'): Promise<Sent> =>
+    new Promise((resolve, reject) => {
+      const req = request({ hostname, port, path, method: 'POST', headers }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('end', () =>
@@ -41,7 +56,24 @@ describe('JSON request bodies', () => {
       req.on('error', reject);
       req.end(body);
     });
-  }
+  const to = (path: string, text: string, headers: Headers = {}) =>
+    send(
+      text,
+      { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers },
+      path,
+    );
+  return { send, to, close: () => server.close() };
+}
+
+describe('JSON request bodies', () => {
+  let app: Awaited<ReturnType<typeof openApp>>;
+  before(async () => {
+    app = await openApp(1024);
+  });
+  after(() => app.close());
+
+  const send = (body: Buffer | string, headers: Headers) => app.send(body, headers);
+  const to = (path: string, text: string, headers: Headers = {}) => app.to(path, text, headers);
   const json = (text: string, type = 'application/json') =>
     send(text, { 'content-type': type, 'content-length': Buffer.byteLength(text) });
 
@@ -92,5 +124,69 @@ describe('JSON request bodies', () => {
     assert.equal(latin.body.error?.code, 'VALIDATION_ERROR');
     const text = await send('plain', { 'content-type': 'text/plain', 'content-length': 5 });
     assert.equal(text.body.data, null);
+  });
+
+  it('refuses a compressed Content-Encoding over a body that is not compressed with 400 VALIDATION_ERROR', async () => {
+    for (const encoding of ['gzip', 'deflate', 'br']) {
+      const sent = await to('/api/v1/t/echo', '{"plain":true}', { 'content-encoding': encoding });
+      assert.equal(sent.status, 400, encoding);
+      assert.equal(sent.body.error?.code, 'VALIDATION_ERROR', encoding);
+      assert.match(sent.body.error?.message ?? '', /could not be decoded/, encoding);
+    }
+  });
+
+  it('refuses a string or key with a NUL character or a lone surrogate, naming the field', async () => {
+    for (const [text, field, reason] of [
+      ['{"name":"a\\u0000b"}', 'name', 'must not contain the NUL character (\\u0000)'],
+      [
+        '{"shows":[{"name":"x"},{"name":"\\ud800"}]}',
+        'shows.1.name',
+        'must not contain a lone UTF-16 surrogate',
+      ],
+      ['{"a\\u0000":1}', 'a\u0000', 'key must not contain the NUL character (\\u0000)'],
+    ] as const) {
+      const sent = await to('/api/v1/t/echo', text);
+      assert.equal(sent.status, 400, text);
+      assert.deepEqual(sent.body.error, {
+        code: 'VALIDATION_ERROR',
+        message: `Invalid request body: ${field}: ${reason}`,
+        details: [{ field, reasons: [reason] }],
+      });
+    }
+    const pair = await to('/api/v1/t/echo', '{"name":"\\ud83c\\udfab ticket"}');
+    assert.deepEqual(pair.body.data, { name: '🎫 ticket' }, 'a surrogate pair is a character like any other');
+  });
+});
+
+describe('deeply nested JSON bodies', () => {
+  let app: Awaited<ReturnType<typeof openApp>>;
+  before(async () => {
+    app = await openApp(64 * 1024);
+  });
+  after(() => app.close());
+
+  const nested = (levels: number) => '{"a":'.repeat(levels - 1) + '{}' + '}'.repeat(levels - 1);
+
+  it('refuses JSON nested deeper than 32 levels with 400 VALIDATION_ERROR, before a DTO is built from it', async () => {
+    assert.equal((await app.to('/api/v1/t/echo', nested(32))).status, 201, '32 levels pass');
+    for (const [levels, path] of [
+      [33, '/api/v1/t/echo'],
+      [3000, '/api/v1/t/dto'],
+      [3000, '/api/v1/t/echo'],
+    ] as const) {
+      const sent = await app.to(path, nested(levels));
+      assert.equal(sent.status, 400, `${levels} levels to ${path}`);
+      assert.deepEqual(sent.body.error, {
+        code: 'VALIDATION_ERROR',
+        message: 'Request body is nested deeper than 32 levels',
+      });
+    }
+    const arrays = await app.to('/api/v1/t/dto', `{"name":${'['.repeat(3000)}${']'.repeat(3000)}}`);
+    assert.equal(arrays.status, 400, 'arrays count as nesting too');
+    const chunked = await app.send(nested(3000), {
+      'content-type': 'application/json',
+      'transfer-encoding': 'chunked',
+    });
+    assert.equal(chunked.status, 400, 'a body read by express.json is checked the same way');
   });
 });

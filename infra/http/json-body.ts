@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import express, { type RequestHandler } from 'express';
+import { refuseUnstorable } from './storable-json';
 
 /** `application/json`, bare or with `charset=utf-8`: the shape every JSON client sends. */
 const plainJson = /^application\/json(?:\s*;\s*charset="?utf-8"?)?$/i;
@@ -14,10 +15,13 @@ const bodyError = (message: string, type: string, status: number, extra: Record<
  * another charset, another type) goes to `express.json`, so its answers there stay body-parser's. On the
  * reservation path body-parser's general machinery (type-is, content-type, iconv, raw-body) costs about
  * as much as validating the DTO. Like body-parser: an empty body is `{}`, only an object or an array is
- * accepted at the top, a leading byte-order mark is dropped.
+ * accepted at the top, a leading byte-order mark is dropped. Either way the parsed body is then checked
+ * (`refuseUnstorable`) before any handler sees it.
  */
 export function jsonBody(limitBytes: number): RequestHandler {
-  const general = express.json({ limit: limitBytes });
+  const bodyParser = express.json({ limit: limitBytes });
+  const general: RequestHandler = (req, res, next) =>
+    bodyParser(req, res, (error?: unknown) => (error ? next(error) : refuseUnstorable(req.body, next)));
   return (req, res, next) => {
     const { headers } = req;
     const type = headers['content-type'];
@@ -46,7 +50,7 @@ export function jsonBody(limitBytes: number): RequestHandler {
       } catch (parseError) {
         return next(parseError);
       }
-      next();
+      refuseUnstorable(req.body, next);
     });
   };
 }

@@ -11,10 +11,16 @@ import { webApp } from './web-app';
 
 const html = { accept: 'text/html,application/xhtml+xml' };
 
+/** The policy SvelteKit writes into the page (web/vite.config.ts `csp`), with its start-up script's hash. */
+const buildPolicy = "default-src 'self'; script-src 'self' 'sha256-abc='; style-src 'self'";
+
 async function builtApp(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'web-build-'));
   await mkdir(join(dir, '_app/immutable'), { recursive: true });
-  await writeFile(join(dir, 'index.html'), '<!doctype html><title>app shell</title>');
+  await writeFile(
+    join(dir, 'index.html'),
+    `<!doctype html><title>app shell</title><meta http-equiv="content-security-policy" content="${buildPolicy}">`,
+  );
   await writeFile(join(dir, '_app/immutable/entry.abc123.js'), 'console.log(1)');
   await writeFile(join(dir, 'favicon.svg'), '<svg/>');
   return dir;
@@ -71,9 +77,44 @@ describe('the web app on the API port', () => {
     assert.equal(health.headers.get('content-type')?.includes('application/json'), true);
   });
 
+  it("sends the page's own policy with frame-ancestors, and the other security headers, with the app", async () => {
+    for (const [path, accept] of [
+      ['/events/rock-night', html],
+      ['/index.html', html],
+      ['/_app/immutable/entry.abc123.js', { accept: '*/*' }],
+    ] as const) {
+      const response = await fetch(`${server.url}${path}`, { headers: accept });
+      assert.equal(response.status, 200, path);
+      assert.equal(
+        response.headers.get('content-security-policy'),
+        `${buildPolicy}; frame-ancestors 'none'`,
+        path,
+      );
+      assert.equal(response.headers.get('x-frame-options'), 'DENY', path);
+      assert.equal(response.headers.get('x-content-type-options'), 'nosniff', path);
+      assert.equal(response.headers.get('referrer-policy'), 'no-referrer', path);
+    }
+    const api = await fetch(`${server.url}/api/v1/events`, { headers: html });
+    assert.equal(api.headers.get('content-security-policy'), "default-src 'none'; frame-ancestors 'none'");
+  });
+
   it('does not answer writes outside the API with the shell', async () => {
     const post = await fetch(`${server.url}/events`, { method: 'POST', headers: html });
     assert.equal(post.status, 404);
+  });
+});
+
+describe('the web app built without a policy of its own', () => {
+  it("falls back to default-src 'self' for its page, under which the app visibly fails to start", async () => {
+    const dir = await builtApp();
+    await writeFile(join(dir, 'index.html'), '<!doctype html><title>app shell</title>');
+    const server = await serve(appServing(dir));
+    try {
+      const page = await fetch(`${server.url}/`, { headers: html });
+      assert.equal(page.headers.get('content-security-policy'), "default-src 'self'; frame-ancestors 'none'");
+    } finally {
+      await server.close();
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { Router, type RequestHandler, type Response } from 'express';
@@ -32,6 +32,18 @@ function noCache(res: Response): void {
   res.setHeader('Cache-Control', 'no-cache');
 }
 
+const metaPolicy = /<meta http-equiv="content-security-policy" content="([^"]*)"/i;
+
+/**
+ * The app page's Content-Security-Policy: the build's own, which SvelteKit writes into index.html with
+ * the hash of its inline start-up script (web/vite.config.ts `csp`), and `frame-ancestors`, which a
+ * `<meta>` cannot carry. A build without one gets `default-src 'self'`, under which the app does not
+ * start: a missing policy shows at once instead of leaving the page open.
+ */
+function pagePolicyOf(indexHtml: string): string {
+  return `${metaPolicy.exec(indexHtml)?.[1] ?? "default-src 'self'"}; frame-ancestors 'none'`;
+}
+
 /**
  * The built single-page app on the API's port: its files (hashed ones cached for a year, the rest
  * revalidated), and `index.html` for any other page a browser asks for, so deep links load the app.
@@ -39,6 +51,14 @@ function noCache(res: Response): void {
  */
 export function webApp(buildDir: string = defaultWebBuildDir): RequestHandler {
   const indexFile = join(buildDir, 'index.html');
+  // The page's policy, read again only when a new build replaces index.html.
+  let page: { builtAt: number; policy: string } | undefined;
+  const pagePolicy = (): string | undefined => {
+    const builtAt = statSync(indexFile, { throwIfNoEntry: false })?.mtimeMs;
+    if (builtAt === undefined) return undefined;
+    if (page?.builtAt !== builtAt) page = { builtAt, policy: pagePolicyOf(readFileSync(indexFile, 'utf8')) };
+    return page.policy;
+  };
   const files = express.static(buildDir, {
     index: false,
     redirect: false,
@@ -52,11 +72,14 @@ export function webApp(buildDir: string = defaultWebBuildDir): RequestHandler {
   const router = Router();
   router.use((req, res, next) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || isServerPath(req.path)) return next();
-    if (!existsSync(indexFile)) {
+    const policy = pagePolicy();
+    if (policy === undefined) {
       if (!wantsPage(req.headers.accept) && req.path !== '/') return next();
       res.status(503).type('html').send(missingBuildPage);
       return;
     }
+    // On its files too: `/index.html` asked by name is the same page.
+    res.setHeader('Content-Security-Policy', policy);
     files(req, res, () => {
       if (!wantsPage(req.headers.accept)) return next();
       noCache(res);

@@ -77,6 +77,7 @@ function bindHttp(container: Container): void {
           logger,
           bodyLimitBytes: config.httpBodyLimitBytes,
           trustProxyHops: config.trustProxyHops,
+          servedOverTls: config.servedOverTls,
           readinessChecks: checks,
           routes,
           tracing: telemetry.enabled,

@@ -1,7 +1,8 @@
+import { isSecretStream } from '../../domain/identity';
+import { redactSecrets } from '../../domain/shared';
 import type { SequencedEvent } from '../documents';
 import { categoryOf } from '../../infra/ports/event-store';
 import { actorOf, type AuditActor } from './audit-actor';
-import { redactSecrets } from './redact-secrets';
 
 /** One stored event as the audit log keeps it: who, what, when and the correlation chain. */
 export type AuditEntry = {
@@ -26,6 +27,9 @@ export type AuditEntry = {
   readonly changes: unknown;
 };
 
+/** Nothing from a user or a client may turn a field into a MongoDB operator or a dotted path. */
+export const safeKey = (key: string): string => key.replace(/^\$/, '\uff04').replace(/\./g, '\uff0e');
+
 const text = (value: unknown): string | null =>
   typeof value === 'string' && value.length > 0 ? value : null;
 
@@ -48,6 +52,6 @@ export function toAuditEntry(event: SequencedEvent): AuditEntry {
     correlationId: text(metadata.correlationId),
     causationId: text(metadata.causationId),
     traceparent: text(metadata.traceparent),
-    changes: redactSecrets(event.data),
+    changes: redactSecrets(event.data, { secretStream: isSecretStream(event.streamId), renameKey: safeKey }),
   };
 }

@@ -7,7 +7,7 @@ import type { DocumentStore } from '../../infra/ports/document-store';
 import { applyInBatches, sequenced } from '../documents/testing';
 import { auditLogCollection, auditProjection } from './audit-projection';
 import type { AuditEntry } from './audit-entry';
-import { redacted } from './redact-secrets';
+import { redacted } from '../../domain/shared';
 import { bookingAndSignIn, bookingId, buyer, correlationId, mixedHistory, request, secrets } from './testing';
 
 type Driver = { name: string; open(): Promise<DocumentStore> };

@@ -1,4 +1,3 @@
 export type { AuditActor } from './audit-actor';
 export { toAuditEntry, type AuditEntry } from './audit-entry';
 export { auditIndexes, auditLogCollection, auditProjection, auditProjectionName } from './audit-projection';
-export { redactSecrets, redacted } from './redact-secrets';

@@ -4,7 +4,10 @@ import type { Event } from '../../domain/shared';
 export const bookingSagaCategory = 'bookingSaga';
 export const bookingSagaStreamId = (bookingId: string): string => `${bookingSagaCategory}-${bookingId}`;
 
-/** A succeeded payment could not confirm the booking (the hold lapsed or ended first): refund it. */
+/**
+ * A succeeded payment could not confirm the booking (the hold lapsed or ended first, or its show began):
+ * refund it.
+ */
 export type ConfirmationRefused = Event<
   'ConfirmationRefused',
   {

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { openBookingApp, waitFor, type BookingApp, type Person, type Reply } from '../booking/harness';
+import { accountWithSecrets, assertNoSecret } from './secrets';
 
 type EventItem = {
   eventId: string;
@@ -157,6 +158,31 @@ describe('admin and audit API', () => {
     assert.ok(
       catalog.items.some((item) => item.streamId === `event-${event.id}` && item.type === 'ZoneCreated'),
     );
+  });
+
+  it('never shows a password or refresh-token hash: streams, filtered feed and whole feed', async () => {
+    const account = await accountWithSecrets(app);
+    for (const stream of [account.credentialsStream, account.sessionStream]) {
+      const reply = await get<EventItem[]>(`/admin/streams/${stream}`);
+      assert.equal(reply.status, 200, JSON.stringify(reply.body));
+      assert.ok(reply.body.data.length > 0);
+      assertNoSecret(JSON.stringify(reply.body), account.secrets, `GET /admin/streams/${stream}`);
+    }
+    const [created] = (await get<EventItem[]>(`/admin/streams/${account.credentialsStream}`)).body.data;
+    assert.deepEqual(Object.keys(created!.data).sort(), [
+      'createdAt',
+      'credentialsId',
+      'passwordHash',
+      'userId',
+    ]);
+    assert.equal(created!.data.passwordHash, '[REDACTED]');
+
+    const filtered = await readFeed('&category=userCredentials,userSession', 1000);
+    assert.ok(filtered.items.some((item) => item.streamId === account.sessionStream));
+    assertNoSecret(JSON.stringify(filtered.items), account.secrets, 'GET /admin/events?category=…');
+    const whole = await readFeed('', 1000);
+    assert.ok(whole.items.some((item) => item.streamId === account.credentialsStream));
+    assertNoSecret(JSON.stringify(whole.items), account.secrets, 'GET /admin/events');
   });
 
   it('lists every SQL projection and the booking saga with positions and lag', async () => {

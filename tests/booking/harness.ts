@@ -69,6 +69,8 @@ export type BookingApp = {
     zones?: number;
     /** When the show begins (default in 2 days): a confirmed booking's refund policy depends on it. */
     showInDays?: number;
+    /** The show begins this soon instead (the sale ends with it): for what happens once it has begun. */
+    showInSeconds?: number;
   }): Promise<SaleSetup>;
   close(): Promise<void>;
 };
@@ -196,10 +198,13 @@ export async function openBookingApp(options: BookingAppOptions): Promise<Bookin
     maxTicketsPerUser = 4,
     zones = 1,
     showInDays = 2,
+    showInSeconds,
   } = {}) => {
     const organizer = await person('organizer');
     const token = organizer.token;
     const hour = 3_600_000;
+    const startsAt =
+      Date.now() + (showInSeconds === undefined ? showInDays * 24 * hour : showInSeconds * 1000);
     const event = expect(
       await request<EventResource>('POST', '/events', {
         token,
@@ -208,9 +213,9 @@ export async function openBookingApp(options: BookingAppOptions): Promise<Bookin
           description: 'A flash sale under test',
           venue: 'Test Hall',
           category: 'concert',
-          startsAt: new Date(Date.now() + showInDays * 24 * hour).toISOString(),
+          startsAt: new Date(startsAt).toISOString(),
           saleStartsAt: new Date(Date.now() - hour).toISOString(),
-          saleEndsAt: new Date(Date.now() + 24 * hour).toISOString(),
+          saleEndsAt: new Date(Math.min(Date.now() + 24 * hour, startsAt)).toISOString(),
           maxTicketsPerUser,
         },
       }),
@@ -219,7 +224,7 @@ export async function openBookingApp(options: BookingAppOptions): Promise<Bookin
     const show = expect(
       await request<ShowResource>('POST', `/events/${event.id}/shows`, {
         token,
-        body: { name: 'Night one', startsAt: new Date(Date.now() + showInDays * 24 * hour).toISOString() },
+        body: { name: 'Night one', startsAt: new Date(startsAt).toISOString() },
       }),
       201,
     );

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { EventResource } from '../../domain/catalog';
 import { databaseDrivers } from '../../infra/testing';
-import { createEvent, eventBody, eventOnSale, expectError } from './fixtures';
+import { createEvent, eventBody, eventOnSale, expectError, zoneBody } from './fixtures';
 import { openCatalogApp, type CatalogApp } from './harness';
 
 type User = ReturnType<CatalogApp['signIn']>;
@@ -68,6 +68,42 @@ for (const driver of databaseDrivers) {
         'startsAt',
       ]);
       assert.match(details.find((problem) => problem.field === 'startsAt')!.reasons.join(), /ISO 8601/);
+    });
+
+    it('refuses text with a lone surrogate with 400 naming the field, before any write', async () => {
+      const token = organizer.token;
+      const fieldsOf = (reply: Awaited<ReturnType<typeof app.request>>) =>
+        (expectError(reply, 400, 'VALIDATION_ERROR') as Array<{ field: string }>).map((p) => p.field);
+      for (const field of ['name', 'description', 'venue', 'category']) {
+        const body = eventBody({ name: 'Lone Surrogate Gala', [field]: `Gala \ud800` });
+        assert.deepEqual(fieldsOf(await app.request('POST', '/events', { token, body })), [field]);
+      }
+      const event = await createEvent(app, token, { name: 'Lone Surrogate Gala' });
+      assert.equal(event.slug, 'lone-surrogate-gala', 'the refused events used up no slug');
+      const rename = { name: 'Gala \udc00' };
+      assert.deepEqual(fieldsOf(await app.request('PUT', `/events/${event.id}`, { token, body: rename })), [
+        'name',
+      ]);
+      const show = { startsAt: '2031-06-01T19:00:00Z', name: 'Night \ud800' };
+      const shows = `/events/${event.id}/shows`;
+      assert.deepEqual(fieldsOf(await app.request('POST', shows, { token, body: show })), ['name']);
+      const { id: showId } = (
+        await app.request<{ id: string }>('POST', shows, { token, body: { ...show, name: 'Night' } })
+      ).body.data;
+      const zone = zoneBody({ name: 'Floor \ud800' });
+      assert.deepEqual(fieldsOf(await app.request('POST', `/shows/${showId}/zones`, { token, body: zone })), [
+        'name',
+      ]);
+      const cancel = { reason: 'Storm \ud800' };
+      assert.deepEqual(
+        fieldsOf(await app.request('POST', `/events/${event.id}/cancel`, { token, body: cancel })),
+        ['reason'],
+      );
+      const stored = await app.store.readStream(`event-${event.id}`);
+      assert.deepEqual(
+        stored.map((recorded) => recorded.type),
+        ['EventCreated', 'ShowAdded'],
+      );
     });
 
     it('rejects unknown fields, such as a chosen owner or status', async () => {

@@ -6,6 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { Redis } from 'ioredis';
 import type { BookingView } from '../../domain/booking';
 import { openBookingApp, waitFor, type BookingApp, type SaleSetup } from '../booking/harness';
+import { accountWithSecrets, assertNoSecret } from '../admin/secrets';
 import { cli, eventLines } from './support';
 
 type ProjectionJson = { name: string; status: string; lag: number; headPosition: number; generation: number };
@@ -85,6 +86,24 @@ describe('the engineers’ CLI beside a running app', () => {
     const catalogOnly = await cli(app.env, 'feed', '--category', 'event');
     assert.ok(eventLines(catalogOnly.out).length > 0);
     for (const line of eventLines(catalogOnly.out)) assert.match(line, /^event-/);
+  });
+
+  it('streams show and feed never print a password or refresh-token hash', async () => {
+    const account = await accountWithSecrets(app);
+    for (const stream of [account.credentialsStream, account.sessionStream]) {
+      for (const format of [[], ['--json']]) {
+        const shown = await cli(app.env, 'streams', 'show', stream, ...format);
+        assert.equal(shown.code, 0, shown.err);
+        assertNoSecret(shown.out, account.secrets, `streams show ${stream} ${format.join(' ')}`);
+      }
+    }
+    const filtered = await cli(app.env, 'feed', '--category', 'userCredentials', '--category', 'userSession');
+    assert.equal(filtered.code, 0, filtered.err);
+    assert.ok(filtered.out.includes(account.sessionStream));
+    assertNoSecret(filtered.out, account.secrets, 'feed --category');
+    const whole = await cli(app.env, 'feed');
+    assert.ok(whole.out.includes(account.credentialsStream));
+    assertNoSecret(whole.out, account.secrets, 'feed');
   });
 
   it('projection status lists every projection with its lag, and as a table', async () => {

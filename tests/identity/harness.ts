@@ -3,7 +3,12 @@
 import { randomUUID } from 'node:crypto';
 import { ensureUser, identityRouter, type IdentityDeps, type SignedIn } from '../../command-side/identity';
 import type { UserRole } from '../../domain/identity';
-import { Argon2PasswordHasher, InMemoryLoginThrottle, JwtAccessTokens } from '../../infra/auth';
+import {
+  Argon2PasswordHasher,
+  InMemoryLoginThrottle,
+  InProcessAccessTokenRevocations,
+  JwtAccessTokens,
+} from '../../infra/auth';
 import { createHttpApp } from '../../infra/http';
 import { recordingLogger, serve } from '../../infra/http/test-support';
 import type { PasswordHasher } from '../../infra/ports/auth';
@@ -44,16 +49,20 @@ export const uniqueEmail = (prefix = 'user') => `${prefix}-${randomUUID().slice(
 
 export async function openIdentityApp(
   driver: Driver,
-  options: { hasher?: PasswordHasher } = {},
+  options: { hasher?: PasswordHasher; signupsPerIp?: number } = {},
 ): Promise<IdentityApp> {
   const db = await driver.open();
   let offsetMs = 0;
-  const tokens = new JwtAccessTokens(jwtSecret);
+  const revocations = new InProcessAccessTokenRevocations({ ttlMs: 15 * 60_000 });
+  const tokens = new JwtAccessTokens(jwtSecret, { revocations });
+  // Every test registers from 127.0.0.1: sign-ups are throttled only where a test asks for it.
+  const signup = { maxFailures: options.signupsPerIp ?? 10_000, windowMs: 15 * 60_000 };
   const deps: IdentityDeps = {
     store: db.store,
     hasher: options.hasher ?? new Argon2PasswordHasher(),
     tokens,
-    throttle: new InMemoryLoginThrottle(),
+    revocations,
+    throttle: new InMemoryLoginThrottle({ rules: { signup } }),
     clock: () => new Date(Date.now() + offsetMs),
   };
   const app = createHttpApp({

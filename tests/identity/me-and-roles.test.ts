@@ -62,6 +62,21 @@ for (const driver of databaseDrivers) {
       );
     });
 
+    it('refuses a name with a lone surrogate with 400 naming the field, and keeps the old name', async () => {
+      const account = await app.register({ name: 'Ann' });
+      const reply = await app.request('PUT', '/auth/me', {
+        token: account.accessToken,
+        body: { name: 'Ann \udfff' },
+      });
+      assert.equal(reply.status, 400, JSON.stringify(reply.body));
+      assert.deepEqual(
+        (reply.body.error.details as { field: string }[]).map((problem) => problem.field),
+        ['name'],
+      );
+      const me = await app.request<UserView>('GET', '/auth/me', { token: account.accessToken });
+      assert.equal(me.body.data.name, 'Ann');
+    });
+
     it('changes the locale of e-mails, alone or with the name, and refuses an unknown one', async () => {
       const account = await app.register({ name: 'Ann' });
       const put = (body: unknown) =>
@@ -121,6 +136,30 @@ for (const driver of databaseDrivers) {
       assert.equal(refreshed.body.data.user.role, 'organizer');
       const me = await app.request<UserView>('GET', '/auth/me', { token: refreshed.body.data.accessToken });
       assert.equal(me.body.data.role, 'organizer');
+    });
+
+    it("refuses the user's access tokens of the old role at once; the refreshed one carries the new role", async () => {
+      const account = await app.register();
+      const refreshed = (
+        await app.request<SignedIn>('POST', '/auth/refresh', { body: { refreshToken: account.refreshToken } })
+      ).body.data;
+      assert.equal((await setRole(account.user.id, { role: 'organizer' })).status, 200);
+      for (const token of [account.accessToken, refreshed.accessToken]) {
+        const stale = await app.request('GET', '/auth/me', { token });
+        assert.equal(stale.status, 401, 'a token that still says customer');
+        assert.match(stale.body.error.message, /revoked/);
+      }
+      const next = await app.request<SignedIn>('POST', '/auth/refresh', {
+        body: { refreshToken: refreshed.refreshToken },
+      });
+      assert.equal(next.status, 200, 'the refresh token is not revoked');
+      const me = await app.request<UserView>('GET', '/auth/me', { token: next.body.data.accessToken });
+      assert.equal(me.body.data.role, 'organizer');
+
+      const demoted = await app.signedIn('admin');
+      assert.equal((await setRole(demoted.user.id, { role: 'customer' })).status, 200);
+      const asAdmin = await setRole(account.user.id, { role: 'admin' }, demoted.accessToken);
+      assert.equal(asAdmin.status, 401, 'a demoted admin can no longer act as one');
     });
 
     it('answers 403 FORBIDDEN to a customer and an organizer', async () => {

@@ -83,6 +83,26 @@ for (const driver of databaseDrivers) {
       ]);
     });
 
+    it('refuses a lone surrogate in the name, e-mail or password before claiming the address', async () => {
+      const email = uniqueEmail('surrogate');
+      const proper = { email, password: 'password-1', name: 'Ann' };
+      for (const [field, bad] of [
+        ['name', { name: 'Ann \ud800' }],
+        ['email', { email: email.replace('@', '\udc00@') }],
+        ['password', { password: 'password-\ud83d' }],
+      ] as const) {
+        const reply = await app.request('POST', '/auth/register', { body: { ...proper, ...bad } });
+        assert.equal(reply.status, 400, JSON.stringify(reply.body));
+        assert.equal(reply.body.error.code, 'VALIDATION_ERROR');
+        assert.deepEqual(
+          (reply.body.error.details as { field: string }[]).map((problem) => problem.field),
+          [field],
+        );
+      }
+      const registered = await app.request<SignedIn>('POST', '/auth/register', { body: proper });
+      assert.equal(registered.status, 201, 'the refused attempts left the address free');
+    });
+
     it('rejects unknown fields, so nobody registers themselves as admin', async () => {
       const reply = await app.request('POST', '/auth/register', {
         body: { email: uniqueEmail(), password: 'password-1', name: 'Mallory', role: 'admin' },

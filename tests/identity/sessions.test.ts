@@ -85,10 +85,41 @@ for (const driver of databaseDrivers) {
       assert.equal(reply.status, 200);
       assert.deepEqual(reply.body, { success: true, data: { loggedOut: true } });
       assert.equal((await refresh(account.refreshToken)).status, 401);
-      assert.equal((await logout(account.refreshToken, account.accessToken)).status, 200);
+      // The signed-out session's access token is refused now: sign in again to repeat the logout.
+      const again = await app.request<SignedIn>('POST', '/auth/login', {
+        body: { email: account.user.email, password: account.password },
+      });
+      assert.equal((await logout(account.refreshToken, again.body.data.accessToken)).status, 200);
       const events = await app.store.readStream(sessionStream(account.refreshToken.split('.')[0]!));
       assert.equal(events.at(-1)!.type, 'SessionEnded');
       assert.equal(events.at(-1)!.metadata.userId, account.user.id);
+    });
+
+    it('logs out every access token of that sign-in at once, and only of that one', async () => {
+      const account = await app.register();
+      const refreshed = (await refresh(account.refreshToken)).body.data;
+      const elsewhere = await app.request<SignedIn>('POST', '/auth/login', {
+        body: { email: account.user.email, password: account.password },
+      });
+      const me = (token: string) => app.request('GET', '/auth/me', { token });
+      assert.equal((await me(account.accessToken)).status, 200);
+      assert.equal((await logout(refreshed.refreshToken, refreshed.accessToken)).status, 200);
+      for (const token of [account.accessToken, refreshed.accessToken]) {
+        const reply = await me(token);
+        assert.equal(reply.status, 401, 'an access token of the signed-out session');
+        assert.equal(reply.body.error.code, 'UNAUTHORIZED');
+        assert.match(reply.body.error.message, /revoked/);
+      }
+      assert.equal((await me(elsewhere.body.data.accessToken)).status, 200, 'the other sign-in');
+    });
+
+    it('refuses the access tokens of a family revoked for a reused refresh token', async () => {
+      const account = await app.register();
+      const second = (await refresh(account.refreshToken)).body.data;
+      assert.equal((await refresh(account.refreshToken)).status, 401);
+      for (const token of [account.accessToken, second.accessToken]) {
+        assert.equal((await app.request('GET', '/auth/me', { token })).status, 401);
+      }
     });
 
     it("needs a signed-in user, and refuses to log out someone else's session", async () => {

@@ -1,6 +1,7 @@
-// Compensations: a payment that lands after the hold ended is refunded; a confirm the actor refuses is
-// refunded; a buyer cancelling a confirmed booking gets the refund policy's share and the seats return;
-// an organizer cancelling an event refunds every confirmed booking and closes its holds.
+// Compensations: a payment that lands after the hold ended, or after its show began, is refunded (and a
+// pay asked once the show began is refused); a confirm the actor refuses is refunded; a buyer cancelling
+// a confirmed booking gets the refund policy's share and the seats return; an organizer cancelling an
+// event refunds every confirmed booking and closes its holds.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
@@ -8,7 +9,7 @@ import { ContainerModule } from 'inversify';
 import type { InventoryActor } from '../../command-side/inventory';
 import { InventoryTokens } from '../../infra/roles/modules/inventory-module';
 import { bookingSagaStreamId } from '../../sagas/booking';
-import { openBookingApp, type BookingApp, type Person } from '../booking/harness';
+import { openBookingApp, waitFor, type BookingApp, type Person } from '../booking/harness';
 import { assertInventoryHolds } from '../booking-failures/support';
 import { bookingWhen, cards, fastPayments, gatewayLedger, kafkaEnv, pay } from './support';
 
@@ -87,6 +88,66 @@ describe('compensations when the hold ends first (slow gateway, 3 s holds)', () 
     const late = await pay(app, buyer, held.id, cards.succeeds);
     assert.deepEqual([late.status, late.body.error.code], [409, 'INVALID_STATE']);
     await assertInventoryHolds(app, [event.id]);
+  });
+});
+
+describe('a show that begins while a hold is being paid (slow gateway, show in seconds)', () => {
+  let app: BookingApp;
+  before(async () => {
+    app = await openBookingApp({
+      inventory: 'in-process',
+      env: {
+        ...fastPayments,
+        PAYMENT_GATEWAY_LATENCY_MS: '5000',
+        PAYMENT_GATEWAY_TIMEOUT_MS: '20000',
+      },
+    });
+  });
+  after(async () => {
+    await app?.close();
+  });
+
+  const begun = (startsAt: string) => waitFor(() => Date.now() >= Date.parse(startsAt), 15_000);
+
+  it('answers 409 INVALID_STATE to a pay once the show has begun, though the hold lasts', async () => {
+    const { show, zone } = await app.zoneOnSale({ capacity: 5, showInSeconds: 4 });
+    const buyer = await app.person();
+    const held = (await app.reserve(buyer, zone.id, 1)).body.data;
+    await begun(show.startsAt);
+    assert.ok(Date.parse(held.expiresAt) > Date.now(), 'the hold is still live');
+    const late = await pay(app, buyer, held.id, cards.succeeds);
+    assert.deepEqual([late.status, late.body.error.code], [409, 'INVALID_STATE'], JSON.stringify(late.body));
+    assert.match(late.body.error.message, /show has begun/);
+    const stored = await app.store.readStream(`booking-${held.id}`);
+    assert.deepEqual(
+      stored.map((event) => event.type),
+      ['BookingReserved'],
+      'nothing was asked of the gateway',
+    );
+  });
+
+  it('refunds a payment asked for before the show that succeeds after it began; never confirmed', async () => {
+    const { show, zone } = await app.zoneOnSale({ capacity: 5, showInSeconds: 4 });
+    const buyer = await app.person();
+    const held = (await app.reserve(buyer, zone.id, 2)).body.data;
+    const accepted = await pay(app, buyer, held.id, cards.succeeds);
+    assert.equal(accepted.status, 202, JSON.stringify(accepted.body));
+    const booking = await bookingWhen(app, buyer, held.id, (b) => b.status === 'refunded', 30_000);
+    assert.ok(Date.now() >= Date.parse(show.startsAt));
+    assert.equal(booking.confirmationCode, null);
+    assert.equal(booking.refundedAmount, held.totalPrice);
+    const sagaFacts = await app.store.readStream(bookingSagaStreamId(held.id));
+    assert.deepEqual(
+      sagaFacts.map((fact) => [fact.type, (fact.data as { reason: string }).reason]),
+      [['ConfirmationRefused', 'SHOW_STARTED']],
+    );
+    const { charges, refunds } = await gatewayLedger(app);
+    const paymentId = accepted.body.data.paymentId;
+    assert.equal(charges.filter((c) => c.idempotencyKey === paymentId).length, 1);
+    assert.deepEqual(
+      refunds.filter((r) => r.idempotencyKey.startsWith(held.id)).map((r) => r.amount),
+      [held.totalPrice],
+    );
   });
 });
 

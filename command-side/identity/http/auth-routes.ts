@@ -5,20 +5,25 @@ import { loadUser } from '../accounts';
 import type { IdentityDeps } from '../identity-deps';
 import { RateLimitedError, login } from '../login';
 import { changeUserLocale, renameUser } from '../profile';
-import { registerUser } from '../register-user';
-import { endSession, refreshSession, startSession } from '../sessions';
+import { endSession, refreshSession } from '../sessions';
+import { signUp } from '../sign-up';
 import { toUserView } from '../user-view';
 import { preferredLocale } from './accept-language';
 import { LoginBody, ProfileBody, RefreshTokenBody, RegisterBody } from './dtos';
 
-async function signIn(deps: IdentityDeps, req: Request) {
-  const body = await validateBody(LoginBody, req.body);
+/** Runs a throttled command; a 429 also says when to come back in `Retry-After`. */
+async function throttled<T>(req: Request, command: () => Promise<T>): Promise<T> {
   try {
-    return await login(deps, { ...body, ip: req.ip ?? 'unknown' }, requestMetadata(req));
+    return await command();
   } catch (error) {
     if (error instanceof RateLimitedError) req.res?.setHeader('Retry-After', String(error.retryAfterSeconds));
     throw error;
   }
+}
+
+async function signIn(deps: IdentityDeps, req: Request) {
+  const body = await validateBody(LoginBody, req.body);
+  return throttled(req, () => login(deps, { ...body, ip: req.ip ?? 'unknown' }, requestMetadata(req)));
 }
 
 /** `/auth/*` (API.md, "Identity"): register, login, refresh, logout, me. */
@@ -28,8 +33,8 @@ export function authRoutes(deps: IdentityDeps): Router {
   router.post('/register', async (req, res) => {
     const body = await validateBody(RegisterBody, req.body);
     const locale = body.locale ?? preferredLocale(req.headers['accept-language']);
-    const user = await registerUser(deps, { ...body, locale }, requestMetadata(req));
-    created(res, await startSession(deps, user, requestMetadata(req)));
+    const input = { ...body, locale, ip: req.ip ?? 'unknown' };
+    created(res, await throttled(req, () => signUp(deps, input, requestMetadata(req))));
   });
 
   router.post('/login', async (req, res) => {

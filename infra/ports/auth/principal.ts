@@ -7,4 +7,6 @@ export type Principal = {
   readonly email: string;
   readonly role: Role;
   readonly tenantId: string;
+  /** The sign-in (refresh-token family) the access token belongs to; logout revokes its tokens. */
+  readonly sessionId?: string;
 };

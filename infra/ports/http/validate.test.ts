@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { IsInt, IsString, Max, Min } from 'class-validator';
 import { AppError } from '../../../domain/shared';
 import { validateBody, validateQuery } from './validate';
@@ -14,6 +14,12 @@ class PlainDto {
   @Min(1)
   @Max(10)
   quantity!: number;
+}
+
+class TrimmedDto {
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  name!: string;
 }
 
 class QueryDto {
@@ -41,6 +47,14 @@ describe('validateBody', () => {
     ]) {
       const error = await validateBody(PlainDto, body).catch((e: unknown) => e);
       assert.equal(refusedFields(error).length, 1, JSON.stringify(body));
+    }
+  });
+
+  it('refuses those keys, and prototype, for a DTO that class-transformer builds too', async () => {
+    for (const key of ['constructor', '__proto__', 'prototype']) {
+      const body = JSON.parse(`{"name":" x ","${key}":{"name":"y"}}`) as unknown;
+      const error = await validateBody(TrimmedDto, body).catch((e: unknown) => e);
+      assert.deepEqual(refusedFields(error), [key]);
     }
   });
 

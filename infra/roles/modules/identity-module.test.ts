@@ -5,6 +5,7 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import type { SignedIn, UserView } from '../../../command-side/identity';
+import { createTestDatabase, deleteKeysUnder, testKeyPrefix, testRedisUrl } from '../../testing';
 import { startEmbedded, type RunningProcess } from '../index';
 import { identityModule } from './identity-module';
 
@@ -91,6 +92,63 @@ describe('identity in the embedded process', () => {
       assert.equal(forged.body.error.code, 'UNAUTHORIZED');
     } finally {
       await running.stop();
+    }
+  });
+
+  it('throttles sign-ups per client address as SIGNUPS_PER_IP says, a taken address counting too', async () => {
+    const running = await start(dataDir, { SIGNUPS_PER_IP: '2' });
+    try {
+      const account = { email: 'ann@example.com', password: 'correct horse', name: 'Ann' };
+      assert.equal((await call(running, 'POST', '/auth/register', account)).status, 201);
+      const taken = await call(running, 'POST', '/auth/register', account);
+      assert.deepEqual([taken.status, taken.body.error.code], [409, 'EMAIL_TAKEN']);
+      const response = await fetch(`http://127.0.0.1:${running.port}/api/v1/auth/register`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...account, email: 'bo@example.com' }),
+      });
+      assert.equal(response.status, 429);
+      assert.equal(((await response.json()) as { error: { code: string } }).error.code, 'RATE_LIMITED');
+      assert.ok(Number(response.headers.get('retry-after')) > 0);
+    } finally {
+      await running.stop();
+    }
+  });
+
+  it('withdraws a signed-out access token in every process sharing Redis', async () => {
+    const database = await createTestDatabase();
+    const keyPrefix = testKeyPrefix('identity');
+    const shared = {
+      EVENT_STORE: 'postgres',
+      SQL_DRIVER: 'postgres',
+      DATABASE_URL: database.url,
+      REDIS_URL: testRedisUrl(),
+      REDIS_KEY_PREFIX: keyPrefix,
+      JWT_SECRET: 'a-shared-secret-of-at-least-32-characters',
+      ACCESS_TOKEN_REVOCATION_POLL_MS: '50',
+    };
+    const one = await start(dataDir, shared);
+    const other = await start(dataDir, {
+      ...shared,
+      BOOTSTRAP_ADMIN_EMAIL: '',
+      BOOTSTRAP_ADMIN_PASSWORD: '',
+    });
+    try {
+      const login = await call<SignedIn>(one, 'POST', '/auth/login', admin);
+      const { accessToken, refreshToken } = login.body.data;
+      assert.equal((await call(other, 'GET', '/auth/me', undefined, accessToken)).status, 200);
+      assert.equal((await call(one, 'POST', '/auth/logout', { refreshToken }, accessToken)).status, 200);
+      assert.equal((await call(one, 'GET', '/auth/me', undefined, accessToken)).status, 401, 'at once here');
+      // The other process learns of it on its next read of the revocations (every 50 ms here).
+      const deadline = Date.now() + 5_000;
+      while ((await call(other, 'GET', '/auth/me', undefined, accessToken)).status !== 401) {
+        assert.ok(Date.now() < deadline, 'the other process still accepts the token after 5 s');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    } finally {
+      await Promise.all([one.stop(), other.stop()]);
+      await database.drop();
+      await deleteKeysUnder(keyPrefix);
     }
   });
 });

@@ -1,19 +1,59 @@
 import { ContainerModule, type ServiceIdentifier } from 'inversify';
 import { ensureUser, identityRouter, type IdentityDeps } from '../../../command-side/identity';
-import { Argon2PasswordHasher, InMemoryLoginThrottle, JwtAccessTokens, resolveJwtSecret } from '../../auth';
+import {
+  Argon2PasswordHasher,
+  InMemoryLoginThrottle,
+  InProcessAccessTokenRevocations,
+  JwtAccessTokens,
+  RedisAccessTokenRevocations,
+  accessTokenTtlSeconds,
+  resolveJwtSecret,
+} from '../../auth';
 import type { Config } from '../../config';
 import { TOKENS, type BackgroundService } from '../../di';
 import type { Logger } from '../../logging';
-import type { AccessTokens, PasswordHasher } from '../../ports/auth';
+import type { AccessTokenRevocations, AccessTokens, PasswordHasher } from '../../ports/auth';
 import type { EventStore } from '../../ports/event-store';
+import { connectLimitsRedis } from './limits-module';
 
 /** Identity's commands with this process's adapters; the catalog's demo seed uses it to create accounts. */
 export const IdentityDepsToken = Symbol('IdentityDeps') as ServiceIdentifier<IdentityDeps>;
 
-async function accessTokens(config: Config, logger: Logger): Promise<AccessTokens> {
+/** The revocations and how to run them: shared through Redis when configured, else this process's. */
+type Revocations = { revocations: AccessTokenRevocations } & Pick<BackgroundService, 'start' | 'stop'>;
+const RevocationsToken = Symbol('AccessTokenRevocations') as ServiceIdentifier<Revocations>;
+
+/** The login throttle's window, which sign-ups share. */
+const throttleWindowMs = 15 * 60_000;
+
+async function openRevocations(config: Config, logger: Logger): Promise<Revocations> {
+  const ttlMs = accessTokenTtlSeconds * 1000;
+  if (!config.redis) {
+    const revocations = new InProcessAccessTokenRevocations({ ttlMs });
+    return { revocations, start: async () => {}, stop: async () => {} };
+  }
+  const log = logger.child({ component: 'identity' });
+  const redis = await connectLimitsRedis(config.redis, log);
+  const revocations = new RedisAccessTokenRevocations(redis, {
+    ttlMs,
+    pollMs: config.accessTokenRevocationPollMs,
+    keyPrefix: config.redisKeyPrefix,
+    logger: log,
+  });
+  return {
+    revocations,
+    start: () => revocations.start(),
+    async stop() {
+      await revocations.stop();
+      await redis.quit().catch(() => redis.disconnect());
+    },
+  };
+}
+
+async function accessTokens(config: Config, logger: Logger, revoked: Revocations): Promise<AccessTokens> {
   const { secret, source, file } = await resolveJwtSecret(config);
   if (source !== 'JWT_SECRET') logger.info('access tokens signed with the key in DATA_DIR', { file, source });
-  return new JwtAccessTokens(secret);
+  return new JwtAccessTokens(secret, { revocations: revoked.revocations });
 }
 
 /** Makes sure BOOTSTRAP_ADMIN_EMAIL is an admin before the server accepts requests. */
@@ -36,26 +76,49 @@ function bootstrapAdmin(config: Config, deps: IdentityDeps, logger: Logger): Bac
   };
 }
 
-/** Accounts and sign-in: `/auth/*`, `/admin/users/*`, the token and password adapters, the start-up admin. */
+/**
+ * Accounts and sign-in: `/auth/*`, `/admin/users/*`, the token and password adapters, the revocations
+ * that withdraw access tokens on logout and role change, the start-up admin.
+ */
 export const identityModule = new ContainerModule(({ bind }) => {
   bind(TOKENS.PasswordHasher).toConstantValue(new Argon2PasswordHasher());
-  bind(TOKENS.AccessTokens).toResolvedValue(accessTokens, [TOKENS.Config, TOKENS.Logger]).inSingletonScope();
+  bind(RevocationsToken).toResolvedValue(openRevocations, [TOKENS.Config, TOKENS.Logger]).inSingletonScope();
+  bind(TOKENS.AccessTokens)
+    .toResolvedValue(accessTokens, [TOKENS.Config, TOKENS.Logger, RevocationsToken])
+    .inSingletonScope();
   bind(IdentityDepsToken)
     .toResolvedValue(
-      (store: EventStore, hasher: PasswordHasher, tokens: AccessTokens): IdentityDeps => ({
+      (
+        config: Config,
+        store: EventStore,
+        hasher: PasswordHasher,
+        tokens: AccessTokens,
+        revoked: Revocations,
+      ): IdentityDeps => ({
         store,
         hasher,
         tokens,
-        throttle: new InMemoryLoginThrottle(),
+        revocations: revoked.revocations,
+        throttle: new InMemoryLoginThrottle({
+          rules: { signup: { maxFailures: config.signupsPerIp, windowMs: throttleWindowMs } },
+        }),
         clock: () => new Date(),
       }),
-      [TOKENS.EventStore, TOKENS.PasswordHasher, TOKENS.AccessTokens],
+      [TOKENS.Config, TOKENS.EventStore, TOKENS.PasswordHasher, TOKENS.AccessTokens, RevocationsToken],
     )
     .inSingletonScope();
   // Mounted at the API root: the router holds `/auth` and `/admin/users` itself.
   bind(TOKENS.ApiRoute).toResolvedValue(
     (deps: IdentityDeps) => ({ path: '', handler: identityRouter(deps) }),
     [IdentityDepsToken],
+  );
+  bind(TOKENS.BackgroundService).toResolvedValue(
+    (revoked: Revocations): BackgroundService => ({
+      name: 'access-token-revocations',
+      start: () => revoked.start(),
+      stop: () => revoked.stop(),
+    }),
+    [RevocationsToken],
   );
   bind(TOKENS.BackgroundService).toResolvedValue(
     (config: Config, deps: IdentityDeps, logger: Logger) =>

@@ -1,9 +1,10 @@
 import { ContainerModule, type ServiceIdentifier } from 'inversify';
 import type { IdempotencyStore } from '../../../command-side/idempotency';
 import type { RateLimiter } from '../../../command-side/rate-limit';
-import type { Config } from '../../config';
+import type { Config, RedisTarget } from '../../config';
 import { TOKENS } from '../../di';
 import type { Logger } from '../../logging';
+import type { RedisClient } from '../../redis';
 import {
   InProcessIdempotencyStore,
   InProcessRateLimiter,
@@ -23,19 +24,14 @@ export const LimitsTokens = {
 type Limits = { idempotency: IdempotencyStore; rateLimiter: RateLimiter; close(): Promise<void> };
 const LimitsToken = Symbol('Limits') as ServiceIdentifier<Limits>;
 
-async function openLimits(config: Config, logger: Logger): Promise<Limits> {
-  const target = config.redis;
-  if (!target) {
-    return {
-      idempotency: new InProcessIdempotencyStore(),
-      rateLimiter: new InProcessRateLimiter(),
-      close: async () => {},
-    };
-  }
-  const log = logger.child({ component: 'limits' });
-  // It reconnects on its own; commands fail fast meanwhile (idempotency 503, rate limit lets through).
+/**
+ * A fail-fast client (`createLimitsRedis`) on the configured Redis, ready to take commands; a start-up
+ * error naming the variable when it is not within 3 s. It reconnects on its own afterwards, commands
+ * failing fast meanwhile, and each user applies its own failure choice.
+ */
+export async function connectLimitsRedis(target: RedisTarget, log: Logger): Promise<RedisClient> {
   const redis = createLimitsRedis(target, {
-    onError: (error) => log.debug('limits redis connection error', { error: error.message }),
+    onError: (error) => log.debug('redis connection error', { error: error.message }),
   });
   // Commands fail fast until the connection is ready (no offline queue): wait for it once, at start-up.
   let timer: NodeJS.Timeout | undefined;
@@ -50,6 +46,21 @@ async function openLimits(config: Config, logger: Logger): Promise<Limits> {
   } finally {
     clearTimeout(timer);
   }
+  return redis;
+}
+
+async function openLimits(config: Config, logger: Logger): Promise<Limits> {
+  const target = config.redis;
+  if (!target) {
+    return {
+      idempotency: new InProcessIdempotencyStore(),
+      rateLimiter: new InProcessRateLimiter(),
+      close: async () => {},
+    };
+  }
+  const log = logger.child({ component: 'limits' });
+  // Idempotency answers 503 while Redis is away, the rate limiter lets requests through.
+  const redis = await connectLimitsRedis(target, log);
   return {
     idempotency: new RedisIdempotencyStore(redis, { keyPrefix: config.redisKeyPrefix }),
     rateLimiter: new RedisRateLimiter(redis, { logger: log, keyPrefix: config.redisKeyPrefix }),

@@ -54,12 +54,37 @@ describe('redactSecrets', () => {
     );
   });
 
-  it('makes keys safe to store: no operator and no dotted path', () => {
-    assert.deepEqual(Object.keys(redactSecrets({ $where: 1, 'a.b': 2, plain: 3 }) as object), [
-      '\uff04where',
-      'a\uff0eb',
-      'plain',
-    ]);
+  it('renames every key when asked, and only then', () => {
+    const data = { $where: 1, nested: { 'a.b': 2 } };
+    assert.deepEqual(redactSecrets(data, { renameKey: (key) => key.toUpperCase() }), {
+      $WHERE: 1,
+      NESTED: { 'A.B': 2 },
+    });
+    assert.deepEqual(redactSecrets(data), data);
+  });
+
+  it('hides every text of a secret stream but its ids, times and reasons', () => {
+    const data = {
+      sessionId: 's1',
+      userId: 'u1',
+      reason: 'refresh_token_reuse',
+      reusedTokenHash: 'a3f1',
+      fingerprint: '9c2e77d1',
+      family: ['b7e0'],
+      revokedAt: '2030-01-01T00:00:00.000Z',
+      generation: 3,
+    };
+    assert.deepEqual(redactSecrets(data, { secretStream: true }), {
+      sessionId: 's1',
+      userId: 'u1',
+      reason: 'refresh_token_reuse',
+      reusedTokenHash: redacted,
+      fingerprint: redacted,
+      family: [redacted],
+      revokedAt: '2030-01-01T00:00:00.000Z',
+      generation: 3,
+    });
+    assert.equal((redactSecrets(data) as typeof data).fingerprint, '9c2e77d1', 'elsewhere it is kept');
   });
 
   it('copies: the event data is left as it was', () => {
