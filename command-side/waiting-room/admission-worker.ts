@@ -105,8 +105,12 @@ export class AdmissionWorker {
     if (progress.aggregate.state.phase !== 'not-opened') await line.openPreQueue(eventId);
     await this.#recordJoins(progress, eventId, now);
     if (progress.aggregate.state.phase === 'prequeue' && now >= Date.parse(room.saleStartsAt)) {
-      await line.endPreQueue(eventId);
-      while (await this.#recordJoins(progress, eventId, now));
+      const prequeued = new Set(await line.endPreQueue(eventId)).size;
+      // Only the pre-queue must be in the log before the draw; joins after it wait for the next steps.
+      while (
+        progress.aggregate.state.prequeue.length < prequeued &&
+        (await this.#recordJoins(progress, eventId, now))
+      );
       await this.#decide(progress, {
         type: 'ShuffleQueue',
         eventId,
