@@ -29,8 +29,13 @@ const LimitsToken = Symbol('Limits') as ServiceIdentifier<Limits>;
  * error naming the variable when it is not within 3 s. It reconnects on its own afterwards, commands
  * failing fast meanwhile, and each user applies its own failure choice.
  */
-export async function connectLimitsRedis(target: RedisTarget, log: Logger): Promise<RedisClient> {
+export async function connectLimitsRedis(
+  target: RedisTarget,
+  log: Logger,
+  options: { commandTimeoutMs?: number } = {},
+): Promise<RedisClient> {
   const redis = createLimitsRedis(target, {
+    ...options,
     onError: (error) => log.debug('redis connection error', { error: error.message }),
   });
   // Commands fail fast until the connection is ready (no offline queue): wait for it once, at start-up.

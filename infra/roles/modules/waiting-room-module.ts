@@ -19,11 +19,10 @@ import { TOKENS } from '../../di';
 import type { Logger } from '../../logging';
 import type { EventStore } from '../../ports/event-store';
 import type { SqlClient } from '../../ports/sql';
-import { createLimitsRedis } from '../../redis-limits';
 import { AdmissionRunner, InProcessWaitingLine, RedisWaitingLine } from '../../waiting-room';
 import { CatalogTokens } from './catalog-module';
 import { InventoryTokens } from './inventory-module';
-import { LimitsTokens } from './limits-module';
+import { LimitsTokens, connectLimitsRedis } from './limits-module';
 
 /** What the waiting-room module binds. */
 export const WaitingRoomTokens = {
@@ -46,14 +45,12 @@ async function secrets(config: Config): Promise<Secrets> {
   return { passes: derive('waiting-room:queue-pass'), seeds: derive('waiting-room:shuffle-seed') };
 }
 
-function openLine(config: Config, logger: Logger): WaitingLine {
+/** Connected before the process goes on (an unreachable Redis stops the start-up, naming it). */
+async function openLine(config: Config, logger: Logger): Promise<WaitingLine> {
   const target = config.redis;
   if (!target) return new InProcessWaitingLine();
-  // Slow lines (a restore of 100,000 places) are chunked; 2 s bounds one chunk.
-  const redis = createLimitsRedis(target, {
-    commandTimeoutMs: 2_000,
-    onError: (error) => logger.debug('waiting line redis connection error', { error: error.message }),
-  });
+  // Slow steps (a restore of 100,000 places) are chunked; 2 s bounds one chunk.
+  const redis = await connectLimitsRedis(target, logger, { commandTimeoutMs: 2_000 });
   return new RedisWaitingLine(redis, config.redisKeyPrefix);
 }
 
