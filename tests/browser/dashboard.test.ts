@@ -73,7 +73,10 @@ describe('the dashboard with charts, in a browser', () => {
       assert.equal(await totalShown(page, 'Conversion'), '50%');
       assert.equal(await totalShown(page, 'Expiry rate'), '50%');
       const events = await tableRows(page.getByRole('region', { name: 'Events by revenue' }));
-      assert.deepEqual(events, [[demo.eventName, 'published', '2', '2', 'THB\u00a010,000.00', '50%', '50%']]);
+      assert.deepEqual(events, [
+        [demo.eventName, 'published', '2', '2', 'THB\u00a010,000.00', '50%', '50%'],
+        [demo.queuedEventName, 'published', '0', '0', '—', '0%', '0%'],
+      ]);
       await screenshot('dashboard');
       await assertAccessibleBasics(page, 'dashboard');
 

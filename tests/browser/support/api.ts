@@ -5,6 +5,8 @@ import { randomUUID } from 'node:crypto';
 export const demo = {
   eventName: 'Bangkok Rock Night (demo)',
   eventSlug: 'bangkok-rock-night-demo',
+  /** The demo's second event, behind a waiting room. */
+  queuedEventName: 'Chiang Mai Lantern Night (demo, waiting room)',
   buyer: { email: 'buyer@demo.example', password: 'buyer-demo-pass' },
   organizer: { email: 'organizer@demo.example', password: 'organizer-demo' },
 } as const;
