@@ -24,4 +24,4 @@ export {
 export { seedCommitment, shuffledOrder } from './fair-order';
 export { initialQueueState, type QueuePhase, type QueueState } from './state';
 export { admissionBudget, oddsOfSeats, rateCredit, waitEstimate, type AdmissionInputs } from './admission';
-export { QueueReportFold, queueReport, type QueueReport } from './report';
+export { QueueReportFold, type QueueReport } from './report';

@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { WaitingRoomEvent } from './events';
-import { queueReport } from './report';
+import { QueueReportFold } from './report';
+
+/** The fold over `events` at 60 admitted a minute, reported at `now`. */
+function reportOf(events: readonly WaitingRoomEvent[], now: number) {
+  const fold = new QueueReportFold();
+  for (const event of events) fold.apply(event, 60);
+  return fold.reportAt(now);
+}
 
 const t0 = Date.parse('2030-03-01T10:00:00.000Z');
 const at = (seconds: number) => new Date(t0 + seconds * 1000).toISOString();
@@ -43,7 +50,7 @@ const events: WaitingRoomEvent[] = [
 
 describe('the queue report', () => {
   it('replays waits from taking a place (the shuffle, for the pre-queue) to admission, against the estimates then', () => {
-    const report = queueReport(events, { now: t0 + 130_000, admissionPerMinute: 60 });
+    const report = reportOf(events, t0 + 130_000);
     assert.equal(report.admittedTotal, 3);
     assert.equal(report.admittedLastMinute, 1, 'only c was let in during the last minute');
     // Waits: places 1 and 2 waited 1 s from the shuffle; c waited 90 s from its join (at 10 s).
@@ -53,12 +60,20 @@ describe('the queue report', () => {
   });
 
   it('has nothing to say before anyone was let in', () => {
-    const report = queueReport(events.slice(0, 3), { now: t0, admissionPerMinute: 60 });
+    const report = reportOf(events.slice(0, 3), t0);
     assert.deepEqual(report, {
       admittedLastMinute: 0,
       admittedTotal: 0,
       medianWaitSeconds: null,
       estimates: { samples: 0, medianErrorSeconds: null, withinTwentyPercent: null },
     });
+  });
+
+  it('reports the same when the events come in two looks, as the live view reads them', () => {
+    const fold = new QueueReportFold();
+    for (const event of events.slice(0, 4)) fold.apply(event, 60);
+    fold.reportAt(t0);
+    for (const event of events.slice(4)) fold.apply(event, 60);
+    assert.deepEqual(fold.reportAt(t0 + 130_000), reportOf(events, t0 + 130_000));
   });
 });

@@ -97,13 +97,3 @@ function median(values: readonly number[]): number | null {
   const middle = sorted.length >> 1;
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
-
-/** The report of a whole stream at once (tests, and a first look). */
-export function queueReport(
-  events: readonly WaitingRoomEvent[],
-  input: { readonly now: number; readonly admissionPerMinute: number },
-): QueueReport {
-  const fold = new QueueReportFold();
-  for (const event of events) fold.apply(event, input.admissionPerMinute);
-  return fold.reportAt(input.now);
-}

@@ -18,34 +18,46 @@ describe('the admission runner', () => {
   });
   after(() => sql.close());
 
-  it('admits from one instance at a time; a standby takes over when the active one stops', async () => {
-    const stepped: string[] = [];
-    const runner = (name: string) => {
-      const worker = new AdmissionWorker({
-        store,
-        line: new InProcessWaitingLine(),
-        actor: new InProcessInventoryActor(),
-        seedSecret: 'runner-test-seed',
-        clock: Date.now,
-      });
-      worker.stepEvent = async () => void stepped.push(name);
-      const room = { eventId: 'e1' } as RoomOfEvent;
-      return new AdmissionRunner(sql, worker, () => [room], { tickMs: 10, lockRetryMs: 10, logger: quiet });
-    };
-    const first = runner('first');
-    const second = runner('second');
-    await first.start();
-    await second.start();
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    assert.deepEqual([first.active, second.active], [true, false]);
-    assert.deepEqual(new Set(stepped), new Set(['first']));
-    await first.stop();
-    stepped.length = 0;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    assert.equal(second.active, true);
-    assert.deepEqual(new Set(stepped), new Set(['second']));
-    await second.stop();
-  });
+  it(
+    'admits from one instance at a time; a standby takes over when the active one stops',
+    { timeout: 10_000 },
+    async () => {
+      const steps = { first: 0, second: 0 };
+      const onStep: (() => void)[] = [];
+      /** Resolves once `reached` holds, looking again after every step of either runner. */
+      const until = async (reached: () => boolean) => {
+        while (!reached()) await new Promise<void>((resolve) => onStep.push(resolve));
+      };
+      const runner = (name: keyof typeof steps) => {
+        const worker = new AdmissionWorker({
+          store,
+          line: new InProcessWaitingLine(),
+          actor: new InProcessInventoryActor(),
+          seedSecret: 'runner-test-seed',
+          clock: Date.now,
+        });
+        worker.stepEvent = async () => {
+          steps[name] += 1;
+          for (const wake of onStep.splice(0)) wake();
+        };
+        const room = { eventId: 'e1' } as RoomOfEvent;
+        return new AdmissionRunner(sql, worker, () => [room], { tickMs: 10, lockRetryMs: 10, logger: quiet });
+      };
+      const first = runner('first');
+      const second = runner('second');
+      await first.start();
+      await second.start();
+      // Three ticks of the active one, while the standby tried for the lock every 10 ms.
+      await until(() => steps.first >= 3);
+      assert.deepEqual([first.active, second.active, steps.second], [true, false, 0]);
+      await first.stop();
+      const stepsBeforeStop = steps.first;
+      await until(() => steps.second >= 1);
+      assert.equal(second.active, true);
+      assert.equal(steps.first, stepsBeforeStop, 'the stopped one steps no more');
+      await second.stop();
+    },
+  );
 
   it('keeps stepping the other rooms when one room’s step fails, and reads the failed one again', async () => {
     const worker = new AdmissionWorker({

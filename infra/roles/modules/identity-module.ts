@@ -50,10 +50,13 @@ async function openRevocations(config: Config, logger: Logger): Promise<Revocati
   };
 }
 
-async function accessTokens(config: Config, logger: Logger, revoked: Revocations): Promise<AccessTokens> {
+/** The key access tokens are signed with (the waiting room derives its own keys from it), read once. */
+export const JwtSecretToken = Symbol('JwtSecret') as ServiceIdentifier<string>;
+
+async function jwtSecret(config: Config, logger: Logger): Promise<string> {
   const { secret, source, file } = await resolveJwtSecret(config);
   if (source !== 'JWT_SECRET') logger.info('access tokens signed with the key in DATA_DIR', { file, source });
-  return new JwtAccessTokens(secret, { revocations: revoked.revocations });
+  return secret;
 }
 
 /** Makes sure BOOTSTRAP_ADMIN_EMAIL is an admin before the server accepts requests. */
@@ -83,8 +86,13 @@ function bootstrapAdmin(config: Config, deps: IdentityDeps, logger: Logger): Bac
 export const identityModule = new ContainerModule(({ bind }) => {
   bind(TOKENS.PasswordHasher).toConstantValue(new Argon2PasswordHasher());
   bind(RevocationsToken).toResolvedValue(openRevocations, [TOKENS.Config, TOKENS.Logger]).inSingletonScope();
+  bind(JwtSecretToken).toResolvedValue(jwtSecret, [TOKENS.Config, TOKENS.Logger]).inSingletonScope();
   bind(TOKENS.AccessTokens)
-    .toResolvedValue(accessTokens, [TOKENS.Config, TOKENS.Logger, RevocationsToken])
+    .toResolvedValue(
+      (secret: string, revoked: Revocations) =>
+        new JwtAccessTokens(secret, { revocations: revoked.revocations }),
+      [JwtSecretToken, RevocationsToken],
+    )
     .inSingletonScope();
   bind(IdentityDepsToken)
     .toResolvedValue(

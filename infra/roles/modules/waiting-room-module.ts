@@ -13,7 +13,6 @@ import {
   type RoomOfEvent,
   type WaitingLine,
 } from '../../../command-side/waiting-room';
-import { resolveJwtSecret } from '../../auth';
 import type { Config } from '../../config';
 import { TOKENS } from '../../di';
 import type { Logger } from '../../logging';
@@ -21,6 +20,7 @@ import type { EventStore } from '../../ports/event-store';
 import type { SqlClient } from '../../ports/sql';
 import { AdmissionRunner, InProcessWaitingLine, RedisWaitingLine } from '../../waiting-room';
 import { CatalogTokens } from './catalog-module';
+import { JwtSecretToken } from './identity-module';
 import { InventoryTokens } from './inventory-module';
 import { LimitsTokens, connectLimitsRedis } from './limits-module';
 
@@ -39,8 +39,7 @@ const SecretsToken = Symbol('WaitingRoomSecrets') as ServiceIdentifier<Secrets>;
 const SnapshotsToken = Symbol('RoomSnapshots') as ServiceIdentifier<RoomSnapshots>;
 
 /** Each derived from the access-token key, so a deployment has one secret to keep and rotate. */
-async function secrets(config: Config): Promise<Secrets> {
-  const { secret } = await resolveJwtSecret(config);
+function secrets(secret: string): Secrets {
   const derive = (purpose: string) => createHmac('sha256', secret).update(purpose).digest('base64url');
   return { passes: derive('waiting-room:queue-pass'), seeds: derive('waiting-room:shuffle-seed') };
 }
@@ -67,7 +66,7 @@ function* roomsOf(catalog: CatalogViewFollower): Iterable<RoomOfEvent> {
  * the catalog, inventory and limits modules and before the booking module.
  */
 export const waitingRoomModule = new ContainerModule(({ bind }) => {
-  bind(SecretsToken).toResolvedValue(secrets, [TOKENS.Config]).inSingletonScope();
+  bind(SecretsToken).toResolvedValue(secrets, [JwtSecretToken]).inSingletonScope();
   bind(WaitingRoomTokens.Passes)
     .toResolvedValue((keys: Secrets) => new QueuePasses(keys.passes), [SecretsToken])
     .inSingletonScope();
