@@ -5,5 +5,5 @@ export { SeatReservations, type ReserveSeats, type ReserveSeatsDeps } from './re
 export { BookingLifecycle, type BookingLifecycleDeps, type Replayable } from './booking-lifecycle';
 export { type ConfirmOutcome, type ConfirmRefusal } from './confirm-booking';
 export { seatsTakenFromActor } from './seats-taken-from-actor';
-export { bookingCommandRoutes, type BookingCommandRoutesDeps } from './http';
+export { bookingCommandOperations, bookingCommandRoutes, type BookingCommandRoutesDeps } from './http';
 export { payBooking, type CardTokenizer, type PaymentAccepted } from './pay-booking';

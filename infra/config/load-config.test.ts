@@ -46,6 +46,7 @@ describe('loadConfig', () => {
       httpBodyLimitBytes: 1_048_576,
       trustProxyHops: 0,
       servedOverTls: false,
+      apiResponseValidation: false,
       bootstrapAdmin: undefined,
       demoSeed: true,
       jwtSecret: undefined,

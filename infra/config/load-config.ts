@@ -40,6 +40,7 @@ export type Config = {
   readonly trustProxyHops: number;
   /** Answers carry Strict-Transport-Security (SERVED_OVER_TLS). */
   readonly servedOverTls: boolean;
+  readonly apiResponseValidation: boolean;
   readonly bootstrapAdmin: { readonly email: string; readonly password: string } | undefined;
   /** Seed the demo accounts and event into an empty store at start-up. */
   readonly demoSeed: boolean;
@@ -165,6 +166,7 @@ export function loadConfig(env: Env = process.env): Config {
     httpBodyLimitBytes: v.HTTP_BODY_LIMIT_BYTES,
     trustProxyHops: v.TRUST_PROXY_HOPS,
     servedOverTls: v.SERVED_OVER_TLS === 'on',
+    apiResponseValidation: v.API_RESPONSE_VALIDATION === 'on',
     bootstrapAdmin:
       v.BOOTSTRAP_ADMIN_EMAIL && v.BOOTSTRAP_ADMIN_PASSWORD
         ? { email: v.BOOTSTRAP_ADMIN_EMAIL, password: v.BOOTSTRAP_ADMIN_PASSWORD }

@@ -106,6 +106,11 @@ export const variables = {
     'off',
     ['on', 'off'],
   ),
+  API_RESPONSE_VALIDATION: oneOf(
+    'Check every JSON answer of the API against its OpenAPI document; one that does not match becomes a 500 saying how (the test suites run with it on; it costs time per answer)',
+    'off',
+    ['on', 'off'],
+  ),
   BOOTSTRAP_ADMIN_EMAIL: optionalText('Admin account ensured at start-up (set both or neither)', email),
   BOOTSTRAP_ADMIN_PASSWORD: secret(
     optionalText('Password of that admin account (8–72 characters)', password),

@@ -18,7 +18,7 @@ describe('a known path asked with another method', () => {
       createHttpApp({
         logger: recordingLogger(),
         bodyLimitBytes: 1024,
-        routes: [{ path: '/events', handler: events }],
+        routes: [{ path: '/events', handler: events, operations: [] }],
       }),
     );
   });

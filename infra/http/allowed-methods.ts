@@ -3,24 +3,48 @@ import type { Application } from 'express';
 /** The parts of express's router layers this needs (its published types describe express 4's). */
 type Layer = {
   match(path: string): { path: string } | false;
-  route?: { methods: Record<string, unknown> };
+  route?: { path: string; methods: Record<string, unknown> };
   handle: { stack?: readonly Layer[] };
+  /** The path the layer was mounted or routed at (`'/'` for middleware without one). */
+  rawPath?: unknown;
 };
+
+const methodsOf = (route: NonNullable<Layer['route']>) =>
+  Object.keys(route.methods)
+    .filter((method) => method !== '_all')
+    .map((method) => method.toUpperCase());
 
 function collect(stack: readonly Layer[], path: string, methods: Set<string>): void {
   for (const layer of stack) {
     const match = layer.match(path);
     if (!match) continue;
     if (layer.route) {
-      for (const method of Object.keys(layer.route.methods)) {
-        if (method !== '_all') methods.add(method.toUpperCase());
-      }
+      for (const method of methodsOf(layer.route)) methods.add(method);
     } else if (layer.handle.stack) {
       // A mounted router sees the path without its mount point, as express hands it on.
       const rest = path.slice(match.path.length);
       collect(layer.handle.stack, rest.startsWith('/') ? rest : `/${rest}`, methods);
     }
   }
+}
+
+export type RouteEntry = { readonly method: string; readonly path: string };
+
+function entries(stack: readonly Layer[], prefix: string): RouteEntry[] {
+  return stack.flatMap((layer) => {
+    if (layer.route) {
+      const path = `${prefix}${layer.route.path}`.replace(/(.)\/$/, '$1');
+      return methodsOf(layer.route).map((method) => ({ method, path }));
+    }
+    if (!layer.handle.stack) return [];
+    const mount = typeof layer.rawPath === 'string' && layer.rawPath !== '/' ? layer.rawPath : '';
+    return entries(layer.handle.stack, `${prefix}${mount}`);
+  });
+}
+
+/** Every route the app serves, as express paths (`/api/v1/bookings/:id/pay`), from its routing table. */
+export function routeTable(app: Application): RouteEntry[] {
+  return entries((app.router as unknown as { stack: readonly Layer[] }).stack, '');
 }
 
 /**

@@ -23,7 +23,11 @@ describe('the HTTP app', () => {
   let server: Awaited<ReturnType<typeof serve>>;
   before(async () => {
     server = await serve(
-      createHttpApp({ logger, bodyLimitBytes: 1024, routes: [{ path: '/test', handler: router }] }),
+      createHttpApp({
+        logger,
+        bodyLimitBytes: 1024,
+        routes: [{ path: '/test', handler: router, operations: [] }],
+      }),
     );
   });
   after(() => server.close());
@@ -125,7 +129,7 @@ describe('the HTTP app behind a reverse proxy', () => {
         logger,
         bodyLimitBytes: 1024,
         trustProxyHops,
-        routes: [{ path: '/test', handler: router }],
+        routes: [{ path: '/test', handler: router, operations: [] }],
       }),
     );
     try {

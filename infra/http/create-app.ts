@@ -1,10 +1,14 @@
 import express, { type Express, type RequestHandler } from 'express';
 import type { Logger } from '../logging';
 import type { AccessTokens } from '../ports/auth';
+import type { ApiOperation } from '../ports/http';
 import { authenticate } from './authenticate';
 import { correlationId } from './correlation-id';
 import { errorHandler, notFound } from './error-handler';
 import { jsonBody } from './json-body';
+import { apiDocsPath, apiDocsRoutes, openApiOperation, openApiRoutes } from './openapi/api-docs';
+import { buildOpenApiDocument } from './openapi/openapi-document';
+import { validateResponses } from './openapi/response-validation';
 import { healthRoutes, type ReadinessCheck } from './readiness';
 import { refuseMalformedUrls } from './request-url';
 import { securityHeaders } from './security-headers';
@@ -12,8 +16,15 @@ import { traceRequests } from './trace-requests';
 
 export const apiBasePath = '/api/v1';
 
-/** A router mounted at `/api/v1<path>`; later issues bind one per module. */
-export type ApiRoute = { readonly path: string; readonly handler: RequestHandler };
+/** A router mounted at `/api/v1<path>`, with the operations it serves as the OpenAPI document tells them. */
+export type ApiRoute = {
+  readonly path: string;
+  readonly handler: RequestHandler;
+  readonly operations: readonly ApiOperation[];
+};
+
+/** The API's version in its document (the package's). */
+export const apiVersion = '0.1.0';
 
 export type HttpAppOptions = {
   readonly logger: Logger;
@@ -31,12 +42,15 @@ export type HttpAppOptions = {
   readonly siteHandlers?: readonly RequestHandler[];
   /** Clients reach the service over HTTPS: answers carry Strict-Transport-Security. */
   readonly servedOverTls?: boolean;
+  /** Hold every JSON answer to the OpenAPI document (the test suites): a drifted one becomes a 500. */
+  readonly validateResponses?: boolean;
 };
 
 /**
  * The express app every HTTP role serves: security headers on every answer, `/health` and `/ready`
  * outside the API, then correlation ids, the refusal of malformed URLs, JSON bodies and the API routes
- * under `/api/v1`, the 404 (or 405) envelope and the one error handler.
+ * under `/api/v1` with their OpenAPI document (`/api/v1/openapi.json`, Swagger UI at `/api/docs`), the
+ * 404 (or 405) envelope and the one error handler.
  */
 export function createHttpApp(options: HttpAppOptions): Express {
   const app = express();
@@ -47,6 +61,10 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.use(securityHeaders({ servedOverTls: options.servedOverTls ?? false }));
   app.use(healthRoutes(options.readinessChecks ?? [], options.readinessTimeoutMs ?? 2_000, options.logger));
   if (options.tracing) app.use(traceRequests());
+  const routes = options.routes ?? [];
+  const described = [...routes, { path: '', operations: [openApiOperation] }];
+  const document = buildOpenApiDocument(apiBasePath, described, { version: apiVersion });
+  if (options.validateResponses) app.use(validateResponses(document, options.logger));
   app.use(correlationId());
   app.use(refuseMalformedUrls());
   // Parsed under the API only: other handlers on this port (the web app) read their own bodies.
@@ -54,8 +72,11 @@ export function createHttpApp(options: HttpAppOptions): Express {
   if (options.accessTokens) app.use(apiBasePath, authenticate(options.accessTokens));
   // Routers under a path of their own go first: a request for `/bookings` (the hot path) then skips the
   // matching of every router mounted at the API root, which is measurable per request.
-  const routes = [...(options.routes ?? [])].sort((a, b) => b.path.length - a.path.length);
-  for (const route of routes) app.use(`${apiBasePath}${route.path}`, route.handler);
+  for (const route of [...routes].sort((a, b) => b.path.length - a.path.length)) {
+    app.use(`${apiBasePath}${route.path}`, route.handler);
+  }
+  app.use(apiBasePath, openApiRoutes(document));
+  app.use(apiDocsPath, apiDocsRoutes(`${apiBasePath}/openapi.json`));
   for (const handler of options.siteHandlers ?? []) app.use(handler);
   app.use(notFound());
   app.use(errorHandler(options.logger));

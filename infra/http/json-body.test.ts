@@ -37,7 +37,7 @@ async function openApp(bodyLimitBytes: number) {
   const app = createHttpApp({
     logger: recordingLogger(),
     bodyLimitBytes,
-    routes: [{ path: '/t', handler: router }],
+    routes: [{ path: '/t', handler: router, operations: [] }],
   });
   const server = await serve(app);
   const { hostname, port } = new URL(server.url);

@@ -20,7 +20,11 @@ describe('URLs the app cannot take', () => {
   let server: Awaited<ReturnType<typeof serve>>;
   before(async () => {
     server = await serve(
-      createHttpApp({ logger, bodyLimitBytes: 1024, routes: [{ path: '', handler: router }] }),
+      createHttpApp({
+        logger,
+        bodyLimitBytes: 1024,
+        routes: [{ path: '', handler: router, operations: [] }],
+      }),
     );
   });
   after(() => server.close());

@@ -16,7 +16,7 @@ async function headersOf(servedOverTls: boolean | undefined, paths: readonly str
     logger: recordingLogger(),
     bodyLimitBytes: 1024,
     servedOverTls,
-    routes: [{ path: '/t', handler: router }],
+    routes: [{ path: '/t', handler: router, operations: [] }],
   });
   const server = await serve(app);
   try {

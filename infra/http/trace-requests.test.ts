@@ -23,7 +23,7 @@ describe('request tracing', () => {
       logger: recordingLogger(),
       bodyLimitBytes: 1024,
       tracing: true,
-      routes: [{ path: '', handler: router }],
+      routes: [{ path: '', handler: router, operations: [] }],
     });
     server = await serve(app);
   });

@@ -32,7 +32,7 @@ function appServing(dir: string) {
   return createHttpApp({
     logger: recordingLogger(),
     bodyLimitBytes: 1024,
-    routes: [{ path: '', handler: router }],
+    routes: [{ path: '', handler: router, operations: [] }],
     siteHandlers: [webApp(dir)],
   });
 }

@@ -22,7 +22,7 @@ describe('the embedded composition root', () => {
     bind(TOKENS.BackgroundService).toConstantValue(service('saga'));
     bind(TOKENS.ReadinessCheck).toConstantValue({ name: 'catalog', check: async () => true });
     const router = Router().get('/', (_req, res) => ok(res, { pong: true }));
-    bind(TOKENS.ApiRoute).toConstantValue({ path: '/ping', handler: router });
+    bind(TOKENS.ApiRoute).toConstantValue({ path: '/ping', handler: router, operations: [] });
   });
 
   let dataDir: string;

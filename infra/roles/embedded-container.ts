@@ -78,6 +78,7 @@ function bindHttp(container: Container): void {
           bodyLimitBytes: config.httpBodyLimitBytes,
           trustProxyHops: config.trustProxyHops,
           servedOverTls: config.servedOverTls,
+          validateResponses: config.apiResponseValidation,
           readinessChecks: checks,
           routes,
           tracing: telemetry.enabled,

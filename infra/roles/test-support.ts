@@ -24,7 +24,8 @@ function cleanEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   for (const name of Object.keys(configVariables)) delete base[name];
   // tsx's shebang finds `node` on PATH: make it the Node running these tests.
   base.PATH = `${path.dirname(process.execPath)}${path.delimiter}${base.PATH ?? ''}`;
-  return { ...base, ...env };
+  // Every answer of a role under test is held to the OpenAPI document.
+  return { ...base, API_RESPONSE_VALIDATION: 'on', ...env };
 }
 
 function withTimeout<T>(promise: Promise<T>, timeoutMs: number, what: string): Promise<T> {

@@ -97,6 +97,7 @@ async function openBookingsApp(driver: (typeof databaseDrivers)[number]) {
   const server = await serve(
     createHttpApp({
       logger: recordingLogger(),
+      validateResponses: true,
       bodyLimitBytes: 64 * 1024,
       accessTokens: tokens,
       routes: await container.getAllAsync(TOKENS.ApiRoute),

@@ -138,6 +138,7 @@ export async function openBookingApp(options: BookingAppOptions): Promise<Bookin
     PROJECTION_POLL_MS: '50',
     RATE_LIMITS: 'reserve=100000/100000,cancel=100000/100000,pay=100000/100000',
     REDIS_KEY_PREFIX: keyPrefix,
+    API_RESPONSE_VALIDATION: 'on',
     ...(options.inventory === 'redis' ? { REDIS_URL: testRedisUrl() } : {}),
     ...(options.inventory === 'redis-cluster' ? { REDIS_CLUSTER_NODES: clusterNodes().join(',') } : {}),
     ...options.env,

@@ -109,6 +109,7 @@ export async function openCatalogApp(
   const tokens = new FakeAccessTokens();
   const app = createHttpApp({
     logger: recordingLogger(),
+    validateResponses: true,
     bodyLimitBytes: options.bodyLimitBytes ?? 64 * 1024,
     accessTokens: tokens,
     routes: await container.getAllAsync(TOKENS.ApiRoute),

@@ -67,9 +67,10 @@ export async function openIdentityApp(
   };
   const app = createHttpApp({
     logger: recordingLogger(),
+    validateResponses: true,
     bodyLimitBytes: 64 * 1024,
     accessTokens: tokens,
-    routes: [{ path: '', handler: identityRouter(deps) }],
+    routes: [{ path: '', handler: identityRouter(deps), operations: [] }],
   });
   const server = await serve(app);
 

@@ -13,3 +13,13 @@ export {
   type SuccessBody,
 } from './responses';
 export { validateBody, validateQuery, type FieldProblem } from './validate';
+export type {
+  ApiAccess,
+  ApiOperation,
+  ApiPathParameter,
+  ApiRequestHeader,
+  ApiResponseHeader,
+  ApiSchemaName,
+  ApiSuccess,
+  HttpMethod,
+} from './api-operation';

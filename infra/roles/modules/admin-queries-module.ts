@@ -15,7 +15,11 @@ import { SagaTokens } from './saga-module';
  */
 export const adminQueriesModule = new ContainerModule(({ bind }) => {
   bind(TOKENS.ApiRoute).toResolvedValue(
-    (store: EventStore) => ({ path: '', handler: adminEventRoutes(store) }),
+    (store: EventStore) => ({
+      path: '',
+      handler: adminEventRoutes(store),
+      operations: [] /* openapi: describe */,
+    }),
     [TOKENS.EventStore],
   );
   bind(TOKENS.ApiRoute).toResolvedValue(
@@ -33,7 +37,7 @@ export const adminQueriesModule = new ContainerModule(({ bind }) => {
           error: error instanceof Error ? error.message : String(error),
         }),
       );
-      return { path: '', handler: adminProjectionRoutes(control) };
+      return { path: '', handler: adminProjectionRoutes(control), operations: [] /* openapi: describe */ };
     },
     [
       TOKENS.Logger,

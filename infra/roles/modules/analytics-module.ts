@@ -13,7 +13,11 @@ import { DocumentTokens } from './document-store-module';
 export const analyticsModule = new ContainerModule(({ bind }) => {
   bind(DocumentProjectionTokens.Projection).toConstantValue(analyticsProjection);
   bind(TOKENS.ApiRoute).toResolvedValue(
-    (store: DocumentStore) => ({ path: '', handler: analyticsRoutes(store) }),
+    (store: DocumentStore) => ({
+      path: '',
+      handler: analyticsRoutes(store),
+      operations: [] /* openapi: describe */,
+    }),
     [DocumentTokens.Store],
   );
 });

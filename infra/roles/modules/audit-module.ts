@@ -13,7 +13,11 @@ import { DocumentTokens } from './document-store-module';
 export const auditModule = new ContainerModule(({ bind }) => {
   bind(DocumentProjectionTokens.Projection).toConstantValue(auditProjection);
   bind(TOKENS.ApiRoute).toResolvedValue(
-    (store: DocumentStore) => ({ path: '', handler: auditRoutes(store) }),
+    (store: DocumentStore) => ({
+      path: '',
+      handler: auditRoutes(store),
+      operations: [] /* openapi: describe */,
+    }),
     [DocumentTokens.Store],
   );
 });

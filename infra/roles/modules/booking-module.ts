@@ -2,6 +2,7 @@ import { ContainerModule, type ServiceIdentifier } from 'inversify';
 import type { BookingLifecycle } from '../../../command-side/booking';
 import {
   SeatReservations,
+  bookingCommandOperations,
   bookingCommandRoutes,
   type CardTokenizer,
   seatsTakenFromActor,
@@ -95,6 +96,7 @@ export const bookingModule = new ContainerModule(({ bind, rebind }) => {
         tokenizer,
         rateLimits: config.rateLimits,
       }),
+      operations: bookingCommandOperations,
     }),
     [
       TOKENS.Config,

@@ -10,7 +10,11 @@ import type { SqlClient } from '../../ports/sql';
  */
 export const bookingQueriesModule = new ContainerModule(({ bind }) => {
   bind(TOKENS.ApiRoute).toResolvedValue(
-    (sql: SqlClient, store: EventStore) => ({ path: '', handler: bookingQueryRoutes(sql, store) }),
+    (sql: SqlClient, store: EventStore) => ({
+      path: '',
+      handler: bookingQueryRoutes(sql, store),
+      operations: [] /* openapi: describe */,
+    }),
     [TOKENS.SqlClient, TOKENS.EventStore],
   );
 });

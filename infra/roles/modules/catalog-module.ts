@@ -64,13 +64,18 @@ export const catalogModule = new ContainerModule(({ bind }) => {
     [CatalogTokens.View],
   );
   bind(TOKENS.ApiRoute).toResolvedValue(
-    (commands: CatalogCommands) => ({ path: '', handler: catalogCommandRoutes(commands) }),
+    (commands: CatalogCommands) => ({
+      path: '',
+      handler: catalogCommandRoutes(commands),
+      operations: [] /* openapi: describe */,
+    }),
     [CatalogTokens.Commands],
   );
   bind(TOKENS.ApiRoute).toResolvedValue(
     (sql: SqlClient, availability: ZoneAvailability) => ({
       path: '',
       handler: catalogQueryRoutes(sql, availability),
+      operations: [] /* openapi: describe */,
     }),
     [TOKENS.SqlClient, CatalogTokens.ZoneAvailability],
   );

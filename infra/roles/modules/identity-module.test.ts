@@ -15,6 +15,7 @@ async function start(dataDir: string, env: Record<string, string> = {}): Promise
   return startEmbedded(
     {
       PORT: '0',
+      API_RESPONSE_VALIDATION: 'on',
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       LOG_LEVEL: 'error',

@@ -117,7 +117,11 @@ export const identityModule = new ContainerModule(({ bind }) => {
     .inSingletonScope();
   // Mounted at the API root: the router holds `/auth` and `/admin/users` itself.
   bind(TOKENS.ApiRoute).toResolvedValue(
-    (deps: IdentityDeps) => ({ path: '', handler: identityRouter(deps) }),
+    (deps: IdentityDeps) => ({
+      path: '',
+      handler: identityRouter(deps),
+      operations: [] /* openapi: describe */,
+    }),
     [IdentityDepsToken],
   );
   bind(TOKENS.BackgroundService).toResolvedValue(

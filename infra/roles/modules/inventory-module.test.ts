@@ -15,7 +15,14 @@ import { InventoryTokens } from './inventory-module';
 
 async function start(dataDir: string, env: Record<string, string> = {}): Promise<RunningProcess> {
   return startEmbedded(
-    { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'error', ...env },
+    {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'error',
+      API_RESPONSE_VALIDATION: 'on',
+      ...env,
+    },
     { modules: embeddedModules, logStream: new PassThrough().resume() },
   );
 }

@@ -134,6 +134,7 @@ export const inventoryServicesModule = new ContainerModule(({ bind }) => {
     (actor: InventoryActor, ledger: LedgerReader) => ({
       path: '',
       handler: adminInventoryRoutes({ actor, reader: ledger }),
+      operations: [] /* openapi: describe */,
     }),
     [InventoryTokens.Actor, InventoryTokens.Ledger],
   );

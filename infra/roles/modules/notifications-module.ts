@@ -207,6 +207,7 @@ export const notificationsModule = new ContainerModule(({ bind }) => {
       handler: adminNotificationRoutes(new NotificationReads(records.collection), (id) =>
         records.retry(id, new Date()),
       ),
+      operations: [] /* openapi: describe */,
     }),
     [NotificationTokens.Records],
   );

@@ -169,6 +169,7 @@ export const waitingRoomModule = new ContainerModule(({ bind }) => {
     (config: Config, desk: WaitingRoomDesk, rateLimiter: RateLimiter) => ({
       path: '',
       handler: waitingRoomRoutes({ desk, rateLimiter, rateLimits: config.rateLimits }),
+      operations: [] /* openapi: describe */,
     }),
     [TOKENS.Config, WaitingRoomTokens.Desk, LimitsTokens.RateLimiter],
   );
