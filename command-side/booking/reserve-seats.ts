@@ -96,7 +96,7 @@ function rejected(
 }
 
 /**
- * The hot path (ARCHITECTURE.md, "The hot path"): sale terms from the in-memory catalog, one actor
+ * The hot path (docs/architecture.md, "The hot path: reserving seats"): sale terms from the in-memory catalog, one actor
  * call that decides everything else (the buyer's bucket, the Idempotency-Key, seats and the buyer's
  * limit), one append of `BookingReserved` through group commit. Rejections cost the actor call and
  * nothing else. An append that fails gives the seats back and answers 503.

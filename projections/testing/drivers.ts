@@ -14,7 +14,7 @@ export type Driver = { readonly name: string; open(): Promise<OpenedDatabase> };
 
 /**
  * The adapters a test file passes in: projections/ may not import infra adapters, test files may
- * (ARCHITECTURE.md, "may import"), so each test file wires them and this module does the rest.
+ * (docs/architecture.md, "may import"), so each test file wires them and this module does the rest.
  */
 export type DriverAdapters = {
   openPglite(): Promise<SqlClient>;

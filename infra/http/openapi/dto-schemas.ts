@@ -32,9 +32,13 @@ function customValidation(meta: ValidationMetadata): JsonSchema {
  * project's own validators added). Read from the decorators the requests are validated with.
  */
 export function dtoSchemas(): Record<string, JsonSchema> {
-  return validationMetadatasToSchemas({
+  const schemas = validationMetadatasToSchemas({
     classTransformerMetadataStorage: defaultMetadataStorage,
     refPointerPrefix: '#/components/schemas/',
     additionalConverters: { [ValidationTypes.CUSTOM_VALIDATION]: customValidation },
   }) as Record<string, JsonSchema>;
+  // validateBody and validateQuery refuse properties a DTO does not declare (forbidNonWhitelisted).
+  return Object.fromEntries(
+    Object.entries(schemas).map(([name, schema]) => [name, { ...schema, additionalProperties: false }]),
+  );
 }

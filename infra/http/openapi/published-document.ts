@@ -12,20 +12,32 @@ export const publishedDocumentFile = path.join(repositoryRoot, 'docs/openapi.jso
 export const webTypesFile = path.join(repositoryRoot, 'web/src/lib/api/openapi.d.ts');
 export const responseSchemasFile = path.join(repositoryRoot, 'infra/ports/http/api-schemas.generated.ts');
 
-/** The document the embedded process serves, read from a throwaway instance on an in-memory database. */
-export async function embeddedDocument(): Promise<OpenApiDocument> {
+/** The embedded process (every module) on a throwaway database, for its document and its routes. */
+export async function startDocumentedApp() {
   const { startEmbedded } = await import('../../roles');
   const dataDir = await mkdtemp(path.join(tmpdir(), 'booking-rush-openapi-'));
   const running = await startEmbedded(
     { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'error', DEMO_SEED: 'off' },
     { logStream: new PassThrough().resume() },
   );
+  return {
+    running,
+    url: `http://127.0.0.1:${running.port}`,
+    async stop() {
+      await running.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The document the embedded process serves. */
+export async function embeddedDocument(): Promise<OpenApiDocument> {
+  const app = await startDocumentedApp();
   try {
-    const response = await fetch(`http://127.0.0.1:${running.port}/api/v1/openapi.json`);
+    const response = await fetch(`${app.url}/api/v1/openapi.json`);
     return (await response.json()) as OpenApiDocument;
   } finally {
-    await running.stop();
-    await rm(dataDir, { recursive: true, force: true });
+    await app.stop();
   }
 }
 

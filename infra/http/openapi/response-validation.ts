@@ -62,6 +62,7 @@ export function responseChecker(document: OpenApiDocument): ResponseCheck {
     const onPath = routes.filter((route) => route.pattern.test(rawPath));
     const route = onPath.find((candidate) => candidate.method === verb);
     let pointer = '/components/schemas/ErrorEnvelope';
+    if (!route && status < 400) return `no operation of the document describes ${method} ${rawPath}`;
     if (route) {
       const operation = document.paths[route.path]![route.method] as {
         responses: Record<string, { content?: unknown }>;

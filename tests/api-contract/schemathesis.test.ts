@@ -1,0 +1,82 @@
+// Schemathesis (PyPI, installed by infra/services/lib/schemathesis.sh) generates requests from the published
+// document and runs them against the embedded process, with every answer also held to the document by the
+// server itself (API_RESPONSE_VALIDATION=on): no 500s, every answer conforms. The number of generated cases
+// goes to the test's output and .test-artifacts/schemathesis.txt.
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { after, before, describe, it } from 'node:test';
+import { promisify } from 'node:util';
+import { startEmbedded, type RunningProcess } from '../../infra/roles';
+import { repositoryRoot } from '../../infra/http/openapi/published-document';
+
+const schemathesis = path.join(repositoryRoot, '.services/schemathesis/bin/st');
+const admin = { email: 'root@example.com', password: 'bootstrap-password' };
+/** Cases per operation and phase: the whole run stays near a minute on two cores. */
+const maxExamples = 25;
+
+describe('Schemathesis against the published document', () => {
+  let running: RunningProcess;
+  let dataDir: string;
+  before(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'booking-rush-schemathesis-'));
+    running = await startEmbedded(
+      {
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'error',
+        API_RESPONSE_VALIDATION: 'on',
+        BOOTSTRAP_ADMIN_EMAIL: admin.email,
+        BOOTSTRAP_ADMIN_PASSWORD: admin.password,
+      },
+      { logStream: new PassThrough().resume() },
+    );
+  });
+  after(async () => {
+    await running?.stop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('finds no server error and no answer that differs from the document', async (t) => {
+    const base = `http://127.0.0.1:${running.port}`;
+    const login = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(admin),
+    });
+    const { data } = (await login.json()) as { data: { accessToken: string } };
+    const args = [
+      '--config-file',
+      path.join(import.meta.dirname, 'schemathesis.toml'),
+      '--no-color',
+      'run',
+      `${base}/api/v1/openapi.json`,
+      '--header',
+      `Authorization: Bearer ${data.accessToken}`,
+      '--checks',
+      'all',
+      '--max-examples',
+      String(maxExamples),
+      '--workers',
+      '1',
+      '--seed',
+      '20261207',
+      '--exclude-operation-id',
+      'logout',
+    ];
+    const run = await promisify(execFile)(schemathesis, args, { maxBuffer: 64 * 1024 * 1024 }).catch(
+      (failure: { stdout: string; stderr: string; code: number }) => failure,
+    );
+    const output = `${run.stdout}${run.stderr}`;
+    await mkdir(path.join(repositoryRoot, '.test-artifacts'), { recursive: true });
+    await writeFile(path.join(repositoryRoot, '.test-artifacts/schemathesis.txt'), output);
+    const generated = Number(/(\d+) generated/.exec(output)?.[1] ?? 0);
+    t.diagnostic(`Schemathesis ran ${generated} generated cases`);
+    assert.equal('code' in run ? run.code : 0, 0, output.slice(-6000));
+    assert.ok(generated >= 1000, `only ${generated} cases were generated`);
+  });
+});
