@@ -13,13 +13,24 @@ export type AdminInventoryDeps = {
   readonly now?: () => number;
 };
 
-/** A zone's counters beside the event store's view of it. Null counters: the zone has none. */
+/** A zone's seat counters beside the event store's view of it. Null counters: the zone has none. */
 export type AdminInventoryResource = {
+  /** The counter's capacity; the catalog's when the zone has no counter. */
   capacity: number;
   available: number | null;
+  /** Seats in holds the counter still counts. */
   held: number | null;
   confirmed: number | null;
-  fromEvents: { held: number; confirmed: number };
+  fromEvents: {
+    /** Seats in reservations not yet ended (confirmed, cancelled, expired or refunded). */
+    held: number;
+    /** Seats confirmed and not cancelled since. */
+    confirmed: number;
+  };
+  /**
+   * The counter matches the event store. Briefly false between a hold and its event, or a sweep and
+   * its BookingExpired; false for long means the counter needs a rebuild.
+   */
   consistent: boolean;
 };
 

@@ -27,6 +27,7 @@ export {
   type InventoryCheck,
   type ZoneCheck,
 } from './check-inventory';
+export { adminInventoryOperations } from './admin-inventory-operations';
 export {
   adminInventoryRoutes,
   toInventoryResource,

@@ -2,7 +2,12 @@ import { Router } from 'express';
 import { requireRole, ok, validateQuery } from '../../infra/ports/http';
 import { startOfLog, type Checkpoint, type EventStore } from '../../infra/ports/event-store';
 import { EventFeedQuery, StreamEventsQuery, defaultEventLimit } from './admin-queries';
-import { readFeedPage, readStreamPage } from './event-reads';
+import {
+  readFeedPage,
+  readStreamPage,
+  type AdminFeedPageMeta,
+  type AdminStreamPageMeta,
+} from './event-reads';
 
 /**
  * The admin stream browser and global feed (API.md, Admin and audit), straight from the event store:
@@ -16,8 +21,10 @@ export function adminEventRoutes(store: EventStore): Router {
     const query = await validateQuery(StreamEventsQuery, req.query);
     const fromVersion = query.fromVersion ?? 0;
     const limit = query.limit ?? defaultEventLimit;
-    const page = await readStreamPage(store, req.params.streamId, fromVersion, limit);
-    ok(res, page.events, { streamId: req.params.streamId, fromVersion, limit, next: page.next });
+    const { streamId } = req.params;
+    const page = await readStreamPage(store, streamId, fromVersion, limit);
+    const meta: AdminStreamPageMeta = { streamId, fromVersion, limit, next: page.next };
+    ok(res, page.events, meta);
   });
 
   router.get('/admin/events', async (req, res) => {
@@ -30,7 +37,8 @@ export function adminEventRoutes(store: EventStore): Router {
       ...(query.category ? { categories: query.category } : {}),
       ...(query.type ? { types: query.type } : {}),
     });
-    ok(res, page.events, { next: page.next, endOfLog: page.endOfLog, limit });
+    const meta: AdminFeedPageMeta = { next: page.next, endOfLog: page.endOfLog, limit };
+    ok(res, page.events, meta);
   });
 
   return router;

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { accepted, ok, requireRole } from '../../infra/ports/http';
-import type { ProjectionControl } from './projection-control';
+import type { ProjectionControl, ProjectionRebuildStarted } from './projection-control';
 
 /** Projection status and rebuilds (API.md, Admin and audit): the SQL projections and the booking saga. */
 export function adminProjectionRoutes(control: ProjectionControl): Router {
@@ -14,7 +14,8 @@ export function adminProjectionRoutes(control: ProjectionControl): Router {
   router.post('/admin/projections/:name/rebuild', async (req, res) => {
     requireRole(req, 'admin');
     await control.startRebuild(req.params.name);
-    accepted(res, { name: req.params.name, status: 'rebuilding' });
+    const started: ProjectionRebuildStarted = { name: req.params.name, status: 'rebuilding' };
+    accepted(res, started);
   });
 
   return router;

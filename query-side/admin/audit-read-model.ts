@@ -8,6 +8,10 @@ import {
 export const auditProjectionName = 'audit';
 export const auditLogCollection = 'audit_log';
 
+/**
+ * Who caused an event: a person (the user and role of the request) or the system (saga, sweeper,
+ * seeding), whose `userId` is `system:<name>`.
+ */
 export type AuditActorView =
   | {
       readonly kind: 'user';
@@ -16,6 +20,9 @@ export type AuditActorView =
       readonly tenantId: string | null;
     }
   | { readonly kind: 'system'; readonly userId: string; readonly name: string };
+
+/** The event's data with secrets `[REDACTED]`; `$` and `.` in field names read as `＄` and `．`. */
+export type AuditChanges = Readonly<Record<string, unknown>>;
 
 /** An audit entry as stored: `_id` is the event id, `changes` the event data with secrets redacted. */
 export type AuditEntryDocument = {
@@ -32,25 +39,38 @@ export type AuditEntryDocument = {
   correlationId: string | null;
   causationId: string | null;
   traceparent: string | null;
-  changes: unknown;
+  changes: AuditChanges;
 };
 
-/** One entry of `GET /admin/audit-logs`. */
+/** One entry of `GET /admin/audit-logs`: one event, who caused it, from where, and what it changed. */
 export type AuditEntryView = {
+  /** @format uuid */
   readonly eventId: string;
+  /**
+   * When the event was stored.
+   * @format date-time
+   */
   readonly at: string;
+  /** The event's global position in the log. */
   readonly position: number;
   readonly streamId: string;
+  /** 0-based index of the event in its stream. */
   readonly revision: number;
+  /** The stream's category and id: `booking-<id>` is `{ type: 'booking', id }`. */
   readonly entity: { readonly type: string; readonly id: string };
+  /** The event type, e.g. `BookingReserved`. */
   readonly action: string;
   readonly actor: AuditActorView;
+  /** The client's address, when a request caused it. */
   readonly ip: string | null;
   readonly userAgent: string | null;
+  /** Shared by every event one request caused, directly or through the saga. */
   readonly correlationId: string | null;
+  /** The id of what caused it: the event before it in the chain (or the booking an expiry ended). */
   readonly causationId: string | null;
+  /** The W3C `traceparent` the request came with. */
   readonly traceparent: string | null;
-  readonly changes: unknown;
+  readonly changes: AuditChanges;
 };
 
 export function auditLog(store: DocumentStore): Promise<DocumentCollection<AuditEntryDocument>> {

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import type { DocumentStore } from '../../infra/ports/document-store';
 import { ok, requireRole, validateQuery } from '../../infra/ports/http';
 import { AuditLogQuery, defaultAuditLimit } from './audit-log-query';
-import { readAuditEntry, searchAuditLog } from './audit-search';
+import { readAuditEntry, searchAuditLog, type AuditLogPageMeta } from './audit-search';
 
 /**
  * Audit search (admins only) over the read model of `projections/audit`: who did what, to which entity,
@@ -15,7 +15,8 @@ export function auditRoutes(store: DocumentStore): Router {
     requireRole(req, 'admin');
     const query = await validateQuery(AuditLogQuery, req.query);
     const page = await searchAuditLog(store, query);
-    ok(res, page.entries, { limit: query.limit ?? defaultAuditLimit, next: page.next });
+    const meta: AuditLogPageMeta = { limit: query.limit ?? defaultAuditLimit, next: page.next };
+    ok(res, page.entries, meta);
   });
 
   router.get('/admin/audit-logs/:eventId', async (req, res) => {

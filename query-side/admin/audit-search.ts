@@ -9,6 +9,13 @@ export type AuditPage = {
   readonly next: string | null;
 };
 
+/** `meta` of a page of `GET /admin/audit-logs`. */
+export type AuditLogPageMeta = {
+  readonly limit: number;
+  /** Pass as `after` for the next page; null when this page is the last. */
+  readonly next: string | null;
+};
+
 type Cursor = { readonly at: Date; readonly id: string };
 
 const formatCursor = (entry: { at: Date; _id: string }): string => `${entry.at.getTime()}_${entry._id}`;

@@ -32,6 +32,15 @@ export async function readStreamPage(
   };
 }
 
+/** `meta` of a page of `GET /admin/streams/:streamId`. */
+export type AdminStreamPageMeta = {
+  readonly streamId: string;
+  readonly fromVersion: number;
+  readonly limit: number;
+  /** The `fromVersion` of the next page, or null when this page reached the end of the stream. */
+  readonly next: number | null;
+};
+
 export type FeedQuery = {
   readonly after: Checkpoint;
   readonly limit: number;
@@ -45,6 +54,15 @@ export type FeedPage = {
   readonly next: Checkpoint;
   /** Nothing readable lies beyond `next` right now. */
   readonly endOfLog: boolean;
+};
+
+/** `meta` of a page of `GET /admin/events`. */
+export type AdminFeedPageMeta = {
+  /** Pass as `after` for the next page; it may lie past the last event when filters skipped some. */
+  readonly next: string;
+  /** Nothing readable lies beyond `next` right now: ask again later with the same `after`. */
+  readonly endOfLog: boolean;
+  readonly limit: number;
 };
 
 /** One page of the global log in log order, after a checkpoint, optionally by categories and types. */

@@ -1,4 +1,6 @@
+export { adminEventOperations } from './admin-event-operations';
 export { adminEventRoutes } from './admin-event-routes';
+export { adminProjectionOperations } from './admin-projection-operations';
 export { adminProjectionRoutes } from './admin-projection-routes';
 export {
   EventFeedQuery,
@@ -8,12 +10,27 @@ export {
   maxEventLimit,
   splitList,
 } from './admin-queries';
-export { readFeedPage, readStreamPage, type FeedPage, type FeedQuery, type StreamPage } from './event-reads';
-export { toFeedEventView, toStreamEventView, type FeedEventView, type StreamEventView } from './event-views';
+export {
+  readFeedPage,
+  readStreamPage,
+  type AdminFeedPageMeta,
+  type AdminStreamPageMeta,
+  type FeedPage,
+  type FeedQuery,
+  type StreamPage,
+} from './event-reads';
+export {
+  toFeedEventView,
+  toStreamEventView,
+  type FeedEventView,
+  type RecordedEventData,
+  type StreamEventView,
+} from './event-views';
 export {
   ProjectionControl,
   toProjectionView,
   type ProjectionState,
+  type ProjectionRebuildStarted,
   type ProjectionSupervisorPort,
   type ProjectionView,
 } from './projection-control';
@@ -22,8 +39,16 @@ export {
   auditLogCollection,
   auditProjectionName,
   type AuditActorView,
+  type AuditChanges,
   type AuditEntryDocument,
   type AuditEntryView,
 } from './audit-read-model';
+export { auditOperations } from './audit-operations';
 export { auditRoutes } from './audit-routes';
-export { auditFilter, readAuditEntry, searchAuditLog, type AuditPage } from './audit-search';
+export {
+  auditFilter,
+  readAuditEntry,
+  searchAuditLog,
+  type AuditLogPageMeta,
+  type AuditPage,
+} from './audit-search';

@@ -23,23 +23,39 @@ export interface ProjectionSupervisorPort {
   rebuild(name: string): Promise<void>;
 }
 
+/** One projection (or the booking saga) in `GET /admin/projections`. */
 export type ProjectionView = {
   readonly name: string;
+  /**
+   * `catching-up`, `live`, `rebuilding` or `failed` where it runs; `standby` in a process whose peer
+   * holds its lock; `stopped` when not started.
+   */
   readonly status: string;
+  /** Global position of the last event it has read (applied, or skipped by its filter). */
   readonly position: number;
+  /** Global position of the newest event in the log. */
   readonly headPosition: number;
+  /** Events between the projection and the head of the log; 0 once it has caught up. */
   readonly lag: number;
   /** Bumped by each finished rebuild. */
   readonly generation: number;
+  /** Why it failed, when `status` is `failed`. */
   readonly error?: string;
+  /** The rebuild under way, built beside the live generation. */
   readonly rebuild?: {
+    /** Global position the new generation has been built up to. */
     readonly processed: number;
+    /** Head position of the log when last measured. */
     readonly total: number;
     /** 0–100, rounded down: 100 only once every event up to `total` is in. */
     readonly percent: number;
+    /** @format date-time */
     readonly startedAt: string;
   };
 };
+
+/** The answer of `POST /admin/projections/:name/rebuild`: the rebuild has begun. */
+export type ProjectionRebuildStarted = { readonly name: string; readonly status: 'rebuilding' };
 
 export function toProjectionView(state: ProjectionState): ProjectionView {
   const { rebuild } = state;

@@ -1,8 +1,10 @@
+export { adminNotificationOperations } from './notification-operations';
 export { adminNotificationRoutes, type RetryNotification } from './notification-routes';
 export {
   NotificationReads,
   type NotificationFilter,
   type NotificationPage,
+  type NotificationPageMeta,
   type NotificationView,
 } from './notification-reads';
 export {
@@ -10,6 +12,7 @@ export {
   defaultNotificationLimit,
   maxNotificationLimit,
   notificationStatusFilter,
+  type NotificationStatusName,
 } from './notification-list-query';
 export {
   decodeNotificationCursor,

@@ -7,6 +7,7 @@ import { decodeNotificationCursor } from './notification-cursor';
 export const defaultNotificationLimit = 50;
 export const maxNotificationLimit = 500;
 export const notificationStatusFilter = ['pending', 'sent', 'failed'] as const;
+export type NotificationStatusName = (typeof notificationStatusFilter)[number];
 
 const IsNotificationCursor = () =>
   ValidateBy({
@@ -22,7 +23,7 @@ const IsNotificationCursor = () =>
 export class NotificationListQuery {
   @IsOptional()
   @IsIn(notificationStatusFilter, { message: `status must be one of ${notificationStatusFilter.join(', ')}` })
-  status?: (typeof notificationStatusFilter)[number];
+  status?: NotificationStatusName;
 
   @IsOptional()
   @IsString()

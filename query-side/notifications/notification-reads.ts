@@ -1,22 +1,37 @@
 import type { DocumentCollection, Filter } from '../../infra/ports/document-store';
 import { decodeNotificationCursor, encodeNotificationCursor } from './notification-cursor';
+import type { NotificationStatusName } from './notification-list-query';
 
-/** A notification as the admin API shows it. */
+/** An e-mail about a booking, as the admin API shows it: one per booking and type, and its send state. */
 export type NotificationView = {
+  /** `<bookingId>:<type>`. */
   readonly id: string;
   readonly bookingId: string;
+  /** `booking-confirmed`, `payment-receipt`, `hold-expired`, `booking-cancelled` or `booking-refunded`. */
   readonly type: string;
-  readonly status: string;
+  /** `pending` (due at `nextAttemptAt`), `sent`, or `failed` once every attempt has failed. */
+  readonly status: NotificationStatusName;
+  /** Sends tried in this round (a retry starts a new round). */
   readonly attempts: number;
   readonly lastError: string | null;
+  /** The address it went (or was to go) to, once known. */
   readonly recipient: string | null;
+  /** The Message-ID the mail goes out under, the same on every attempt. */
   readonly messageId: string;
+  /** The event that caused it. */
   readonly sourceEventId: string;
+  /** @format date-time */
   readonly createdAt: string;
+  /** @format date-time */
   readonly updatedAt: string;
-  /** When the next attempt is due; null unless pending. */
+  /**
+   * When the next attempt is due; null unless pending.
+   * @format date-time
+   */
   readonly nextAttemptAt: string | null;
+  /** @format date-time */
   readonly sentAt: string | null;
+  /** @format date-time */
   readonly failedAt: string | null;
 };
 
@@ -29,6 +44,13 @@ export type NotificationFilter = {
 };
 
 export type NotificationPage = { readonly items: NotificationView[]; readonly next: string | null };
+
+/** `meta` of a page of `GET /admin/notifications`. */
+export type NotificationPageMeta = {
+  readonly limit: number;
+  /** Pass as `after` for the next page; null when this page is the last. */
+  readonly next: string | null;
+};
 
 type StoredNotification = Omit<NotificationView, 'id' | 'nextAttemptAt'> & {
   readonly _id: string;

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { AppError } from '../../domain/shared';
 import { ok, requireRole, validateQuery } from '../../infra/ports/http';
 import { NotificationListQuery, defaultNotificationLimit } from './notification-list-query';
-import type { NotificationReads } from './notification-reads';
+import type { NotificationPageMeta, NotificationReads } from './notification-reads';
 
 /** Puts a failed notification back in the send queue (the notifier's documents implement it). */
 export type RetryNotification = (id: string) => Promise<'retried' | 'not-found' | 'not-failed'>;
@@ -22,7 +22,8 @@ export function adminNotificationRoutes(reads: NotificationReads, retry: RetryNo
       ...(query.type ? { type: query.type } : {}),
       ...(query.after ? { after: query.after } : {}),
     });
-    ok(res, page.items, { limit, next: page.next });
+    const meta: NotificationPageMeta = { limit, next: page.next };
+    ok(res, page.items, meta);
   });
 
   router.post('/admin/notifications/:id/retry', async (req, res) => {

@@ -1,7 +1,13 @@
 import { ContainerModule } from 'inversify';
 import type { ProjectionSupervisor } from '../../../projections';
 import type { DocumentProjectionSupervisor } from '../../../projections/documents';
-import { ProjectionControl, adminEventRoutes, adminProjectionRoutes } from '../../../query-side/admin';
+import {
+  ProjectionControl,
+  adminEventOperations,
+  adminEventRoutes,
+  adminProjectionOperations,
+  adminProjectionRoutes,
+} from '../../../query-side/admin';
 import { TOKENS } from '../../di';
 import type { Logger } from '../../logging';
 import type { EventStore } from '../../ports/event-store';
@@ -18,7 +24,7 @@ export const adminQueriesModule = new ContainerModule(({ bind }) => {
     (store: EventStore) => ({
       path: '',
       handler: adminEventRoutes(store),
-      operations: [] /* openapi: describe */,
+      operations: adminEventOperations,
     }),
     [TOKENS.EventStore],
   );
@@ -37,7 +43,7 @@ export const adminQueriesModule = new ContainerModule(({ bind }) => {
           error: error instanceof Error ? error.message : String(error),
         }),
       );
-      return { path: '', handler: adminProjectionRoutes(control), operations: [] /* openapi: describe */ };
+      return { path: '', handler: adminProjectionRoutes(control), operations: adminProjectionOperations };
     },
     [
       TOKENS.Logger,

@@ -1,6 +1,6 @@
 import { ContainerModule } from 'inversify';
 import { auditProjection } from '../../../projections/audit';
-import { auditRoutes } from '../../../query-side/admin';
+import { auditOperations, auditRoutes } from '../../../query-side/admin';
 import { TOKENS } from '../../di';
 import type { DocumentStore } from '../../ports/document-store';
 import { DocumentProjectionTokens } from './document-projection-tokens';
@@ -16,7 +16,7 @@ export const auditModule = new ContainerModule(({ bind }) => {
     (store: DocumentStore) => ({
       path: '',
       handler: auditRoutes(store),
-      operations: [] /* openapi: describe */,
+      operations: auditOperations,
     }),
     [DocumentTokens.Store],
   );

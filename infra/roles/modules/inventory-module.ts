@@ -5,6 +5,7 @@ import type { InventoryActor } from '../../../command-side/inventory';
 import {
   InventoryRecovery,
   LedgerReader,
+  adminInventoryOperations,
   adminInventoryRoutes,
 } from '../../../command-side/inventory-recovery';
 import type { Config } from '../../config';
@@ -134,7 +135,7 @@ export const inventoryServicesModule = new ContainerModule(({ bind }) => {
     (actor: InventoryActor, ledger: LedgerReader) => ({
       path: '',
       handler: adminInventoryRoutes({ actor, reader: ledger }),
-      operations: [] /* openapi: describe */,
+      operations: adminInventoryOperations,
     }),
     [InventoryTokens.Actor, InventoryTokens.Ledger],
   );

@@ -8,7 +8,11 @@ import {
   type CatalogEvent,
   type EventState,
 } from '../../../domain/catalog';
-import { adminNotificationRoutes, NotificationReads } from '../../../query-side/notifications';
+import {
+  adminNotificationOperations,
+  adminNotificationRoutes,
+  NotificationReads,
+} from '../../../query-side/notifications';
 import { parseRelayedEvent } from '../../../sagas/payment';
 import {
   MailTemplates,
@@ -207,7 +211,7 @@ export const notificationsModule = new ContainerModule(({ bind }) => {
       handler: adminNotificationRoutes(new NotificationReads(records.collection), (id) =>
         records.retry(id, new Date()),
       ),
-      operations: [] /* openapi: describe */,
+      operations: adminNotificationOperations,
     }),
     [NotificationTokens.Records],
   );
