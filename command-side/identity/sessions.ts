@@ -10,11 +10,16 @@ import { principalOfUser, toUserView, type UserView } from './user-view';
 /** What register, login and refresh answer (API.md, "Identity"). */
 export type SignedIn = {
   readonly user: UserView;
+  /** A JWT for `Authorization: Bearer`, valid for `expiresIn` seconds. */
   readonly accessToken: string;
+  /** Opaque; exchange it at `/auth/refresh` (once) or end the sign-in with it at `/auth/logout`. */
   readonly refreshToken: string;
   /** Seconds until the access token expires. */
   readonly expiresIn: number;
 };
+
+/** What logout answers. */
+export type LoggedOut = { readonly loggedOut: true };
 
 const invalidToken = () => new AppError('UNAUTHORIZED', 'Refresh token is not valid');
 

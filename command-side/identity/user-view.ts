@@ -3,6 +3,7 @@ import type { Principal } from '../../infra/ports/auth';
 
 /** An account as the API shows it (API.md, "Identity"). */
 export type UserView = {
+  /** @format uuid */
   readonly id: string;
   readonly email: string;
   readonly name: string;

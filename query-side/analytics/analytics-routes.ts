@@ -1,6 +1,14 @@
 import { Router } from 'express';
 import type { DocumentStore } from '../../infra/ports/document-store';
 import { ok, requireRole, validateQuery } from '../../infra/ports/http';
+import type {
+  AnalyticsDaily,
+  AnalyticsDashboard,
+  AnalyticsDashboardMeta,
+  AnalyticsEventRow,
+  AnalyticsRealtime,
+  AnalyticsZoneRow,
+} from './analytics-answers';
 import {
   DailyQuery,
   DashboardQuery,
@@ -16,7 +24,7 @@ import {
   byRevenue,
   emptyActivity,
   toTotals,
-  type Activity,
+  type AnalyticsActivity,
 } from './analytics-views';
 import { dayRange } from './day-range';
 import { checkZoneOfEvent, eventForAnalytics } from './event-access';
@@ -25,18 +33,21 @@ import { daySeries, dayString, minuteSeries, startOfMinute } from './series';
 
 const minuteMs = 60_000;
 
-const eventRow = (doc: EventDocument) => ({
+type OwnedEvent = EventDocument & { organizerId: string };
+const isOwned = (doc: EventDocument): doc is OwnedEvent => doc.organizerId !== undefined;
+
+const eventRow = (doc: OwnedEvent): AnalyticsEventRow => ({
   eventId: doc._id,
   title: doc.title ?? null,
   status: doc.status ?? null,
-  organizerId: doc.organizerId ?? null,
+  organizerId: doc.organizerId,
   ...toTotals(activityOfEvent(doc)),
 });
 
 /** Revenue and counts per zone of one event, over all its days. */
-async function zoneRows(store: DocumentStore, eventId: string) {
+async function zoneRows(store: DocumentStore, eventId: string): Promise<AnalyticsZoneRow[]> {
   const [zones, days] = await Promise.all([zonesOf(store, eventId), daysOf(store, eventId)]);
-  const perZone = new Map<string, Activity>(zones.map((zone) => [zone._id, emptyActivity()]));
+  const perZone = new Map<string, AnalyticsActivity>(zones.map((zone) => [zone._id, emptyActivity()]));
   for (const day of days) {
     const activity = perZone.get(day.zoneId) ?? emptyActivity();
     perZone.set(day.zoneId, addCounters(activity, day));
@@ -60,22 +71,25 @@ export function analyticsRoutes(store: DocumentStore, now: () => number = Date.n
     const limit = query.limit ?? defaultDashboardEvents;
     if (query.eventId !== undefined) {
       const event = await eventForAnalytics(store, principal, query.eventId);
-      const data = {
+      const data: AnalyticsDashboard = {
         totals: toTotals(activityOfEvent(event)),
         events: [eventRow(event)],
         zones: await zoneRows(store, event._id),
       };
-      ok(res, data, { events: 1, limit });
+      const meta: AnalyticsDashboardMeta = { events: 1, limit };
+      ok(res, data, meta);
       return;
     }
     const owner = principal.role === 'admin' ? undefined : principal.userId;
-    const events = (await listEvents(store, owner)).filter((event) => event.organizerId !== undefined);
+    const events = (await listEvents(store, owner)).filter(isOwned);
     const totals = events.reduce((sum, event) => addActivity(sum, activityOfEvent(event)), emptyActivity());
     const rows = events
       .map(eventRow)
       .sort(byRevenue((row) => row.eventId))
       .slice(0, limit);
-    ok(res, { totals: toTotals(totals), events: rows }, { events: events.length, limit });
+    const data: AnalyticsDashboard = { totals: toTotals(totals), events: rows };
+    const meta: AnalyticsDashboardMeta = { events: events.length, limit };
+    ok(res, data, meta);
   });
 
   router.get('/analytics/events/:id/realtime', async (req, res) => {
@@ -89,14 +103,15 @@ export function analyticsRoutes(store: DocumentStore, now: () => number = Date.n
     const docs = await minutesOf(store, event._id, { from, to: last, zoneId: query.zoneId });
     const minutes = minuteSeries(docs, from, count);
     const totals = minutes.reduce((sum, point) => addActivity(sum, point), emptyActivity());
-    ok(res, {
+    const data: AnalyticsRealtime = {
       eventId: event._id,
       zoneId: query.zoneId ?? null,
       from: from.toISOString(),
       to: new Date(last.getTime() + minuteMs).toISOString(),
       minutes,
       totals: toTotals(totals),
-    });
+    };
+    ok(res, data);
   });
 
   router.get('/analytics/events/:id/daily', async (req, res) => {
@@ -108,7 +123,14 @@ export function analyticsRoutes(store: DocumentStore, now: () => number = Date.n
     const docs = await daysOf(store, event._id, { ...range, zoneId: query.zoneId });
     const days = daySeries(docs, range.from, range.to);
     const totals = days.reduce((sum, point) => addActivity(sum, point), emptyActivity());
-    ok(res, { eventId: event._id, zoneId: query.zoneId ?? null, ...range, days, totals: toTotals(totals) });
+    const data: AnalyticsDaily = {
+      eventId: event._id,
+      zoneId: query.zoneId ?? null,
+      ...range,
+      days,
+      totals: toTotals(totals),
+    };
+    ok(res, data);
   });
 
   return router;

@@ -1,38 +1,44 @@
-import { countFields, type Counts, type CounterDocument, type EventDocument, type Money } from './read-model';
+import {
+  countFields,
+  type AnalyticsCounts,
+  type CounterDocument,
+  type EventDocument,
+  type AnalyticsMoney,
+} from './read-model';
 
 /** What happened to bookings in one minute or day, or over a range: counts, and money per currency. */
-export type Activity = Counts & { revenue: Money; refunded: Money };
+export type AnalyticsActivity = AnalyticsCounts & { revenue: AnalyticsMoney; refunded: AnalyticsMoney };
 
-export type Totals = Omit<Activity, 'reservations'> & {
+export type AnalyticsTotals = Omit<AnalyticsActivity, 'reservations'> & {
   /** Bookings reserved. */
   bookings: number;
   /** Revenue less refunds, per currency. */
-  netRevenue: Money;
+  netRevenue: AnalyticsMoney;
   /** Confirmed ÷ reserved bookings (0 when none were reserved). */
   conversion: number;
   /** Expired ÷ reserved bookings (0 when none were reserved). */
   expiryRate: number;
 };
 
-export const emptyActivity = (): Activity => ({
-  ...(Object.fromEntries(countFields.map((field) => [field, 0])) as Counts),
+export const emptyActivity = (): AnalyticsActivity => ({
+  ...(Object.fromEntries(countFields.map((field) => [field, 0])) as AnalyticsCounts),
   revenue: {},
   refunded: {},
 });
 
-const addMoney = (into: Money, currency: string, amount: number) => {
+const addMoney = (into: AnalyticsMoney, currency: string, amount: number) => {
   if (amount !== 0) into[currency] = (into[currency] ?? 0) + amount;
 };
 
 /** Adds one counter document (one currency) into `into`. */
-export function addCounters(into: Activity, doc: CounterDocument): Activity {
+export function addCounters(into: AnalyticsActivity, doc: CounterDocument): AnalyticsActivity {
   for (const field of countFields) into[field] += doc[field] ?? 0;
   addMoney(into.revenue, doc.currency, doc.revenue ?? 0);
   addMoney(into.refunded, doc.currency, doc.refunded ?? 0);
   return into;
 }
 
-export function addActivity(into: Activity, other: Activity): Activity {
+export function addActivity(into: AnalyticsActivity, other: AnalyticsActivity): AnalyticsActivity {
   for (const field of countFields) into[field] += other[field];
   for (const [currency, amount] of Object.entries(other.revenue)) addMoney(into.revenue, currency, amount);
   for (const [currency, amount] of Object.entries(other.refunded)) addMoney(into.refunded, currency, amount);
@@ -40,7 +46,7 @@ export function addActivity(into: Activity, other: Activity): Activity {
 }
 
 /** The totals of an event as the projection keeps them (fields it has not counted yet are 0). */
-export function activityOfEvent(doc: EventDocument): Activity {
+export function activityOfEvent(doc: EventDocument): AnalyticsActivity {
   const activity = emptyActivity();
   for (const field of countFields) activity[field] = doc[field] ?? 0;
   activity.revenue = { ...doc.revenue };
@@ -51,9 +57,9 @@ export function activityOfEvent(doc: EventDocument): Activity {
 const ratio = (part: number, whole: number) =>
   whole === 0 ? 0 : Math.round((part / whole) * 10_000) / 10_000;
 
-export function toTotals(activity: Activity): Totals {
+export function toTotals(activity: AnalyticsActivity): AnalyticsTotals {
   const { reservations, ...rest } = activity;
-  const netRevenue: Money = { ...activity.revenue };
+  const netRevenue: AnalyticsMoney = { ...activity.revenue };
   for (const [currency, amount] of Object.entries(activity.refunded)) {
     netRevenue[currency] = (netRevenue[currency] ?? 0) - amount;
   }
@@ -67,7 +73,9 @@ export function toTotals(activity: Activity): Totals {
 }
 
 /** Largest revenue first (amounts summed across currencies), then by id, so the order is stable. */
-export function byRevenue<T extends { revenue: Money }>(id: (row: T) => string): (a: T, b: T) => number {
-  const sum = (money: Money) => Object.values(money).reduce((total, amount) => total + amount, 0);
+export function byRevenue<T extends { revenue: AnalyticsMoney }>(
+  id: (row: T) => string,
+): (a: T, b: T) => number {
+  const sum = (money: AnalyticsMoney) => Object.values(money).reduce((total, amount) => total + amount, 0);
   return (a, b) => sum(b.revenue) - sum(a.revenue) || id(a).localeCompare(id(b));
 }

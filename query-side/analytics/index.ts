@@ -1,3 +1,4 @@
+export { analyticsOperations } from './analytics-operations';
 export { analyticsRoutes } from './analytics-routes';
 export {
   DailyQuery,
@@ -8,6 +9,6 @@ export {
   maxDailyDays,
   maxRealtimeMinutes,
 } from './analytics-queries';
-export type { Activity, Totals } from './analytics-views';
-export type { DayPoint, MinutePoint } from './series';
+export type { AnalyticsActivity, AnalyticsTotals } from './analytics-views';
+export type { AnalyticsDayPoint, AnalyticsMinutePoint } from './series';
 export { analyticsProjectionName, analyticsViews } from './read-model';

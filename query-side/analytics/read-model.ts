@@ -19,13 +19,13 @@ export const countFields = [
   'refunds',
 ] as const;
 export type CountField = (typeof countFields)[number];
-export type Counts = Record<CountField, number>;
+export type AnalyticsCounts = Record<CountField, number>;
 
 /** Minor units per ISO currency code, e.g. `{ THB: 300000 }`. */
-export type Money = Record<string, number>;
+export type AnalyticsMoney = Record<string, number>;
 
 /** Counters of one event, zone and currency in one minute (`minute`) or day (`day`). */
-export type CounterDocument = Counts & {
+export type CounterDocument = AnalyticsCounts & {
   eventId: string;
   zoneId: string;
   currency: string;
@@ -35,13 +35,13 @@ export type CounterDocument = Counts & {
 export type MinuteDocument = CounterDocument & { minute: Date };
 export type DailyDocument = CounterDocument & { day: string };
 
-export type EventDocument = Partial<Counts> & {
+export type EventDocument = Partial<AnalyticsCounts> & {
   _id: string;
   organizerId?: string;
   title?: string;
   status?: string;
-  revenue?: Money;
-  refunded?: Money;
+  revenue?: AnalyticsMoney;
+  refunded?: AnalyticsMoney;
 };
 
 export type ZoneDocument = { _id: string; eventId: string; name?: string; currency: string };

@@ -1,3 +1,4 @@
+export { bookingQueryOperations } from './booking-query-operations';
 export { bookingQueryRoutes } from './booking-query-routes';
 export { listLiveHolds, listUserBookings, readBooking, type BookingListQuery } from './booking-queries';
 export { bookingsView, toBookingView } from './read-model';

@@ -3,15 +3,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { bookingStreamId } from '../../domain/booking';
-import type { Totals } from '../../query-side/analytics';
+import type { AnalyticsTotals } from '../../query-side/analytics';
 import { waitFor, type SaleSetup } from '../booking/harness';
 import { bookingWhen, cards, pay } from '../payments/support';
 import { cancel, openAnalyticsApp, type AnalyticsApp } from './support';
 
 type Dashboard = {
-  totals: Totals;
-  events: (Totals & { eventId: string; title: string; status: string; organizerId: string })[];
-  zones?: (Totals & { zoneId: string; name: string })[];
+  totals: AnalyticsTotals;
+  events: (AnalyticsTotals & { eventId: string; title: string; status: string; organizerId: string })[];
+  zones?: (AnalyticsTotals & { zoneId: string; name: string })[];
 };
 type Realtime = {
   eventId: string;
@@ -19,9 +19,14 @@ type Realtime = {
   from: string;
   to: string;
   minutes: { minute: string; reservations: number; confirmations: number; expiries: number }[];
-  totals: Totals;
+  totals: AnalyticsTotals;
 };
-type Daily = { from: string; to: string; days: { day: string; reservations: number }[]; totals: Totals };
+type Daily = {
+  from: string;
+  to: string;
+  days: { day: string; reservations: number }[];
+  totals: AnalyticsTotals;
+};
 
 const price = 150000;
 
@@ -45,7 +50,7 @@ async function smallSale(app: AnalyticsApp): Promise<SaleSetup> {
   return sale;
 }
 
-const expectedTotals: Totals = {
+const expectedTotals: AnalyticsTotals = {
   bookings: 3,
   seatsReserved: 6,
   confirmations: 1,

@@ -1,7 +1,13 @@
 // An identity API on a fresh database: the real express app (createHttpApp), the real adapters, a clock
 // the test moves. Requests go over node:http with fetch.
 import { randomUUID } from 'node:crypto';
-import { ensureUser, identityRouter, type IdentityDeps, type SignedIn } from '../../command-side/identity';
+import {
+  ensureUser,
+  identityOperations,
+  identityRouter,
+  type IdentityDeps,
+  type SignedIn,
+} from '../../command-side/identity';
 import type { UserRole } from '../../domain/identity';
 import {
   Argon2PasswordHasher,
@@ -70,7 +76,7 @@ export async function openIdentityApp(
     validateResponses: true,
     bodyLimitBytes: 64 * 1024,
     accessTokens: tokens,
-    routes: [{ path: '', handler: identityRouter(deps), operations: [] }],
+    routes: [{ path: '', handler: identityRouter(deps), operations: identityOperations }],
   });
   const server = await serve(app);
 

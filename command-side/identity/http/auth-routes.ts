@@ -5,7 +5,7 @@ import { loadUser } from '../accounts';
 import type { IdentityDeps } from '../identity-deps';
 import { RateLimitedError, login } from '../login';
 import { changeUserLocale, renameUser } from '../profile';
-import { endSession, refreshSession } from '../sessions';
+import { endSession, refreshSession, type LoggedOut } from '../sessions';
 import { signUp } from '../sign-up';
 import { toUserView } from '../user-view';
 import { preferredLocale } from './accept-language';
@@ -50,7 +50,8 @@ export function authRoutes(deps: IdentityDeps): Router {
     const principal = requireUser(req);
     const { refreshToken } = await validateBody(RefreshTokenBody, req.body);
     await endSession(deps, refreshToken, principal.userId, requestMetadata(req));
-    ok(res, { loggedOut: true });
+    const answer: LoggedOut = { loggedOut: true };
+    ok(res, answer);
   });
 
   router.get('/me', async (req, res) => {

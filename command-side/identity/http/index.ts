@@ -5,6 +5,7 @@ import { authRoutes } from './auth-routes';
 
 export { adminUserRoutes } from './admin-routes';
 export { authRoutes } from './auth-routes';
+export { identityOperations } from './identity-operations';
 export { ChangeRoleBody, LoginBody, ProfileBody, RefreshTokenBody, RegisterBody } from './dtos';
 
 /** Every identity route, to mount at `/api/v1`: `/auth/*` and `/admin/users/*`. */

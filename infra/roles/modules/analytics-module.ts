@@ -1,6 +1,6 @@
 import { ContainerModule } from 'inversify';
 import { analyticsProjection } from '../../../projections/analytics';
-import { analyticsRoutes } from '../../../query-side/analytics';
+import { analyticsOperations, analyticsRoutes } from '../../../query-side/analytics';
 import { TOKENS } from '../../di';
 import type { DocumentStore } from '../../ports/document-store';
 import { DocumentProjectionTokens } from './document-projection-tokens';
@@ -16,7 +16,7 @@ export const analyticsModule = new ContainerModule(({ bind }) => {
     (store: DocumentStore) => ({
       path: '',
       handler: analyticsRoutes(store),
-      operations: [] /* openapi: describe */,
+      operations: analyticsOperations,
     }),
     [DocumentTokens.Store],
   );

@@ -1,5 +1,5 @@
 import { ContainerModule } from 'inversify';
-import { bookingQueryRoutes } from '../../../query-side/bookings';
+import { bookingQueryOperations, bookingQueryRoutes } from '../../../query-side/bookings';
 import { TOKENS } from '../../di';
 import type { EventStore } from '../../ports/event-store';
 import type { SqlClient } from '../../ports/sql';
@@ -13,7 +13,7 @@ export const bookingQueriesModule = new ContainerModule(({ bind }) => {
     (sql: SqlClient, store: EventStore) => ({
       path: '',
       handler: bookingQueryRoutes(sql, store),
-      operations: [] /* openapi: describe */,
+      operations: bookingQueryOperations,
     }),
     [TOKENS.SqlClient, TOKENS.EventStore],
   );

@@ -1,5 +1,10 @@
 import { ContainerModule, type ServiceIdentifier } from 'inversify';
-import { ensureUser, identityRouter, type IdentityDeps } from '../../../command-side/identity';
+import {
+  ensureUser,
+  identityOperations,
+  identityRouter,
+  type IdentityDeps,
+} from '../../../command-side/identity';
 import {
   Argon2PasswordHasher,
   InMemoryLoginThrottle,
@@ -120,7 +125,7 @@ export const identityModule = new ContainerModule(({ bind }) => {
     (deps: IdentityDeps) => ({
       path: '',
       handler: identityRouter(deps),
-      operations: [] /* openapi: describe */,
+      operations: identityOperations,
     }),
     [IdentityDepsToken],
   );
