@@ -100,7 +100,7 @@ describe('the OpenAPI document', () => {
     assert.deepEqual(codes('409'), ['CONCURRENCY_CONFLICT', 'INVALID_STATE']);
     assert.ok(responses['429']!.headers && 'Retry-After' in responses['429']!.headers);
     const listResponses = operation('/api/v1/widgets', 'get').responses;
-    assert.deepEqual(Object.keys(listResponses), ['200', '400', '401', '503']);
+    assert.deepEqual(Object.keys(listResponses), ['200', '400', '401', '413', '503']);
   });
 
   it('wraps data in the success envelope and refers to the response types', () => {

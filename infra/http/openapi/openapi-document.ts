@@ -29,9 +29,9 @@ const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}
 
 /** The errors every operation may answer, besides its own. */
 function errorsOf(operation: ApiOperation): ErrorCode[] {
-  const codes = new Set<ErrorCode>(['VALIDATION_ERROR', 'UNAUTHORIZED', 'SERVICE_UNAVAILABLE']);
+  // Any request may carry a body the JSON parser refuses as too large, whether the operation reads one or not.
+  const codes = new Set<ErrorCode>(['VALIDATION_ERROR', 'UNAUTHORIZED', 'PAYLOAD_TOO_LARGE', 'SERVICE_UNAVAILABLE']);
   if (Array.isArray(operation.access)) codes.add('FORBIDDEN');
-  if (operation.body) codes.add('PAYLOAD_TOO_LARGE');
   for (const code of operation.errors) codes.add(code);
   return [...codes];
 }

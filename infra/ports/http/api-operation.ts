@@ -53,8 +53,8 @@ export type ApiOperation = {
   readonly responses: Readonly<Partial<Record<number, ApiSuccess>>>;
   /**
    * The error codes this operation answers besides those every one may: VALIDATION_ERROR (400),
-   * UNAUTHORIZED (401), SERVICE_UNAVAILABLE (503), FORBIDDEN (403) when roles are required,
-   * PAYLOAD_TOO_LARGE (413) when it takes a body.
+   * UNAUTHORIZED (401), PAYLOAD_TOO_LARGE (413), SERVICE_UNAVAILABLE (503), and FORBIDDEN (403) when
+   * roles are required.
    */
   readonly errors: readonly ErrorCode[];
 };
