@@ -5,6 +5,7 @@ import {
   toWaitingRoomResource,
   toZoneResource,
   type ExistingEvent,
+  type ShowSummary,
 } from '../../domain/catalog';
 import { AppError } from '../../domain/shared';
 import { created, ok, requestMetadata, requireRole, validateBody } from '../../infra/ports/http';
@@ -103,7 +104,8 @@ export function catalogCommandRoutes(commands: CatalogCommands): Router {
     const dto = await validateBody(UpdateShowDto, req.body);
     const { event, show } = await commands.updateShow(who, req.params.id, toShowChanges(dto));
     const { id, eventId, name, startsAt } = toShowResource(show, event.id);
-    ok(res, { id, eventId, name, startsAt });
+    const summary: ShowSummary = { id, eventId, name, startsAt };
+    ok(res, summary);
   });
 
   router.post('/shows/:id/zones', async (req, res) => {

@@ -1,5 +1,6 @@
 export { CatalogCommands, type CatalogCommandDeps } from './catalog-commands';
 export { CatalogPointers } from './catalog-pointers';
+export { catalogCommandOperations } from './catalog-command-operations';
 export { catalogCommandRoutes } from './catalog-command-routes';
 export { CatalogView, type ZoneForSale } from './catalog-view';
 export { CatalogViewFollower } from './catalog-view-follower';

@@ -2,7 +2,13 @@ export { QueuePasses, type PassCheck, type QueuePass } from './queue-pass';
 export type { JoinOutcome, LinePosition, WaitingLine } from './waiting-line';
 export { AdmissionWorker, type AdmissionWorkerDeps, type RoomOfEvent } from './admission-worker';
 export { roomOfEvent } from './admission-worker';
-export { queueStatus, type BuyerQueueState, type QueueStatus, type RoomSnapshot } from './queue-status';
+export {
+  queueStatus,
+  type BuyerQueueState,
+  type QueuePassGranted,
+  type QueueStatus,
+  type RoomSnapshot,
+} from './queue-status';
 export { RoomSnapshots, fingerprintOf, type RoomSnapshotsDeps } from './room-snapshots';
 export {
   WaitingRoomDesk,
@@ -11,4 +17,5 @@ export {
   type RoomLiveView,
   type WaitingRoomDeskDeps,
 } from './waiting-room-desk';
+export { waitingRoomOperations } from './waiting-room-operations';
 export { waitingRoomRoutes, type WaitingRoomRateLimits } from './waiting-room-routes';

@@ -3,11 +3,19 @@ import { oddsOfSeats, waitEstimate, type QueuePhase } from '../../domain/waiting
 import type { PassRecord } from '../inventory';
 import type { LinePosition } from './waiting-line';
 
+/** An admitted buyer's pass to reserve with, until `expiresAt`. */
+export type QueuePassGranted = {
+  readonly token: string;
+  /** @format date-time */
+  readonly expiresAt: string;
+};
+
 /** Where a buyer stands in an event's waiting room (docs/api.md, "Waiting room"). */
 export type BuyerQueueState =
   'not-joined' | 'pre-queue' | 'waiting' | 'admitted' | 'used' | 'expired' | 'sold-out';
 
 export type QueueStatus = {
+  /** @format uuid */
   readonly eventId: string;
   readonly state: BuyerQueueState;
   readonly phase: QueuePhase;
@@ -19,10 +27,12 @@ export type QueueStatus = {
   readonly waitSeconds: number | null;
   readonly odds: 'likely' | 'possible' | 'unlikely' | 'sold-out' | null;
   readonly seatsLeft: number;
+  /** @format date-time */
   readonly preQueueOpensAt: string;
+  /** @format date-time */
   readonly saleStartsAt: string;
   /** Present while admitted: send `token` as the `Queue-Pass` header of `POST /bookings`. */
-  readonly pass: { readonly token: string; readonly expiresAt: string } | null;
+  readonly pass: QueuePassGranted | null;
   /** When asking again is worth it; further back in line, less often. */
   readonly pollAfterSeconds: number;
 };

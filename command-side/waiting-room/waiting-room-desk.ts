@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
-import { eventNotFound, mayChange, type ExistingEvent, type WaitingRoom } from '../../domain/catalog';
+import {
+  eventNotFound,
+  mayChange,
+  toEventWaitingRoomResource,
+  type EventWaitingRoomResource,
+  type ExistingEvent,
+  type WaitingRoom,
+} from '../../domain/catalog';
 import { AppError } from '../../domain/shared';
-import { shuffledOrder, type QueueReport } from '../../domain/waiting-room';
+import { shuffledOrder, type QueuePhase, type QueueReport } from '../../domain/waiting-room';
 import type { Principal } from '../../infra/ports/auth';
 import type { EventStore } from '../../infra/ports/event-store';
 import type { InventoryActor } from '../inventory';
@@ -9,7 +16,7 @@ import type { QueuePasses } from './queue-pass';
 import { QueueRecord } from './queue-record';
 import { queueStatus, type QueueStatus } from './queue-status';
 import { fingerprintOf, type RoomSnapshots } from './room-snapshots';
-import type { LinePosition, WaitingLine } from './waiting-line';
+import type { WaitingLine } from './waiting-line';
 
 export type WaitingRoomDeskDeps = {
   readonly catalog: { event(eventId: string): ExistingEvent | undefined };
@@ -30,9 +37,11 @@ export type ReadStatus = {
 
 /** The organizer's live view of one room. */
 export type RoomLiveView = {
+  /** @format uuid */
   readonly eventId: string;
-  readonly settings: WaitingRoom;
-  readonly phase: LinePosition['phase'];
+  readonly settings: EventWaitingRoomResource;
+  readonly phase: QueuePhase;
+  /** hex(SHA-256(seed)), published when the pre-queue opens; null before. */
   readonly seedCommitment: string | null;
   /** Numbered places not yet let in, plus the pre-queue before its shuffle. */
   readonly waiting: number;
@@ -44,9 +53,13 @@ export type RoomLiveView = {
 
 /** What anyone needs to recompute the pre-queue's order (docs/waiting-room.md). */
 export type QueueFairness = {
+  /** @format uuid */
   readonly eventId: string;
+  /** hex(SHA-256(seed)), published when the pre-queue opens; null before. */
   readonly seedCommitment: string | null;
+  /** Revealed by the shuffle; null until then. */
   readonly seed: string | null;
+  /** @format date-time */
   readonly shuffledAt: string | null;
   /** The pre-queue's buyers in the order their joins were recorded. */
   readonly prequeue: readonly string[];
@@ -164,7 +177,7 @@ export class WaitingRoomDesk {
     const numbered = position.phase === 'prequeue' ? 0 : position.lastPlace;
     return {
       eventId,
-      settings: room,
+      settings: toEventWaitingRoomResource(room),
       phase: position.phase,
       seedCommitment: recorded.state.seedCommitment,
       waiting:

@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
-import { AppError } from '../../domain/shared';
-import { created, ok, requireRole, requireUser } from '../../infra/ports/http';
+import { created, ok, requireRole, requireUser, validateQuery } from '../../infra/ports/http';
 import { rateLimit, type RateLimiter, type RateLimitOptions } from '../rate-limit';
+import { QueueStatusQuery } from './queue-status-query';
 import type { ReadStatus, WaitingRoomDesk } from './waiting-room-desk';
 
 type Bucket = { readonly limit: number; readonly refillPerSecond: number };
@@ -14,24 +14,8 @@ export type WaitingRoomRateLimits = {
   readonly 'queue-status-ip': Bucket;
 };
 
-const longestWaitSeconds = 30;
 const eventIdOf = (req: Request) => String(req.params.id);
 const byAddress = (req: Request) => `ip:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`;
-
-/** `?wait=N`: whole seconds, 0–30; absent is 0 (answer at once). */
-function waitSecondsOf(req: Request): number {
-  const raw = req.query.wait;
-  if (raw === undefined) return 0;
-  const seconds = typeof raw === 'string' && /^\d{1,2}$/.test(raw) ? Number(raw) : NaN;
-  if (!(seconds >= 0 && seconds <= longestWaitSeconds)) {
-    throw new AppError(
-      'VALIDATION_ERROR',
-      `wait must be a whole number of seconds from 0 to ${longestWaitSeconds}`,
-      [{ field: 'wait', reasons: [`wait must be an integer from 0 to ${longestWaitSeconds}`] }],
-    );
-  }
-  return seconds;
-}
 
 /** The status is the buyer's own and changes: never cached by anyone else, always revalidated. */
 function sendStatus(res: Response, read: ReadStatus, send: typeof ok): void {
@@ -72,7 +56,8 @@ export function waitingRoomRoutes(deps: {
     limited('queue-status'),
     async (req, res) => {
       const { userId } = requireUser(req);
-      const waitMs = waitSecondsOf(req) * 1000;
+      const { wait } = await validateQuery(QueueStatusQuery, req.query);
+      const waitMs = Number(wait ?? 0) * 1000;
       const held = req.get('If-None-Match');
       const abort = new AbortController();
       res.on('close', () => abort.abort());

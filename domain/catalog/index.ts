@@ -69,6 +69,7 @@ export {
   type EventResource,
   type EventWaitingRoomResource,
   type ShowResource,
+  type ShowSummary,
   type WaitingRoomResource,
   type ZoneResource,
 } from './resources';

@@ -2,26 +2,37 @@ import type { EventStatus, ExistingEvent, Show, WaitingRoom, Zone } from './stat
 
 /** A zone as the API shows it; the query side adds `available`. */
 export type ZoneResource = {
+  /** @format uuid */
   readonly id: string;
+  /** @format uuid */
   readonly showId: string;
+  /** @format uuid */
   readonly eventId: string;
   readonly name: string;
+  /** In minor units of `currency` (150000 = 1,500.00). */
   readonly price: number;
+  /** ISO 4217, upper case. */
   readonly currency: string;
   readonly capacity: number;
 };
 
-export type ShowResource = {
+/** A show without its zones: the answer to changing one. */
+export type ShowSummary = {
+  /** @format uuid */
   readonly id: string;
+  /** @format uuid */
   readonly eventId: string;
   readonly name: string | null;
+  /** @format date-time */
   readonly startsAt: string;
-  readonly zones: readonly ZoneResource[];
 };
+
+export type ShowResource = ShowSummary & { readonly zones: readonly ZoneResource[] };
 
 /** An event's waiting room as the API shows it inside the event: its settings and whether admission is paused. */
 export type EventWaitingRoomResource = {
   readonly enabled: boolean;
+  /** @format date-time */
   readonly preQueueOpensAt: string;
   readonly admissionPerMinute: number;
   readonly maxInside: number;
@@ -30,25 +41,38 @@ export type EventWaitingRoomResource = {
 };
 
 /** The organizer's answer to configuring, pausing or resuming a room. */
-export type WaitingRoomResource = { readonly eventId: string } & EventWaitingRoomResource;
+export type WaitingRoomResource = {
+  /** @format uuid */
+  readonly eventId: string;
+} & EventWaitingRoomResource;
 
 /** An event as the API shows it (API.md, Catalog): the same shape from commands and from queries. */
 export type EventResource = {
+  /** @format uuid */
   readonly id: string;
+  /** From the name, unique; never changes, so links stay valid. */
   readonly slug: string;
   readonly status: EventStatus;
+  /** @format uuid */
   readonly organizerId: string;
   readonly name: string;
   readonly description: string;
   readonly venue: string;
   readonly category: string | null;
+  /** @format date-time */
   readonly startsAt: string;
+  /** @format date-time */
   readonly saleStartsAt: string;
+  /** @format date-time */
   readonly saleEndsAt: string;
   readonly maxTicketsPerUser: number;
+  /** @format date-time */
   readonly createdAt: string;
+  /** @format date-time */
   readonly updatedAt: string;
+  /** @format date-time */
   readonly publishedAt: string | null;
+  /** @format date-time */
   readonly cancelledAt: string | null;
   /** Null until an organizer configures a room. */
   readonly waitingRoom: EventWaitingRoomResource | null;

@@ -39,7 +39,12 @@ export async function listPublishedEvents(
   return { items: rows.map(toEventSummary), total: Number(count?.total ?? 0) };
 }
 
-export type CategoryCount = { readonly name: string; readonly events: number };
+export type CategoryCount = {
+  /** The first spelling in alphabetical order of those that differ only in case. */
+  readonly name: string;
+  /** Published events in the category. */
+  readonly events: number;
+};
 
 /**
  * The categories of published events with how many each has, for the event list's filter. Spellings

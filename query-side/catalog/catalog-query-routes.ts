@@ -1,11 +1,5 @@
 import { Router, type Request } from 'express';
-import {
-  eventNotFound,
-  mayChange,
-  showNotFound,
-  type EventResource,
-  type EventStatus,
-} from '../../domain/catalog';
+import { eventNotFound, mayChange, showNotFound, type EventStatus } from '../../domain/catalog';
 import { AppError } from '../../domain/shared';
 import type { SqlExecutor } from '../../infra/ports/sql';
 import { ok, pageMeta, principalOf, requireRole, validateQuery } from '../../infra/ports/http';
@@ -19,7 +13,7 @@ import {
 } from './catalog-queries';
 import { defaultPageSize, ListEventsQuery } from './list-events-query';
 import { OwnEventsQuery } from './own-events-query';
-import type { ZoneWithAvailability } from './read-model';
+import type { EventWithAvailability, ZoneWithAvailability } from './read-model';
 import type { ZoneAvailability } from './zone-availability';
 
 /** `GET /categories` takes no parameters: one it does not know is a mistake worth saying. */
@@ -48,7 +42,7 @@ async function withAvailability(
   return zones.map((zone) => ({ ...zone, available: available.get(zone.id) ?? 0 }));
 }
 
-async function toDetail(availability: ZoneAvailability, detail: EventDetail): Promise<EventResource> {
+async function toDetail(availability: ZoneAvailability, detail: EventDetail): Promise<EventWithAvailability> {
   const zones = await withAvailability(availability, detail.zones);
   const shows = detail.shows.map((show) => ({
     ...show,
@@ -93,16 +87,18 @@ export function catalogQueryRoutes(db: SqlExecutor, availability: ZoneAvailabili
     ok(res, items, pageMeta(page, pageSize, total));
   });
 
-  router.get('/events/:idOrSlug', async (req, res) => {
-    const detail = await findEvent(db, req.params.idOrSlug);
+  // `:id` as on the event's writes: OpenAPI holds `/events/{id}` and `/events/{idOrSlug}` to be one path.
+  // A slug works too.
+  router.get('/events/:id', async (req, res) => {
+    const detail = await findEvent(db, req.params.id);
     if (!detail || !visible(req, detail.event.status, detail.event.organizerId)) {
       throw eventNotFound();
     }
     ok(res, await toDetail(availability, detail));
   });
 
-  router.get('/events/:idOrSlug/shows', async (req, res) => {
-    const detail = await findEvent(db, req.params.idOrSlug);
+  router.get('/events/:id/shows', async (req, res) => {
+    const detail = await findEvent(db, req.params.id);
     if (!detail || !visible(req, detail.event.status, detail.event.organizerId)) {
       throw eventNotFound();
     }

@@ -1,3 +1,4 @@
+export { catalogQueryOperations } from './catalog-query-operations';
 export { catalogQueryRoutes } from './catalog-query-routes';
 export {
   findEvent,
@@ -9,7 +10,13 @@ export {
   type OwnEventListQuery,
   type ShowZones,
 } from './catalog-queries';
-export { catalogViews, type EventSummary, type ZoneWithAvailability } from './read-model';
+export {
+  catalogViews,
+  type EventSummary,
+  type EventWithAvailability,
+  type ShowWithAvailability,
+  type ZoneWithAvailability,
+} from './read-model';
 export { capacityUntilBookingsExist, type ZoneAvailability } from './zone-availability';
 export { ListEventsQuery, defaultPageSize, maxPageSize } from './list-events-query';
 export { OwnEventsQuery } from './own-events-query';

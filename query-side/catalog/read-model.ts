@@ -2,6 +2,7 @@ import {
   toEventWaitingRoomResource,
   type EventResource,
   type EventStatus,
+  type ShowSummary,
   type WaitingRoom,
   type ZoneResource,
 } from '../../domain/catalog';
@@ -56,8 +57,15 @@ export const zoneColumns = 'id, show_id, event_id, name, price, currency, capaci
 const iso = (value: Time): string => new Date(value).toISOString();
 const isoOrNull = (value: Time | null): string | null => (value === null ? null : iso(value));
 
+/** An event without its shows, as lists show it. */
 export type EventSummary = Omit<EventResource, 'shows'>;
-export type ZoneWithAvailability = ZoneResource & { readonly available: number };
+export type ZoneWithAvailability = ZoneResource & {
+  /** Seats a buyer can still get, live (held and sold seats are taken). */
+  readonly available: number;
+};
+export type ShowWithAvailability = ShowSummary & { readonly zones: readonly ZoneWithAvailability[] };
+/** An event with its shows and their zones, each with the seats still available. */
+export type EventWithAvailability = EventSummary & { readonly shows: readonly ShowWithAvailability[] };
 
 export function toEventSummary(row: EventRow): EventSummary {
   return {
@@ -81,7 +89,7 @@ export function toEventSummary(row: EventRow): EventSummary {
   };
 }
 
-export const toShow = (row: ShowRow) => ({
+export const toShow = (row: ShowRow): ShowSummary => ({
   id: row.id,
   eventId: row.event_id,
   name: row.name,

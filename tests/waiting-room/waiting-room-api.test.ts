@@ -4,12 +4,31 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import { isDeepStrictEqual } from 'node:util';
 import type { QueueFairness, QueueStatus, RoomLiveView } from '../../command-side/waiting-room';
+import type { WaitingRoomResource } from '../../domain/catalog';
 import { seedCommitment, shuffledOrder } from '../../domain/waiting-room';
+import { CatalogTokens } from '../../infra/roles/modules/catalog-module';
 import { inventories, openBookingApp, waitFor, type BookingApp, type Person } from '../booking/harness';
 
-const room = (app: BookingApp, admin: Person, eventId: string, settings: Record<string, unknown>) =>
-  app.request('PUT', `/events/${eventId}/waiting-room`, { token: admin.token, body: settings });
+/**
+ * Configures the room; once accepted, waits until the in-memory catalog the desk reads has followed it
+ * (it follows the log: a join a moment after the answer could still find no room).
+ */
+async function room(app: BookingApp, admin: Person, eventId: string, settings: Record<string, unknown>) {
+  const reply = await app.request<WaitingRoomResource>('PUT', `/events/${eventId}/waiting-room`, {
+    token: admin.token,
+    body: settings,
+  });
+  if (reply.status !== 200) return reply;
+  const { eventId: _event, ...configured } = reply.body.data;
+  const catalog = await app.running.container.getAsync(CatalogTokens.View);
+  await waitFor(() => {
+    const followed = catalog.view.event(eventId)?.waitingRoom;
+    return followed !== undefined && followed !== null && isDeepStrictEqual(followed, configured);
+  });
+  return reply;
+}
 
 for (const inventory of inventories) {
   describe(`the waiting room over HTTP (${inventory})`, () => {
@@ -170,6 +189,13 @@ for (const inventory of inventories) {
 
     it('publishes the seed’s commitment and reveals the seed: the order recomputes from the recorded joins', async () => {
       const { event } = await app.zoneOnSale({ capacity: 100 });
+      // The draw waits for the sale to start, so the joins below all land in the pre-queue it shuffles.
+      const saleStartsAt = new Date(Date.now() + 3_000).toISOString();
+      const moved = await app.request('PUT', `/events/${event.id}`, {
+        token: admin.token,
+        body: { saleStartsAt },
+      });
+      assert.equal(moved.status, 200, JSON.stringify(moved.body));
       await room(app, admin, event.id, {});
       const buyers = await Promise.all(Array.from({ length: 5 }, () => app.person()));
       for (const buyer of buyers) await join(buyer, event.id);

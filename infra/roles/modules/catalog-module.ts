@@ -3,12 +3,14 @@ import {
   CatalogCommands,
   CatalogView,
   CatalogViewFollower,
+  catalogCommandOperations,
   catalogCommandRoutes,
   noBookingsYetSeatsTaken,
   type SeatsTaken,
 } from '../../../command-side/catalog';
 import {
   capacityUntilBookingsExist,
+  catalogQueryOperations,
   catalogQueryRoutes,
   type ZoneAvailability,
 } from '../../../query-side/catalog';
@@ -67,7 +69,7 @@ export const catalogModule = new ContainerModule(({ bind }) => {
     (commands: CatalogCommands) => ({
       path: '',
       handler: catalogCommandRoutes(commands),
-      operations: [] /* openapi: describe */,
+      operations: catalogCommandOperations,
     }),
     [CatalogTokens.Commands],
   );
@@ -75,7 +77,7 @@ export const catalogModule = new ContainerModule(({ bind }) => {
     (sql: SqlClient, availability: ZoneAvailability) => ({
       path: '',
       handler: catalogQueryRoutes(sql, availability),
-      operations: [] /* openapi: describe */,
+      operations: catalogQueryOperations,
     }),
     [TOKENS.SqlClient, CatalogTokens.ZoneAvailability],
   );

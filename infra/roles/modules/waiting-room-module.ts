@@ -9,6 +9,7 @@ import {
   RoomSnapshots,
   WaitingRoomDesk,
   roomOfEvent,
+  waitingRoomOperations,
   waitingRoomRoutes,
   type RoomOfEvent,
   type WaitingLine,
@@ -169,7 +170,7 @@ export const waitingRoomModule = new ContainerModule(({ bind }) => {
     (config: Config, desk: WaitingRoomDesk, rateLimiter: RateLimiter) => ({
       path: '',
       handler: waitingRoomRoutes({ desk, rateLimiter, rateLimits: config.rateLimits }),
-      operations: [] /* openapi: describe */,
+      operations: waitingRoomOperations,
     }),
     [TOKENS.Config, WaitingRoomTokens.Desk, LimitsTokens.RateLimiter],
   );

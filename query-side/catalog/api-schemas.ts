@@ -1,0 +1,9 @@
+// The catalog reads' answers, as the OpenAPI document names them (`npm run openapi`).
+export type { PageMeta } from '../../infra/ports/http';
+export type { CategoryCount } from './catalog-queries';
+export type {
+  EventSummary,
+  EventWithAvailability,
+  ShowWithAvailability,
+  ZoneWithAvailability,
+} from './read-model';
