@@ -40,7 +40,7 @@ describe('the OpenAPI document', () => {
     );
     assert.deepEqual([...new Set(served)].sort(), described.sort());
     assert.equal(served.length, new Set(served).size, 'no route is served twice');
-    assert.ok(described.length >= 50, `${described.length} operations`);
+    assert.ok(served.length >= 40, `express's routing table read as ${served.length} routes`);
   });
 
   it('never names one path twice with different parameter names (OpenAPI calls them identical)', () => {

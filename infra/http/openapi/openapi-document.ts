@@ -68,8 +68,9 @@ const responseHeaders: Record<ApiResponseHeader, Record<string, JsonSchema>> = {
     },
   },
   RateLimit: {
-    'RateLimit-Limit': { description: 'The bucket size', schema: { type: 'string' } },
-    'RateLimit-Remaining': { description: 'Requests left in the bucket', schema: { type: 'string' } },
+    'X-RateLimit-Limit': { description: 'The bucket size', schema: { type: 'string' } },
+    'X-RateLimit-Remaining': { description: 'Whole tokens left in the bucket', schema: { type: 'string' } },
+    'X-RateLimit-Reset': { description: 'Seconds until the bucket is full again', schema: { type: 'string' } },
   },
 };
 

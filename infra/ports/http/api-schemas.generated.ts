@@ -5,6 +5,16 @@ export type ApiSchemaName =
   | 'AdminInventoryResource'
   | 'AdminStreamPageMeta'
   | 'AdminZoneInventoryResource'
+  | 'AnalyticsDaily'
+  | 'AnalyticsDashboard'
+  | 'AnalyticsDashboardMeta'
+  | 'AnalyticsDayPoint'
+  | 'AnalyticsEventRow'
+  | 'AnalyticsMinutePoint'
+  | 'AnalyticsMoney'
+  | 'AnalyticsRealtime'
+  | 'AnalyticsTotals'
+  | 'AnalyticsZoneRow'
   | 'AuditActorView'
   | 'AuditChanges'
   | 'AuditEntryView'
@@ -12,18 +22,42 @@ export type ApiSchemaName =
   | 'BookingPaymentView'
   | 'BookingStatus'
   | 'BookingView'
+  | 'BuyerQueueState'
+  | 'CategoryCount'
   | 'EventMetadata'
+  | 'EventResource'
+  | 'EventStatus'
+  | 'EventSummary'
+  | 'EventWaitingRoomResource'
+  | 'EventWithAvailability'
   | 'FeedEventView'
+  | 'LoggedOut'
   | 'NotificationPageMeta'
   | 'NotificationStatusName'
   | 'NotificationView'
+  | 'PageMeta'
   | 'PaymentAccepted'
   | 'PaymentFailureReason'
   | 'ProjectionRebuildStarted'
   | 'ProjectionView'
+  | 'QueueFairness'
+  | 'QueuePassGranted'
+  | 'QueuePhase'
+  | 'QueueStatus'
   | 'RecordedEventData'
   | 'RefundDue'
-  | 'StreamEventView';
+  | 'RoomLiveView'
+  | 'ShowResource'
+  | 'ShowSummary'
+  | 'ShowWithAvailability'
+  | 'SignedIn'
+  | 'StreamEventView'
+  | 'UserLocale'
+  | 'UserRole'
+  | 'UserView'
+  | 'WaitingRoomResource'
+  | 'ZoneResource'
+  | 'ZoneWithAvailability';
 
 export const apiSchemas: Readonly<Record<ApiSchemaName, object>> = {
   "AdminFeedPageMeta": {
@@ -205,6 +239,500 @@ export const apiSchemas: Readonly<Record<ApiSchemaName, object>> = {
       "zoneId"
     ],
     "description": "One zone of an event in `GET /admin/inventory?eventId=`."
+  },
+  "AnalyticsDaily": {
+    "type": "object",
+    "properties": {
+      "eventId": {
+        "type": "string"
+      },
+      "zoneId": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "The zone asked for; null for the whole event."
+      },
+      "from": {
+        "type": "string",
+        "format": "date"
+      },
+      "to": {
+        "type": "string",
+        "format": "date"
+      },
+      "days": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/AnalyticsDayPoint"
+        }
+      },
+      "totals": {
+        "$ref": "#/components/schemas/AnalyticsTotals"
+      }
+    },
+    "required": [
+      "eventId",
+      "zoneId",
+      "from",
+      "to",
+      "days",
+      "totals"
+    ],
+    "additionalProperties": false,
+    "description": "`GET /analytics/events/:id/daily`: one point per UTC day from `from` to `to`, both inclusive."
+  },
+  "AnalyticsDashboard": {
+    "type": "object",
+    "properties": {
+      "totals": {
+        "$ref": "#/components/schemas/AnalyticsTotals",
+        "description": "Every event the caller may see (or the one asked for), summed."
+      },
+      "events": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/AnalyticsEventRow"
+        },
+        "description": "Largest revenue first, at most `limit` of them."
+      },
+      "zones": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/AnalyticsZoneRow"
+        },
+        "description": "Only when one event is asked for (`eventId`): its zones, largest revenue first."
+      }
+    },
+    "required": [
+      "totals",
+      "events"
+    ],
+    "additionalProperties": false,
+    "description": "`GET /analytics/dashboard`."
+  },
+  "AnalyticsDashboardMeta": {
+    "type": "object",
+    "properties": {
+      "events": {
+        "type": "number",
+        "description": "How many events the totals cover (the rows stop at `limit`)."
+      },
+      "limit": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "events",
+      "limit"
+    ],
+    "additionalProperties": false
+  },
+  "AnalyticsDayPoint": {
+    "type": "object",
+    "additionalProperties": false,
+    "properties": {
+      "day": {
+        "type": "string",
+        "description": "The UTC day.",
+        "format": "date"
+      },
+      "revenue": {
+        "$ref": "#/components/schemas/AnalyticsMoney"
+      },
+      "refunded": {
+        "$ref": "#/components/schemas/AnalyticsMoney"
+      },
+      "reservations": {
+        "type": "number"
+      },
+      "seatsReserved": {
+        "type": "number"
+      },
+      "confirmations": {
+        "type": "number"
+      },
+      "seatsSold": {
+        "type": "number"
+      },
+      "expiries": {
+        "type": "number"
+      },
+      "seatsExpired": {
+        "type": "number"
+      },
+      "cancellations": {
+        "type": "number"
+      },
+      "seatsCancelled": {
+        "type": "number"
+      },
+      "refunds": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "cancellations",
+      "confirmations",
+      "day",
+      "expiries",
+      "refunded",
+      "refunds",
+      "reservations",
+      "revenue",
+      "seatsCancelled",
+      "seatsExpired",
+      "seatsReserved",
+      "seatsSold"
+    ]
+  },
+  "AnalyticsEventRow": {
+    "type": "object",
+    "additionalProperties": false,
+    "properties": {
+      "eventId": {
+        "type": "string"
+      },
+      "title": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "status": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "organizerId": {
+        "type": "string"
+      },
+      "bookings": {
+        "type": "number",
+        "description": "Bookings reserved."
+      },
+      "netRevenue": {
+        "$ref": "#/components/schemas/AnalyticsMoney",
+        "description": "Revenue less refunds, per currency."
+      },
+      "conversion": {
+        "type": "number",
+        "description": "Confirmed ÷ reserved bookings (0 when none were reserved)."
+      },
+      "expiryRate": {
+        "type": "number",
+        "description": "Expired ÷ reserved bookings (0 when none were reserved)."
+      },
+      "seatsReserved": {
+        "type": "number"
+      },
+      "confirmations": {
+        "type": "number"
+      },
+      "seatsSold": {
+        "type": "number"
+      },
+      "expiries": {
+        "type": "number"
+      },
+      "seatsExpired": {
+        "type": "number"
+      },
+      "cancellations": {
+        "type": "number"
+      },
+      "seatsCancelled": {
+        "type": "number"
+      },
+      "refunds": {
+        "type": "number"
+      },
+      "revenue": {
+        "$ref": "#/components/schemas/AnalyticsMoney"
+      },
+      "refunded": {
+        "$ref": "#/components/schemas/AnalyticsMoney"
+      }
+    },
+    "required": [
+      "bookings",
+      "cancellations",
+      "confirmations",
+      "conversion",
+      "eventId",
+      "expiries",
+      "expiryRate",
+      "netRevenue",
+      "organizerId",
+      "refunded",
+      "refunds",
+      "revenue",
+      "seatsCancelled",
+      "seatsExpired",
+      "seatsReserved",
+      "seatsSold",
+      "status",
+      "title"
+    ],
+    "description": "One event's totals on the dashboard; title and status as the projection last saw the event."
+  },
+  "AnalyticsMinutePoint": {
+    "type": "object",
+    "additionalProperties": false,
+    "properties": {
+      "minute": {
+        "type": "string",
+        "description": "The minute's start (UTC).",
+        "format": "date-time"
+      },
+      "revenue": {
+        "$ref": "#/components/schemas/AnalyticsMoney"
+      },
+      "refunded": {
+        "$ref": "#/components/schemas/AnalyticsMoney"
+      },
+      "reservations": {
+        "type": "number"
+      },
+      "seatsReserved": {
+        "type": "number"
+      },
+      "confirmations": {
+        "type": "number"
+      },
+      "seatsSold": {
+        "type": "number"
+      },
+      "expiries": {
+        "type": "number"
+      },
+      "seatsExpired": {
+        "type": "number"
+      },
+      "cancellations": {
+        "type": "number"
+      },
+      "seatsCancelled": {
+        "type": "number"
+      },
+      "refunds": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "cancellations",
+      "confirmations",
+      "expiries",
+      "minute",
+      "refunded",
+      "refunds",
+      "reservations",
+      "revenue",
+      "seatsCancelled",
+      "seatsExpired",
+      "seatsReserved",
+      "seatsSold"
+    ]
+  },
+  "AnalyticsMoney": {
+    "type": "object",
+    "additionalProperties": {
+      "type": "number"
+    },
+    "description": "Minor units per ISO currency code, e.g. `{ THB: 300000 }`."
+  },
+  "AnalyticsRealtime": {
+    "type": "object",
+    "properties": {
+      "eventId": {
+        "type": "string"
+      },
+      "zoneId": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "The zone asked for; null for the whole event."
+      },
+      "from": {
+        "type": "string",
+        "description": "The start of the first minute.",
+        "format": "date-time"
+      },
+      "to": {
+        "type": "string",
+        "description": "The end of the current minute (exclusive).",
+        "format": "date-time"
+      },
+      "minutes": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/AnalyticsMinutePoint"
+        }
+      },
+      "totals": {
+        "$ref": "#/components/schemas/AnalyticsTotals"
+      }
+    },
+    "required": [
+      "eventId",
+      "zoneId",
+      "from",
+      "to",
+      "minutes",
+      "totals"
+    ],
+    "additionalProperties": false,
+    "description": "`GET /analytics/events/:id/realtime`: one point per minute in [from, to), oldest first."
+  },
+  "AnalyticsTotals": {
+    "type": "object",
+    "additionalProperties": false,
+    "properties": {
+      "bookings": {
+        "type": "number",
+        "description": "Bookings reserved."
+      },
+      "netRevenue": {
+        "$ref": "#/components/schemas/AnalyticsMoney",
+        "description": "Revenue less refunds, per currency."
+      },
+      "conversion": {
+        "type": "number",
+        "description": "Confirmed ÷ reserved bookings (0 when none were reserved)."
+      },
+      "expiryRate": {
+        "type": "number",
+        "description": "Expired ÷ reserved bookings (0 when none were reserved)."
+      },
+      "seatsReserved": {
+        "type": "number"
+      },
+      "confirmations": {
+        "type": "number"
+      },
+      "seatsSold": {
+        "type": "number"
+      },
+      "expiries": {
+        "type": "number"
+      },
+      "seatsExpired": {
+        "type": "number"
+      },
+      "cancellations": {
+        "type": "number"
+      },
+      "seatsCancelled": {
+        "type": "number"
+      },
+      "refunds": {
+        "type": "number"
+      },
+      "revenue": {
+        "$ref": "#/components/schemas/AnalyticsMoney"
+      },
+      "refunded": {
+        "$ref": "#/components/schemas/AnalyticsMoney"
+      }
+    },
+    "required": [
+      "bookings",
+      "cancellations",
+      "confirmations",
+      "conversion",
+      "expiries",
+      "expiryRate",
+      "netRevenue",
+      "refunded",
+      "refunds",
+      "revenue",
+      "seatsCancelled",
+      "seatsExpired",
+      "seatsReserved",
+      "seatsSold"
+    ]
+  },
+  "AnalyticsZoneRow": {
+    "type": "object",
+    "additionalProperties": false,
+    "properties": {
+      "zoneId": {
+        "type": "string"
+      },
+      "name": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "bookings": {
+        "type": "number",
+        "description": "Bookings reserved."
+      },
+      "netRevenue": {
+        "$ref": "#/components/schemas/AnalyticsMoney",
+        "description": "Revenue less refunds, per currency."
+      },
+      "conversion": {
+        "type": "number",
+        "description": "Confirmed ÷ reserved bookings (0 when none were reserved)."
+      },
+      "expiryRate": {
+        "type": "number",
+        "description": "Expired ÷ reserved bookings (0 when none were reserved)."
+      },
+      "seatsReserved": {
+        "type": "number"
+      },
+      "confirmations": {
+        "type": "number"
+      },
+      "seatsSold": {
+        "type": "number"
+      },
+      "expiries": {
+        "type": "number"
+      },
+      "seatsExpired": {
+        "type": "number"
+      },
+      "cancellations": {
+        "type": "number"
+      },
+      "seatsCancelled": {
+        "type": "number"
+      },
+      "refunds": {
+        "type": "number"
+      },
+      "revenue": {
+        "$ref": "#/components/schemas/AnalyticsMoney"
+      },
+      "refunded": {
+        "$ref": "#/components/schemas/AnalyticsMoney"
+      }
+    },
+    "required": [
+      "bookings",
+      "cancellations",
+      "confirmations",
+      "conversion",
+      "expiries",
+      "expiryRate",
+      "name",
+      "netRevenue",
+      "refunded",
+      "refunds",
+      "revenue",
+      "seatsCancelled",
+      "seatsExpired",
+      "seatsReserved",
+      "seatsSold",
+      "zoneId"
+    ],
+    "description": "One zone's totals over all the event's days."
   },
   "AuditActorView": {
     "anyOf": [
@@ -544,6 +1072,37 @@ export const apiSchemas: Readonly<Record<ApiSchemaName, object>> = {
     ],
     "description": "A booking as the API shows it (API.md, Bookings): its reservation, money in minor units of `currency`."
   },
+  "BuyerQueueState": {
+    "type": "string",
+    "enum": [
+      "not-joined",
+      "pre-queue",
+      "waiting",
+      "admitted",
+      "used",
+      "expired",
+      "sold-out"
+    ],
+    "description": "Where a buyer stands in an event's waiting room (docs/api.md, \"Waiting room\")."
+  },
+  "CategoryCount": {
+    "type": "object",
+    "properties": {
+      "name": {
+        "type": "string",
+        "description": "The first spelling in alphabetical order of those that differ only in case."
+      },
+      "events": {
+        "type": "number",
+        "description": "Published events in the category."
+      }
+    },
+    "required": [
+      "name",
+      "events"
+    ],
+    "additionalProperties": false
+  },
   "EventMetadata": {
     "type": "object",
     "properties": {
@@ -577,6 +1136,374 @@ export const apiSchemas: Readonly<Record<ApiSchemaName, object>> = {
     },
     "additionalProperties": {},
     "description": "Metadata carried by every stored event; it is the audit trail (ARCHITECTURE.md, \"Event model\")."
+  },
+  "EventResource": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "string",
+        "format": "uuid"
+      },
+      "slug": {
+        "type": "string",
+        "description": "From the name, unique; never changes, so links stay valid."
+      },
+      "status": {
+        "$ref": "#/components/schemas/EventStatus"
+      },
+      "organizerId": {
+        "type": "string",
+        "format": "uuid"
+      },
+      "name": {
+        "type": "string"
+      },
+      "description": {
+        "type": "string"
+      },
+      "venue": {
+        "type": "string"
+      },
+      "category": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "startsAt": {
+        "type": "string",
+        "format": "date-time"
+      },
+      "saleStartsAt": {
+        "type": "string",
+        "format": "date-time"
+      },
+      "saleEndsAt": {
+        "type": "string",
+        "format": "date-time"
+      },
+      "maxTicketsPerUser": {
+        "type": "number"
+      },
+      "createdAt": {
+        "type": "string",
+        "format": "date-time"
+      },
+      "updatedAt": {
+        "type": "string",
+        "format": "date-time"
+      },
+      "publishedAt": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "format": "date-time"
+      },
+      "cancelledAt": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "format": "date-time"
+      },
+      "waitingRoom": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/EventWaitingRoomResource"
+          },
+          {
+            "type": "null"
+          }
+        ],
+        "description": "Null until an organizer configures a room."
+      },
+      "shows": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/ShowResource"
+        }
+      }
+    },
+    "required": [
+      "id",
+      "slug",
+      "status",
+      "organizerId",
+      "name",
+      "description",
+      "venue",
+      "category",
+      "startsAt",
+      "saleStartsAt",
+      "saleEndsAt",
+      "maxTicketsPerUser",
+      "createdAt",
+      "updatedAt",
+      "publishedAt",
+      "cancelledAt",
+      "waitingRoom",
+      "shows"
+    ],
+    "additionalProperties": false,
+    "description": "An event as the API shows it (API.md, Catalog): the same shape from commands and from queries."
+  },
+  "EventStatus": {
+    "type": "string",
+    "enum": [
+      "draft",
+      "published",
+      "cancelled"
+    ]
+  },
+  "EventSummary": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "string",
+        "format": "uuid"
+      },
+      "slug": {
+        "type": "string",
+        "description": "From the name, unique; never changes, so links stay valid."
+      },
+      "status": {
+        "$ref": "#/components/schemas/EventStatus"
+      },
+      "organizerId": {
+        "type": "string",
+        "format": "uuid"
+      },
+      "name": {
+        "type": "string"
+      },
+      "description": {
+        "type": "string"
+      },
+      "venue": {
+        "type": "string"
+      },
+      "category": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "startsAt": {
+        "type": "string",
+        "format": "date-time"
+      },
+      "saleStartsAt": {
+        "type": "string",
+        "format": "date-time"
+      },
+      "saleEndsAt": {
+        "type": "string",
+        "format": "date-time"
+      },
+      "maxTicketsPerUser": {
+        "type": "number"
+      },
+      "createdAt": {
+        "type": "string",
+        "format": "date-time"
+      },
+      "updatedAt": {
+        "type": "string",
+        "format": "date-time"
+      },
+      "publishedAt": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "format": "date-time"
+      },
+      "cancelledAt": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "format": "date-time"
+      },
+      "waitingRoom": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/EventWaitingRoomResource"
+          },
+          {
+            "type": "null"
+          }
+        ],
+        "description": "Null until an organizer configures a room."
+      }
+    },
+    "required": [
+      "id",
+      "slug",
+      "status",
+      "organizerId",
+      "name",
+      "description",
+      "venue",
+      "category",
+      "startsAt",
+      "saleStartsAt",
+      "saleEndsAt",
+      "maxTicketsPerUser",
+      "createdAt",
+      "updatedAt",
+      "publishedAt",
+      "cancelledAt",
+      "waitingRoom"
+    ],
+    "additionalProperties": false,
+    "description": "An event without its shows, as lists show it."
+  },
+  "EventWaitingRoomResource": {
+    "type": "object",
+    "properties": {
+      "enabled": {
+        "type": "boolean"
+      },
+      "preQueueOpensAt": {
+        "type": "string",
+        "format": "date-time"
+      },
+      "admissionPerMinute": {
+        "type": "number"
+      },
+      "maxInside": {
+        "type": "number"
+      },
+      "passLifetimeSeconds": {
+        "type": "number"
+      },
+      "paused": {
+        "type": "boolean"
+      }
+    },
+    "required": [
+      "enabled",
+      "preQueueOpensAt",
+      "admissionPerMinute",
+      "maxInside",
+      "passLifetimeSeconds",
+      "paused"
+    ],
+    "additionalProperties": false,
+    "description": "An event's waiting room as the API shows it inside the event: its settings and whether admission is paused."
+  },
+  "EventWithAvailability": {
+    "type": "object",
+    "additionalProperties": false,
+    "properties": {
+      "shows": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/ShowWithAvailability"
+        }
+      },
+      "id": {
+        "type": "string",
+        "format": "uuid"
+      },
+      "slug": {
+        "type": "string",
+        "description": "From the name, unique; never changes, so links stay valid."
+      },
+      "status": {
+        "$ref": "#/components/schemas/EventStatus"
+      },
+      "organizerId": {
+        "type": "string",
+        "format": "uuid"
+      },
+      "name": {
+        "type": "string"
+      },
+      "description": {
+        "type": "string"
+      },
+      "venue": {
+        "type": "string"
+      },
+      "category": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "startsAt": {
+        "type": "string",
+        "format": "date-time"
+      },
+      "saleStartsAt": {
+        "type": "string",
+        "format": "date-time"
+      },
+      "saleEndsAt": {
+        "type": "string",
+        "format": "date-time"
+      },
+      "maxTicketsPerUser": {
+        "type": "number"
+      },
+      "createdAt": {
+        "type": "string",
+        "format": "date-time"
+      },
+      "updatedAt": {
+        "type": "string",
+        "format": "date-time"
+      },
+      "publishedAt": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "format": "date-time"
+      },
+      "cancelledAt": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "format": "date-time"
+      },
+      "waitingRoom": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/EventWaitingRoomResource"
+          },
+          {
+            "type": "null"
+          }
+        ],
+        "description": "Null until an organizer configures a room."
+      }
+    },
+    "required": [
+      "cancelledAt",
+      "category",
+      "createdAt",
+      "description",
+      "id",
+      "maxTicketsPerUser",
+      "name",
+      "organizerId",
+      "publishedAt",
+      "saleEndsAt",
+      "saleStartsAt",
+      "shows",
+      "slug",
+      "startsAt",
+      "status",
+      "updatedAt",
+      "venue",
+      "waitingRoom"
+    ],
+    "description": "An event with its shows and their zones, each with the seats still available."
   },
   "FeedEventView": {
     "type": "object",
@@ -626,6 +1553,20 @@ export const apiSchemas: Readonly<Record<ApiSchemaName, object>> = {
       "version"
     ],
     "description": "One event of the global feed: a stream event and the stream it belongs to."
+  },
+  "LoggedOut": {
+    "type": "object",
+    "properties": {
+      "loggedOut": {
+        "type": "boolean",
+        "const": true
+      }
+    },
+    "required": [
+      "loggedOut"
+    ],
+    "additionalProperties": false,
+    "description": "What logout answers."
   },
   "NotificationPageMeta": {
     "type": "object",
@@ -749,6 +1690,30 @@ export const apiSchemas: Readonly<Record<ApiSchemaName, object>> = {
     "additionalProperties": false,
     "description": "An e-mail about a booking, as the admin API shows it: one per booking and type, and its send state."
   },
+  "PageMeta": {
+    "type": "object",
+    "properties": {
+      "page": {
+        "type": "number"
+      },
+      "pageSize": {
+        "type": "number"
+      },
+      "total": {
+        "type": "number"
+      },
+      "totalPages": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "page",
+      "pageSize",
+      "total",
+      "totalPages"
+    ],
+    "additionalProperties": false
+  },
   "PaymentAccepted": {
     "type": "object",
     "properties": {
@@ -868,6 +1833,182 @@ export const apiSchemas: Readonly<Record<ApiSchemaName, object>> = {
     "additionalProperties": false,
     "description": "One projection (or the booking saga) in `GET /admin/projections`."
   },
+  "QueueFairness": {
+    "type": "object",
+    "properties": {
+      "eventId": {
+        "type": "string",
+        "format": "uuid"
+      },
+      "seedCommitment": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "hex(SHA-256(seed)), published when the pre-queue opens; null before."
+      },
+      "seed": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "Revealed by the shuffle; null until then."
+      },
+      "shuffledAt": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "format": "date-time"
+      },
+      "prequeue": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        },
+        "description": "The pre-queue's buyers in the order their joins were recorded."
+      },
+      "order": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        },
+        "description": "The same buyers in the order the shuffle gave them (place 1 first); empty before the shuffle."
+      },
+      "algorithm": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "eventId",
+      "seedCommitment",
+      "seed",
+      "shuffledAt",
+      "prequeue",
+      "order",
+      "algorithm"
+    ],
+    "additionalProperties": false,
+    "description": "What anyone needs to recompute the pre-queue's order (docs/waiting-room.md)."
+  },
+  "QueuePassGranted": {
+    "type": "object",
+    "properties": {
+      "token": {
+        "type": "string"
+      },
+      "expiresAt": {
+        "type": "string",
+        "format": "date-time"
+      }
+    },
+    "required": [
+      "token",
+      "expiresAt"
+    ],
+    "additionalProperties": false,
+    "description": "An admitted buyer's pass to reserve with, until `expiresAt`."
+  },
+  "QueuePhase": {
+    "type": "string",
+    "enum": [
+      "not-opened",
+      "prequeue",
+      "open",
+      "closed"
+    ],
+    "description": "`closed` keeps the phase it was closed in (`closedFrom`), so a reopened queue goes on where it was."
+  },
+  "QueueStatus": {
+    "type": "object",
+    "properties": {
+      "eventId": {
+        "type": "string",
+        "format": "uuid"
+      },
+      "state": {
+        "$ref": "#/components/schemas/BuyerQueueState"
+      },
+      "phase": {
+        "$ref": "#/components/schemas/QueuePhase"
+      },
+      "place": {
+        "type": [
+          "number",
+          "null"
+        ],
+        "description": "The place in line; null before joining and in the pre-queue until the shuffle."
+      },
+      "ahead": {
+        "type": [
+          "number",
+          "null"
+        ],
+        "description": "Buyers in line before this one, not yet let in."
+      },
+      "waitSeconds": {
+        "type": [
+          "number",
+          "null"
+        ],
+        "description": "The estimate at the admission rate; null when nobody is let in now (paused, pre-queue)."
+      },
+      "odds": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "enum": [
+          "likely",
+          "possible",
+          "unlikely",
+          "sold-out",
+          null
+        ]
+      },
+      "seatsLeft": {
+        "type": "number"
+      },
+      "preQueueOpensAt": {
+        "type": "string",
+        "format": "date-time"
+      },
+      "saleStartsAt": {
+        "type": "string",
+        "format": "date-time"
+      },
+      "pass": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/QueuePassGranted"
+          },
+          {
+            "type": "null"
+          }
+        ],
+        "description": "Present while admitted: send `token` as the `Queue-Pass` header of `POST /bookings`."
+      },
+      "pollAfterSeconds": {
+        "type": "number",
+        "description": "When asking again is worth it; further back in line, less often."
+      }
+    },
+    "required": [
+      "eventId",
+      "state",
+      "phase",
+      "place",
+      "ahead",
+      "waitSeconds",
+      "odds",
+      "seatsLeft",
+      "preQueueOpensAt",
+      "saleStartsAt",
+      "pass",
+      "pollAfterSeconds"
+    ],
+    "additionalProperties": false
+  },
   "RecordedEventData": {
     "type": "object",
     "additionalProperties": {},
@@ -897,6 +2038,236 @@ export const apiSchemas: Readonly<Record<ApiSchemaName, object>> = {
     ],
     "additionalProperties": false,
     "description": "A share of what was paid, owed back to the buyer."
+  },
+  "RoomLiveView": {
+    "type": "object",
+    "additionalProperties": false,
+    "properties": {
+      "admittedLastMinute": {
+        "type": "number",
+        "description": "Buyers let in during the minute before `now`."
+      },
+      "admittedTotal": {
+        "type": "number"
+      },
+      "medianWaitSeconds": {
+        "type": [
+          "number",
+          "null"
+        ],
+        "description": "From taking a place (the shuffle, for the pre-queue) to being let in; null before anyone was."
+      },
+      "estimates": {
+        "type": "object",
+        "properties": {
+          "samples": {
+            "type": "number"
+          },
+          "medianErrorSeconds": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "withinTwentyPercent": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "description": "Share (0–1) of estimates within 20 % of the actual wait (or 10 s, for short waits)."
+          }
+        },
+        "required": [
+          "samples",
+          "medianErrorSeconds",
+          "withinTwentyPercent"
+        ],
+        "additionalProperties": false,
+        "description": "The wait each admitted buyer was told when they took their place, against the wait they had."
+      },
+      "eventId": {
+        "type": "string",
+        "format": "uuid"
+      },
+      "settings": {
+        "$ref": "#/components/schemas/EventWaitingRoomResource"
+      },
+      "phase": {
+        "$ref": "#/components/schemas/QueuePhase"
+      },
+      "seedCommitment": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "hex(SHA-256(seed)), published when the pre-queue opens; null before."
+      },
+      "waiting": {
+        "type": "number",
+        "description": "Numbered places not yet let in, plus the pre-queue before its shuffle."
+      },
+      "targetPerMinute": {
+        "type": "number"
+      },
+      "inside": {
+        "type": "number"
+      },
+      "passesOut": {
+        "type": "number"
+      },
+      "seatsLeft": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "admittedLastMinute",
+      "admittedTotal",
+      "estimates",
+      "eventId",
+      "inside",
+      "medianWaitSeconds",
+      "passesOut",
+      "phase",
+      "seatsLeft",
+      "seedCommitment",
+      "settings",
+      "targetPerMinute",
+      "waiting"
+    ],
+    "description": "The organizer's live view of one room."
+  },
+  "ShowResource": {
+    "type": "object",
+    "additionalProperties": false,
+    "properties": {
+      "zones": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/ZoneResource"
+        }
+      },
+      "id": {
+        "type": "string",
+        "format": "uuid"
+      },
+      "eventId": {
+        "type": "string",
+        "format": "uuid"
+      },
+      "name": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "startsAt": {
+        "type": "string",
+        "format": "date-time"
+      }
+    },
+    "required": [
+      "eventId",
+      "id",
+      "name",
+      "startsAt",
+      "zones"
+    ]
+  },
+  "ShowSummary": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "string",
+        "format": "uuid"
+      },
+      "eventId": {
+        "type": "string",
+        "format": "uuid"
+      },
+      "name": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "startsAt": {
+        "type": "string",
+        "format": "date-time"
+      }
+    },
+    "required": [
+      "id",
+      "eventId",
+      "name",
+      "startsAt"
+    ],
+    "additionalProperties": false,
+    "description": "A show without its zones: the answer to changing one."
+  },
+  "ShowWithAvailability": {
+    "type": "object",
+    "additionalProperties": false,
+    "properties": {
+      "zones": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/ZoneWithAvailability"
+        }
+      },
+      "id": {
+        "type": "string",
+        "format": "uuid"
+      },
+      "eventId": {
+        "type": "string",
+        "format": "uuid"
+      },
+      "name": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "startsAt": {
+        "type": "string",
+        "format": "date-time"
+      }
+    },
+    "required": [
+      "eventId",
+      "id",
+      "name",
+      "startsAt",
+      "zones"
+    ]
+  },
+  "SignedIn": {
+    "type": "object",
+    "properties": {
+      "user": {
+        "$ref": "#/components/schemas/UserView"
+      },
+      "accessToken": {
+        "type": "string",
+        "description": "A JWT for `Authorization: Bearer`, valid for `expiresIn` seconds."
+      },
+      "refreshToken": {
+        "type": "string",
+        "description": "Opaque; exchange it at `/auth/refresh` (once) or end the sign-in with it at `/auth/logout`."
+      },
+      "expiresIn": {
+        "type": "number",
+        "description": "Seconds until the access token expires."
+      }
+    },
+    "required": [
+      "user",
+      "accessToken",
+      "refreshToken",
+      "expiresIn"
+    ],
+    "additionalProperties": false,
+    "description": "What register, login and refresh answer (API.md, \"Identity\")."
   },
   "StreamEventView": {
     "type": "object",
@@ -941,5 +2312,178 @@ export const apiSchemas: Readonly<Record<ApiSchemaName, object>> = {
     ],
     "additionalProperties": false,
     "description": "One event of a stream as the admin stream browser shows it (API.md, Admin and audit): its data and metadata redacted like the audit log's (no password hash, token or card number ever leaves)."
+  },
+  "UserLocale": {
+    "type": "string",
+    "enum": [
+      "en",
+      "th"
+    ]
+  },
+  "UserRole": {
+    "type": "string",
+    "enum": [
+      "customer",
+      "organizer",
+      "admin"
+    ]
+  },
+  "UserView": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "string",
+        "format": "uuid"
+      },
+      "email": {
+        "type": "string"
+      },
+      "name": {
+        "type": "string"
+      },
+      "role": {
+        "$ref": "#/components/schemas/UserRole"
+      },
+      "locale": {
+        "$ref": "#/components/schemas/UserLocale",
+        "description": "The language of the account's e-mails."
+      }
+    },
+    "required": [
+      "id",
+      "email",
+      "name",
+      "role",
+      "locale"
+    ],
+    "additionalProperties": false,
+    "description": "An account as the API shows it (API.md, \"Identity\")."
+  },
+  "WaitingRoomResource": {
+    "type": "object",
+    "additionalProperties": false,
+    "properties": {
+      "enabled": {
+        "type": "boolean"
+      },
+      "preQueueOpensAt": {
+        "type": "string",
+        "format": "date-time"
+      },
+      "admissionPerMinute": {
+        "type": "number"
+      },
+      "maxInside": {
+        "type": "number"
+      },
+      "passLifetimeSeconds": {
+        "type": "number"
+      },
+      "paused": {
+        "type": "boolean"
+      },
+      "eventId": {
+        "type": "string",
+        "format": "uuid"
+      }
+    },
+    "required": [
+      "admissionPerMinute",
+      "enabled",
+      "eventId",
+      "maxInside",
+      "passLifetimeSeconds",
+      "paused",
+      "preQueueOpensAt"
+    ],
+    "description": "The organizer's answer to configuring, pausing or resuming a room."
+  },
+  "ZoneResource": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "string",
+        "format": "uuid"
+      },
+      "showId": {
+        "type": "string",
+        "format": "uuid"
+      },
+      "eventId": {
+        "type": "string",
+        "format": "uuid"
+      },
+      "name": {
+        "type": "string"
+      },
+      "price": {
+        "type": "number",
+        "description": "In minor units of `currency` (150000 = 1,500.00)."
+      },
+      "currency": {
+        "type": "string",
+        "description": "ISO 4217, upper case."
+      },
+      "capacity": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "id",
+      "showId",
+      "eventId",
+      "name",
+      "price",
+      "currency",
+      "capacity"
+    ],
+    "additionalProperties": false,
+    "description": "A zone as the API shows it; the query side adds `available`."
+  },
+  "ZoneWithAvailability": {
+    "type": "object",
+    "additionalProperties": false,
+    "properties": {
+      "available": {
+        "type": "number",
+        "description": "Seats a buyer can still get, live (held and sold seats are taken)."
+      },
+      "id": {
+        "type": "string",
+        "format": "uuid"
+      },
+      "showId": {
+        "type": "string",
+        "format": "uuid"
+      },
+      "eventId": {
+        "type": "string",
+        "format": "uuid"
+      },
+      "name": {
+        "type": "string"
+      },
+      "price": {
+        "type": "number",
+        "description": "In minor units of `currency` (150000 = 1,500.00)."
+      },
+      "currency": {
+        "type": "string",
+        "description": "ISO 4217, upper case."
+      },
+      "capacity": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "available",
+      "capacity",
+      "currency",
+      "eventId",
+      "id",
+      "name",
+      "price",
+      "showId"
+    ]
   }
 };

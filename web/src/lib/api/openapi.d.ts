@@ -219,7 +219,95 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/bookings": {
+    "/api/v1/admin/users/{id}/role": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a user's role
+         * @description The user's access tokens that carry another role answer 401 from now on. An admin may not change their own role (409 INVALID_STATE).
+         *
+         *     Roles: admin.
+         */
+        put: operations["changeUserRole"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sales totals, per event
+         * @description Totals over every event the caller may see, and one row per event, largest revenue first, at most `limit` (default 20). With `eventId`: that event alone, with a row per zone. An organizer sees only the events they own (403 for one of another organizer); an admin sees every event. Read from a projection, a few moments behind the sales. Money is in minor units per currency code; `conversion` and `expiryRate` are shares of the bookings reserved (0 when none were).
+         *
+         *     Roles: organizer, admin.
+         */
+        get: operations["getAnalyticsDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/events/{id}/daily": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An event's activity per day
+         * @description One point per UTC day from `from` to `to` (`YYYY-MM-DD`, both inclusive; by default the 30 days ending today, at most 366), quiet days as zeros; one zone with `zoneId`. NOT_FOUND for an event the analytics have not seen; ZONE_NOT_FOUND for a zone of another event. An organizer sees only the events they own (403 for one of another organizer); an admin sees every event. Read from a projection, a few moments behind the sales. Money is in minor units per currency code; `conversion` and `expiryRate` are shares of the bookings reserved (0 when none were).
+         *
+         *     Roles: organizer, admin.
+         */
+        get: operations["getEventAnalyticsDaily"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/events/{id}/realtime": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An event's activity per minute
+         * @description One point per minute for the last `minutes` (default 60, at most 1440), the current minute last, quiet minutes as zeros; one zone with `zoneId`. NOT_FOUND for an event the analytics have not seen; ZONE_NOT_FOUND for a zone of another event. An organizer sees only the events they own (403 for one of another organizer); an admin sees every event. Read from a projection, a few moments behind the sales. Money is in minor units per currency code; `conversion` and `expiryRate` are shares of the bookings reserved (0 when none were).
+         *
+         *     Roles: organizer, admin.
+         */
+        get: operations["getEventAnalyticsRealtime"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/login": {
         parameters: {
             query?: never;
             header?: never;
@@ -229,12 +317,154 @@ export interface paths {
         get?: never;
         put?: never;
         /**
+         * Sign in with e-mail and password
+         * @description A wrong password and an unknown address both answer 401. Failed attempts count per address and per client address; past the limit every attempt, even with the right password, answers 429 with Retry-After until the window frees up. The access token lasts 15 minutes; the refresh token 7 days, and it rotates: each refresh answers a new pair and the old refresh token stops working.
+         *
+         *     Public (a bearer token is optional).
+         */
+        post: operations["login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign out
+         * @description Ends the sign-in the refresh token belongs to (it must be the caller's): its refresh token and every access token of it answer 401 from now on. Signing out again answers 200.
+         *
+         *     Any signed-in user.
+         */
+        post: operations["logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in account
+         * @description Any signed-in user.
+         */
+        get: operations["getMe"];
+        /**
+         * Change your name or e-mail language
+         * @description Send `name`, `locale` or both.
+         *
+         *     Any signed-in user.
+         */
+        put: operations["updateMe"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Exchange a refresh token for a new pair
+         * @description The presented refresh token stops working. Presenting one that was already exchanged signs out the whole sign-in (401): its refresh token and access tokens stop working too.
+         *
+         *     Public (a bearer token is optional).
+         */
+        post: operations["refreshSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a customer account and sign in
+         * @description Passwords are 8–72 characters. Without `locale`, the Accept-Language header chooses the language of the account's e-mails (else `en`). Every attempt counts against its client address: past the limit (SIGNUPS_PER_IP in 15 minutes) each one answers 429 with Retry-After. The access token lasts 15 minutes; the refresh token 7 days, and it rotates: each refresh answers a new pair and the old refresh token stops working.
+         *
+         *     Public (a bearer token is optional).
+         */
+        post: operations["register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your bookings, newest first
+         * @description Paged (`page` from 1, `pageSize` 1–100, default 20); `meta` counts every booking that matches. `status` filters by the status shown: `reserved` means live holds, `expired` includes holds past their expiry. A hold past its `expiresAt` reads as `expired` at once, even before the sweeper records it. Read from a projection: a booking written a moment ago may be missing for a moment; GET /bookings/{id} always has it.
+         *
+         *     Any signed-in user.
+         */
+        get: operations["listMyBookings"];
+        put?: never;
+        /**
          * Hold seats in a zone for 10 minutes
          * @description The hold is decided in one call to the inventory actor: the rate limit, the Idempotency-Key, the buyer's ticket limit, the seats, and the waiting room's pass when the event has a room. The price comes from the zone. Pay within `expiresAt` or the seats go back.
          *
          *     Any signed-in user.
          */
         post: operations["reserveSeats"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bookings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One booking
+         * @description Read from its own events, so it shows right after a write. Its owner and admins see it; to anyone else it does not exist (404). Once confirmed it carries `confirmationCode` and `ticket`. A hold past its `expiresAt` reads as `expired` at once, even before the sweeper records it.
+         *
+         *     Any signed-in user.
+         */
+        get: operations["getBooking"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -285,6 +515,300 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/bookings/pending": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your live holds awaiting payment
+         * @description Holds not yet past their expiry, the one expiring soonest first. Not paged.
+         *
+         *     Any signed-in user.
+         */
+        get: operations["listMyPendingBookings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Categories of published events, with how many each has
+         * @description For the event list's filter, in alphabetical order. Spellings that differ only in case are one category. Takes no parameters.
+         *
+         *     Public (a bearer token is optional).
+         */
+        get: operations["listCategories"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Published events, soonest first
+         * @description `search` matches the name, description or venue (any part, any case); `category` matches a category in any case. Pages of `pageSize` (default 20, at most 100) from `page` 1. Read from the read models, so a write shows here a moment later.
+         *
+         *     Public (a bearer token is optional).
+         */
+        get: operations["listEvents"];
+        put?: never;
+        /**
+         * Create an event (a draft)
+         * @description The event starts as a draft the public cannot see; add shows and zones, then publish it. The slug comes from the name (made unique) and never changes. `saleEndsAt` defaults to `startsAt`, `maxTicketsPerUser` to 4 (at most 10). `startsAt` is in the future and saleStartsAt < saleEndsAt ≤ startsAt.
+         *
+         *     Roles: organizer, admin.
+         */
+        post: operations["createEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One event with its shows and zones
+         * @description Shows in start order, zones in creation order, each zone with the seats still `available` (live). A draft is visible only to its organizer and admins (404 to anyone else); published and cancelled events are public.
+         *
+         *     Public (a bearer token is optional).
+         */
+        get: operations["getEvent"];
+        /**
+         * Change an event
+         * @description Any subset of the create fields; `category: null` clears it. Fields equal to the current ones change nothing. The schedule must stay coherent with the shows. Only the organizer who owns the event, or an admin, may change it; a cancelled event no longer changes.
+         *
+         *     Roles: organizer, admin.
+         */
+        put: operations["updateEvent"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an event
+         * @description Final: the event stays visible as cancelled; its holds end and its confirmed bookings are refunded in full, shortly after. The body (an optional `reason`) may be left out. Only the organizer who owns the event, or an admin, may change it; a cancelled event no longer changes.
+         *
+         *     Roles: organizer, admin.
+         */
+        post: operations["cancelEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish a draft event
+         * @description The event becomes public and its seats go on sale at `saleStartsAt`. Needs at least one show with a zone; only a draft can be published (else 409 INVALID_STATE). Takes no body. Only the organizer who owns the event, or an admin, may change it; a cancelled event no longer changes.
+         *
+         *     Roles: organizer, admin.
+         */
+        post: operations["publishEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The buyer's place in an event's waiting room
+         * @description Send the last ETag as If-None-Match: 304 while nothing changed. With it, `wait` (seconds, 0–30) holds the answer until the status changes or the time is up (a long poll): a change of `state` or `phase` answers at once, a step forward in line after `pollAfterSeconds`. Ask again after `pollAfterSeconds`. Once admitted, `pass.token` goes in the Queue-Pass header of POST /bookings. Limited per account and per address (RATE_LIMITED with Retry-After). The status is private: `Cache-Control: private, no-cache`.
+         *
+         *     Any signed-in user.
+         */
+        get: operations["getQueueStatus"];
+        put?: never;
+        /**
+         * Take a place in an event's waiting room
+         * @description One place per buyer: joining again (another tab or device) answers 200 with the same place. Joins from `preQueueOpensAt` until the sale starts go into the pre-queue, drawn in a verifiable random order when the sale starts; later joins queue first come, first served. Refused before the pre-queue opens (QUEUE_NOT_OPEN, `details.preQueueOpensAt`) and once every seat is taken (QUEUE_CLOSED). Limited per account and per address (RATE_LIMITED with Retry-After). The status is private: `Cache-Control: private, no-cache`.
+         *
+         *     Any signed-in user.
+         */
+        post: operations["joinQueue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/queue/fairness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The proof of the pre-queue's draw
+         * @description The seed’s commitment (published when the pre-queue opens), the seed (revealed by the draw), the pre-queue as recorded and the order drawn: anyone can check that SHA-256(seed) is the commitment and recompute the order with `algorithm`. Not for a draft event.
+         *
+         *     Public (a bearer token is optional).
+         */
+        get: operations["getQueueFairness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/shows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An event's shows with their zones
+         * @description The `shows` of GET /events/{id}. A draft is visible only to its organizer and admins (404 to anyone else); published and cancelled events are public.
+         *
+         *     Public (a bearer token is optional).
+         */
+        get: operations["listEventShows"];
+        put?: never;
+        /**
+         * Add a show to an event
+         * @description A show starts in the future, not before the event starts. It has no zones yet. Only the organizer who owns the event, or an admin, may change it; a cancelled event no longer changes.
+         *
+         *     Roles: organizer, admin.
+         */
+        post: operations["addShow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/waiting-room": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The live view of a waiting room
+         * @description Settings, phase, the line, buyers inside and seats left, and how admission and the wait estimates went so far. Only the organizer who owns the event, or an admin.
+         *
+         *     Roles: organizer, admin.
+         */
+        get: operations["getWaitingRoomLiveView"];
+        /**
+         * Set up or change an event's waiting room
+         * @description Any subset of the settings; left out, a setting keeps its value (the first time: enabled, the pre-queue opening an hour before `saleStartsAt`, 600 admitted a minute, 1000 inside, passes of 300 s). Changes apply live. Bounds: admissionPerMinute and maxInside 1–100000, passLifetimeSeconds 30–3600; the pre-queue cannot open after the sale starts. Only the organizer who owns the event, or an admin, may change it; a cancelled event no longer changes.
+         *
+         *     Roles: organizer, admin.
+         */
+        put: operations["configureWaitingRoom"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/waiting-room/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pause admission from the waiting room
+         * @description Nobody more is let in until resumed; the line keeps its order and still takes joins. Doing it twice changes nothing. Takes no body. 409 INVALID_STATE when the event has no room. Only the organizer who owns the event, or an admin, may change it; a cancelled event no longer changes.
+         *
+         *     Roles: organizer, admin.
+         */
+        post: operations["pauseAdmission"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/waiting-room/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resume admission
+         * @description Admission goes on from where the line stood. Doing it twice changes nothing. Takes no body. 409 INVALID_STATE when the event has no room. Only the organizer who owns the event, or an admin, may change it; a cancelled event no longer changes.
+         *
+         *     Roles: organizer, admin.
+         */
+        post: operations["resumeAdmission"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/openapi.json": {
         parameters: {
             query?: never;
@@ -307,10 +831,119 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organizer/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organizer's events, of any status
+         * @description Newest created first, filtered by `status`; the same paging as GET /events. An admin sees every organizer's events.
+         *
+         *     Roles: organizer, admin.
+         */
+        get: operations["listOwnEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shows/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Rename or move a show
+         * @description A new name (`null` clears it), a new start, or both; at least one. A show that has begun no longer changes (409 INVALID_STATE). The refund policy of its bookings follows the new start. Only the organizer who owns the event, or an admin, may change it; a cancelled event no longer changes.
+         *
+         *     Roles: organizer, admin.
+         */
+        put: operations["updateShow"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shows/{id}/zones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A show's zones with the seats still available
+         * @description In creation order; `available` is live. A draft is visible only to its organizer and admins (404 to anyone else); published and cancelled events are public.
+         *
+         *     Public (a bearer token is optional).
+         */
+        get: operations["listShowZones"];
+        put?: never;
+        /**
+         * Add a seating zone to a show
+         * @description A zone is a number of seats at one price, in minor units of `currency` (150000 = 1,500.00). Only the organizer who owns the event, or an admin, may change it; a cancelled event no longer changes.
+         *
+         *     Roles: organizer, admin.
+         */
+        post: operations["addZone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/zones/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change a zone's price or capacity
+         * @description A new price, a new capacity, or both. On a published event the capacity cannot go below the seats already held or sold (409 INVALID_STATE). Only the organizer who owns the event, or an admin, may change it; a cancelled event no longer changes.
+         *
+         *     Roles: organizer, admin.
+         */
+        put: operations["updateZone"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AddShowDto: {
+            /**
+             * Format: date-time
+             * @description An ISO 8601 date and time with a zone (Z or an offset), e.g. 2030-06-01T19:00:00Z
+             */
+            startsAt: string;
+            name?: string;
+        };
+        AddZoneDto: {
+            name: string;
+            price: number;
+            /** @description An ISO 4217 currency code */
+            currency: string;
+            capacity: number;
+        };
         /** @description `meta` of a page of `GET /admin/events`. */
         AdminFeedPageMeta: {
             /** @description Pass as `after` for the next page; it may lie past the last event when filters skipped some. */
@@ -362,6 +995,158 @@ export interface components {
             };
             /** @description The counter matches the event store. Briefly false between a hold and its event, or a sweep and its BookingExpired; false for long means the counter needs a rebuild. */
             consistent: boolean;
+        };
+        /** @description `GET /analytics/events/:id/daily`: one point per UTC day from `from` to `to`, both inclusive. */
+        AnalyticsDaily: {
+            eventId: string;
+            /** @description The zone asked for; null for the whole event. */
+            zoneId: string | null;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            days: components["schemas"]["AnalyticsDayPoint"][];
+            totals: components["schemas"]["AnalyticsTotals"];
+        };
+        /** @description `GET /analytics/dashboard`. */
+        AnalyticsDashboard: {
+            /** @description Every event the caller may see (or the one asked for), summed. */
+            totals: components["schemas"]["AnalyticsTotals"];
+            /** @description Largest revenue first, at most `limit` of them. */
+            events: components["schemas"]["AnalyticsEventRow"][];
+            /** @description Only when one event is asked for (`eventId`): its zones, largest revenue first. */
+            zones?: components["schemas"]["AnalyticsZoneRow"][];
+        };
+        AnalyticsDashboardMeta: {
+            /** @description How many events the totals cover (the rows stop at `limit`). */
+            events: number;
+            limit: number;
+        };
+        AnalyticsDayPoint: {
+            /**
+             * Format: date
+             * @description The UTC day.
+             */
+            day: string;
+            revenue: components["schemas"]["AnalyticsMoney"];
+            refunded: components["schemas"]["AnalyticsMoney"];
+            reservations: number;
+            seatsReserved: number;
+            confirmations: number;
+            seatsSold: number;
+            expiries: number;
+            seatsExpired: number;
+            cancellations: number;
+            seatsCancelled: number;
+            refunds: number;
+        };
+        /** @description One event's totals on the dashboard; title and status as the projection last saw the event. */
+        AnalyticsEventRow: {
+            eventId: string;
+            title: string | null;
+            status: string | null;
+            organizerId: string;
+            /** @description Bookings reserved. */
+            bookings: number;
+            /** @description Revenue less refunds, per currency. */
+            netRevenue: components["schemas"]["AnalyticsMoney"];
+            /** @description Confirmed ÷ reserved bookings (0 when none were reserved). */
+            conversion: number;
+            /** @description Expired ÷ reserved bookings (0 when none were reserved). */
+            expiryRate: number;
+            seatsReserved: number;
+            confirmations: number;
+            seatsSold: number;
+            expiries: number;
+            seatsExpired: number;
+            cancellations: number;
+            seatsCancelled: number;
+            refunds: number;
+            revenue: components["schemas"]["AnalyticsMoney"];
+            refunded: components["schemas"]["AnalyticsMoney"];
+        };
+        AnalyticsMinutePoint: {
+            /**
+             * Format: date-time
+             * @description The minute's start (UTC).
+             */
+            minute: string;
+            revenue: components["schemas"]["AnalyticsMoney"];
+            refunded: components["schemas"]["AnalyticsMoney"];
+            reservations: number;
+            seatsReserved: number;
+            confirmations: number;
+            seatsSold: number;
+            expiries: number;
+            seatsExpired: number;
+            cancellations: number;
+            seatsCancelled: number;
+            refunds: number;
+        };
+        /** @description Minor units per ISO currency code, e.g. `{ THB: 300000 }`. */
+        AnalyticsMoney: {
+            [key: string]: number;
+        };
+        /** @description `GET /analytics/events/:id/realtime`: one point per minute in [from, to), oldest first. */
+        AnalyticsRealtime: {
+            eventId: string;
+            /** @description The zone asked for; null for the whole event. */
+            zoneId: string | null;
+            /**
+             * Format: date-time
+             * @description The start of the first minute.
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @description The end of the current minute (exclusive).
+             */
+            to: string;
+            minutes: components["schemas"]["AnalyticsMinutePoint"][];
+            totals: components["schemas"]["AnalyticsTotals"];
+        };
+        AnalyticsTotals: {
+            /** @description Bookings reserved. */
+            bookings: number;
+            /** @description Revenue less refunds, per currency. */
+            netRevenue: components["schemas"]["AnalyticsMoney"];
+            /** @description Confirmed ÷ reserved bookings (0 when none were reserved). */
+            conversion: number;
+            /** @description Expired ÷ reserved bookings (0 when none were reserved). */
+            expiryRate: number;
+            seatsReserved: number;
+            confirmations: number;
+            seatsSold: number;
+            expiries: number;
+            seatsExpired: number;
+            cancellations: number;
+            seatsCancelled: number;
+            refunds: number;
+            revenue: components["schemas"]["AnalyticsMoney"];
+            refunded: components["schemas"]["AnalyticsMoney"];
+        };
+        /** @description One zone's totals over all the event's days. */
+        AnalyticsZoneRow: {
+            zoneId: string;
+            name: string | null;
+            /** @description Bookings reserved. */
+            bookings: number;
+            /** @description Revenue less refunds, per currency. */
+            netRevenue: components["schemas"]["AnalyticsMoney"];
+            /** @description Confirmed ÷ reserved bookings (0 when none were reserved). */
+            conversion: number;
+            /** @description Expired ÷ reserved bookings (0 when none were reserved). */
+            expiryRate: number;
+            seatsReserved: number;
+            confirmations: number;
+            seatsSold: number;
+            expiries: number;
+            seatsExpired: number;
+            cancellations: number;
+            seatsCancelled: number;
+            refunds: number;
+            revenue: components["schemas"]["AnalyticsMoney"];
+            refunded: components["schemas"]["AnalyticsMoney"];
         };
         /** @description Who caused an event: a person (the user and role of the request) or the system (saga, sweeper, seeding), whose `userId` is `system:<name>`. */
         AuditActorView: {
@@ -453,8 +1238,59 @@ export interface components {
             expiresAt: string;
             reservedAt: string;
         };
+        /**
+         * @description Where a buyer stands in an event's waiting room (docs/api.md, "Waiting room").
+         * @enum {string}
+         */
+        BuyerQueueState: "not-joined" | "pre-queue" | "waiting" | "admitted" | "used" | "expired" | "sold-out";
         CancelBookingDto: {
             reason?: string;
+        };
+        CancelEventDto: {
+            reason?: string;
+        };
+        CategoryCount: {
+            /** @description The first spelling in alphabetical order of those that differ only in case. */
+            name: string;
+            /** @description Published events in the category. */
+            events: number;
+        };
+        ChangeRoleBody: {
+            /** @enum {string} */
+            role: "customer" | "organizer" | "admin";
+        };
+        ConfigureWaitingRoomDto: {
+            enabled?: boolean;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 date and time with a zone (Z or an offset), e.g. 2030-06-01T19:00:00Z
+             */
+            preQueueOpensAt?: string;
+            admissionPerMinute?: number;
+            maxInside?: number;
+            passLifetimeSeconds?: number;
+        };
+        CreateEventDto: {
+            name: string;
+            description: string;
+            venue: string;
+            category?: string;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 date and time with a zone (Z or an offset), e.g. 2030-06-01T19:00:00Z
+             */
+            startsAt: string;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 date and time with a zone (Z or an offset), e.g. 2030-06-01T19:00:00Z
+             */
+            saleStartsAt: string;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 date and time with a zone (Z or an offset), e.g. 2030-06-01T19:00:00Z
+             */
+            saleEndsAt?: string;
+            maxTicketsPerUser?: number;
         };
         ErrorEnvelope: {
             /** @constant */
@@ -481,6 +1317,113 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /** @description An event as the API shows it (API.md, Catalog): the same shape from commands and from queries. */
+        EventResource: {
+            /** Format: uuid */
+            id: string;
+            /** @description From the name, unique; never changes, so links stay valid. */
+            slug: string;
+            status: components["schemas"]["EventStatus"];
+            /** Format: uuid */
+            organizerId: string;
+            name: string;
+            description: string;
+            venue: string;
+            category: string | null;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            saleStartsAt: string;
+            /** Format: date-time */
+            saleEndsAt: string;
+            maxTicketsPerUser: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: date-time */
+            publishedAt: string | null;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            /** @description Null until an organizer configures a room. */
+            waitingRoom: components["schemas"]["EventWaitingRoomResource"] | null;
+            shows: components["schemas"]["ShowResource"][];
+        };
+        /** @enum {string} */
+        EventStatus: "draft" | "published" | "cancelled";
+        /** @description An event without its shows, as lists show it. */
+        EventSummary: {
+            /** Format: uuid */
+            id: string;
+            /** @description From the name, unique; never changes, so links stay valid. */
+            slug: string;
+            status: components["schemas"]["EventStatus"];
+            /** Format: uuid */
+            organizerId: string;
+            name: string;
+            description: string;
+            venue: string;
+            category: string | null;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            saleStartsAt: string;
+            /** Format: date-time */
+            saleEndsAt: string;
+            maxTicketsPerUser: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: date-time */
+            publishedAt: string | null;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            /** @description Null until an organizer configures a room. */
+            waitingRoom: components["schemas"]["EventWaitingRoomResource"] | null;
+        };
+        /** @description An event's waiting room as the API shows it inside the event: its settings and whether admission is paused. */
+        EventWaitingRoomResource: {
+            enabled: boolean;
+            /** Format: date-time */
+            preQueueOpensAt: string;
+            admissionPerMinute: number;
+            maxInside: number;
+            passLifetimeSeconds: number;
+            paused: boolean;
+        };
+        /** @description An event with its shows and their zones, each with the seats still available. */
+        EventWithAvailability: {
+            shows: components["schemas"]["ShowWithAvailability"][];
+            /** Format: uuid */
+            id: string;
+            /** @description From the name, unique; never changes, so links stay valid. */
+            slug: string;
+            status: components["schemas"]["EventStatus"];
+            /** Format: uuid */
+            organizerId: string;
+            name: string;
+            description: string;
+            venue: string;
+            category: string | null;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            saleStartsAt: string;
+            /** Format: date-time */
+            saleEndsAt: string;
+            maxTicketsPerUser: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: date-time */
+            publishedAt: string | null;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            /** @description Null until an organizer configures a room. */
+            waitingRoom: components["schemas"]["EventWaitingRoomResource"] | null;
+        };
         /** @description One event of the global feed: a stream event and the stream it belongs to. */
         FeedEventView: {
             /** @description `<category>-<id>`, e.g. `booking-…`. */
@@ -499,6 +1442,16 @@ export interface components {
             metadata: components["schemas"]["EventMetadata"];
             /** Format: date-time */
             createdAt: string;
+        };
+        /** @description What logout answers. */
+        LoggedOut: {
+            /** @constant */
+            loggedOut: true;
+        };
+        LoginBody: {
+            /** Format: email */
+            email: string;
+            password: string;
         };
         /** @description `meta` of a page of `GET /admin/notifications`. */
         NotificationPageMeta: {
@@ -540,6 +1493,12 @@ export interface components {
             /** Format: date-time */
             failedAt: string | null;
         };
+        PageMeta: {
+            page: number;
+            pageSize: number;
+            total: number;
+            totalPages: number;
+        };
         PayBookingDto: {
             /** @enum {string} */
             method: "card";
@@ -556,6 +1515,11 @@ export interface components {
          * @enum {string}
          */
         PaymentFailureReason: "DECLINED" | "GATEWAY_ERROR" | "GATEWAY_TIMEOUT";
+        ProfileBody: {
+            name?: string;
+            /** @enum {string} */
+            locale?: "en" | "th";
+        };
         /** @description The answer of `POST /admin/projections/:name/rebuild`: the rebuild has begun. */
         ProjectionRebuildStarted: {
             name: string;
@@ -589,9 +1553,62 @@ export interface components {
                 startedAt: string;
             };
         };
+        /** @description What anyone needs to recompute the pre-queue's order (docs/waiting-room.md). */
+        QueueFairness: {
+            /** Format: uuid */
+            eventId: string;
+            /** @description hex(SHA-256(seed)), published when the pre-queue opens; null before. */
+            seedCommitment: string | null;
+            /** @description Revealed by the shuffle; null until then. */
+            seed: string | null;
+            /** Format: date-time */
+            shuffledAt: string | null;
+            /** @description The pre-queue's buyers in the order their joins were recorded. */
+            prequeue: string[];
+            /** @description The same buyers in the order the shuffle gave them (place 1 first); empty before the shuffle. */
+            order: string[];
+            algorithm: string;
+        };
+        /** @description An admitted buyer's pass to reserve with, until `expiresAt`. */
+        QueuePassGranted: {
+            token: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        /**
+         * @description `closed` keeps the phase it was closed in (`closedFrom`), so a reopened queue goes on where it was.
+         * @enum {string}
+         */
+        QueuePhase: "not-opened" | "prequeue" | "open" | "closed";
+        QueueStatus: {
+            /** Format: uuid */
+            eventId: string;
+            state: components["schemas"]["BuyerQueueState"];
+            phase: components["schemas"]["QueuePhase"];
+            /** @description The place in line; null before joining and in the pre-queue until the shuffle. */
+            place: number | null;
+            /** @description Buyers in line before this one, not yet let in. */
+            ahead: number | null;
+            /** @description The estimate at the admission rate; null when nobody is let in now (paused, pre-queue). */
+            waitSeconds: number | null;
+            /** @enum {string|null} */
+            odds: "likely" | "possible" | "unlikely" | "sold-out" | null;
+            seatsLeft: number;
+            /** Format: date-time */
+            preQueueOpensAt: string;
+            /** Format: date-time */
+            saleStartsAt: string;
+            /** @description Present while admitted: send `token` as the `Queue-Pass` header of `POST /bookings`. */
+            pass: components["schemas"]["QueuePassGranted"] | null;
+            /** @description When asking again is worth it; further back in line, less often. */
+            pollAfterSeconds: number;
+        };
         /** @description The data of a stored event (not a catalog event): an object whose fields depend on its type. */
         RecordedEventData: {
             [key: string]: unknown;
+        };
+        RefreshTokenBody: {
+            refreshToken: string;
         };
         /** @description A share of what was paid, owed back to the buyer. */
         RefundDue: {
@@ -600,10 +1617,85 @@ export interface components {
             amount: number;
             currency: string;
         };
+        RegisterBody: {
+            /** Format: email */
+            email: string;
+            password: string;
+            name: string;
+            /** @enum {string} */
+            locale?: "en" | "th";
+        };
         ReserveSeatsDto: {
             /** Format: uuid */
             zoneId: string;
             quantity: number;
+        };
+        /** @description The organizer's live view of one room. */
+        RoomLiveView: {
+            /** @description Buyers let in during the minute before `now`. */
+            admittedLastMinute: number;
+            admittedTotal: number;
+            /** @description From taking a place (the shuffle, for the pre-queue) to being let in; null before anyone was. */
+            medianWaitSeconds: number | null;
+            /** @description The wait each admitted buyer was told when they took their place, against the wait they had. */
+            estimates: {
+                samples: number;
+                medianErrorSeconds: number | null;
+                /** @description Share (0–1) of estimates within 20 % of the actual wait (or 10 s, for short waits). */
+                withinTwentyPercent: number | null;
+            };
+            /** Format: uuid */
+            eventId: string;
+            settings: components["schemas"]["EventWaitingRoomResource"];
+            phase: components["schemas"]["QueuePhase"];
+            /** @description hex(SHA-256(seed)), published when the pre-queue opens; null before. */
+            seedCommitment: string | null;
+            /** @description Numbered places not yet let in, plus the pre-queue before its shuffle. */
+            waiting: number;
+            targetPerMinute: number;
+            inside: number;
+            passesOut: number;
+            seatsLeft: number;
+        };
+        ShowResource: {
+            zones: components["schemas"]["ZoneResource"][];
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            eventId: string;
+            name: string | null;
+            /** Format: date-time */
+            startsAt: string;
+        };
+        /** @description A show without its zones: the answer to changing one. */
+        ShowSummary: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            eventId: string;
+            name: string | null;
+            /** Format: date-time */
+            startsAt: string;
+        };
+        ShowWithAvailability: {
+            zones: components["schemas"]["ZoneWithAvailability"][];
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            eventId: string;
+            name: string | null;
+            /** Format: date-time */
+            startsAt: string;
+        };
+        /** @description What register, login and refresh answer (API.md, "Identity"). */
+        SignedIn: {
+            user: components["schemas"]["UserView"];
+            /** @description A JWT for `Authorization: Bearer`, valid for `expiresIn` seconds. */
+            accessToken: string;
+            /** @description Opaque; exchange it at `/auth/refresh` (once) or end the sign-in with it at `/auth/logout`. */
+            refreshToken: string;
+            /** @description Seconds until the access token expires. */
+            expiresIn: number;
         };
         /** @description One event of a stream as the admin stream browser shows it (API.md, Admin and audit): its data and metadata redacted like the audit log's (no password hash, token or card number ever leaves). */
         StreamEventView: {
@@ -621,6 +1713,97 @@ export interface components {
             metadata: components["schemas"]["EventMetadata"];
             /** Format: date-time */
             createdAt: string;
+        };
+        UpdateEventDto: {
+            name?: string;
+            description?: string;
+            venue?: string;
+            category?: string;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 date and time with a zone (Z or an offset), e.g. 2030-06-01T19:00:00Z
+             */
+            startsAt?: string;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 date and time with a zone (Z or an offset), e.g. 2030-06-01T19:00:00Z
+             */
+            saleStartsAt?: string;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 date and time with a zone (Z or an offset), e.g. 2030-06-01T19:00:00Z
+             */
+            saleEndsAt?: string;
+            maxTicketsPerUser?: number;
+        };
+        UpdateShowDto: {
+            name?: string;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 date and time with a zone (Z or an offset), e.g. 2030-06-01T19:00:00Z
+             */
+            startsAt?: string;
+        };
+        UpdateZoneDto: {
+            price?: number;
+            capacity?: number;
+        };
+        /** @enum {string} */
+        UserLocale: "en" | "th";
+        /** @enum {string} */
+        UserRole: "customer" | "organizer" | "admin";
+        /** @description An account as the API shows it (API.md, "Identity"). */
+        UserView: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            name: string;
+            role: components["schemas"]["UserRole"];
+            /** @description The language of the account's e-mails. */
+            locale: components["schemas"]["UserLocale"];
+        };
+        /** @description The organizer's answer to configuring, pausing or resuming a room. */
+        WaitingRoomResource: {
+            enabled: boolean;
+            /** Format: date-time */
+            preQueueOpensAt: string;
+            admissionPerMinute: number;
+            maxInside: number;
+            passLifetimeSeconds: number;
+            paused: boolean;
+            /** Format: uuid */
+            eventId: string;
+        };
+        /** @description A zone as the API shows it; the query side adds `available`. */
+        ZoneResource: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            showId: string;
+            /** Format: uuid */
+            eventId: string;
+            name: string;
+            /** @description In minor units of `currency` (150000 = 1,500.00). */
+            price: number;
+            /** @description ISO 4217, upper case. */
+            currency: string;
+            capacity: number;
+        };
+        ZoneWithAvailability: {
+            /** @description Seats a buyer can still get, live (held and sold seats are taken). */
+            available: number;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            showId: string;
+            /** Format: uuid */
+            eventId: string;
+            name: string;
+            /** @description In minor units of `currency` (150000 = 1,500.00). */
+            price: number;
+            /** @description ISO 4217, upper case. */
+            currency: string;
+            capacity: number;
         };
     };
     responses: never;
@@ -715,6 +1898,25 @@ export interface operations {
                         error: {
                             /** @enum {unknown} */
                             code: "FORBIDDEN";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "PAYLOAD_TOO_LARGE";
                             message: string;
                             /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
                             details?: unknown;
@@ -846,6 +2048,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
             /** @description SERVICE_UNAVAILABLE */
             503: {
                 headers: {
@@ -954,6 +2175,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
             /** @description SERVICE_UNAVAILABLE */
             503: {
                 headers: {
@@ -1051,6 +2291,25 @@ export interface operations {
                         error: {
                             /** @enum {unknown} */
                             code: "FORBIDDEN";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "PAYLOAD_TOO_LARGE";
                             message: string;
                             /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
                             details?: unknown;
@@ -1182,6 +2441,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
             /** @description SERVICE_UNAVAILABLE */
             503: {
                 headers: {
@@ -1284,6 +2562,25 @@ export interface operations {
                         error: {
                             /** @enum {unknown} */
                             code: "FORBIDDEN";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "PAYLOAD_TOO_LARGE";
                             message: string;
                             /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
                             details?: unknown;
@@ -1434,6 +2731,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
             /** @description SERVICE_UNAVAILABLE */
             503: {
                 headers: {
@@ -1529,6 +2845,25 @@ export interface operations {
                         error: {
                             /** @enum {unknown} */
                             code: "FORBIDDEN";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "PAYLOAD_TOO_LARGE";
                             message: string;
                             /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
                             details?: unknown;
@@ -1679,6 +3014,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
             /** @description SERVICE_UNAVAILABLE */
             503: {
                 headers: {
@@ -1807,6 +3161,1523 @@ export interface operations {
                     };
                 };
             };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "SERVICE_UNAVAILABLE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    changeUserRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeRoleBody"];
+            };
+        };
+        responses: {
+            /** @description The user, with the new role */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: components["schemas"]["UserView"];
+                    };
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "VALIDATION_ERROR";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "UNAUTHORIZED";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "FORBIDDEN";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "NOT_FOUND";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description CONCURRENCY_CONFLICT, INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "CONCURRENCY_CONFLICT" | "INVALID_STATE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "SERVICE_UNAVAILABLE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getAnalyticsDashboard: {
+        parameters: {
+            query?: {
+                eventId?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The totals and rows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: components["schemas"]["AnalyticsDashboard"];
+                        meta: components["schemas"]["AnalyticsDashboardMeta"];
+                    };
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "VALIDATION_ERROR";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "UNAUTHORIZED";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "FORBIDDEN";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "NOT_FOUND";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "SERVICE_UNAVAILABLE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getEventAnalyticsDaily: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                zoneId?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The event (its id, not its slug) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The days and their totals */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: components["schemas"]["AnalyticsDaily"];
+                    };
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "VALIDATION_ERROR";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "UNAUTHORIZED";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "FORBIDDEN";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description NOT_FOUND, ZONE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "NOT_FOUND" | "ZONE_NOT_FOUND";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "SERVICE_UNAVAILABLE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getEventAnalyticsRealtime: {
+        parameters: {
+            query?: {
+                minutes?: number;
+                zoneId?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The event (its id, not its slug) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The minutes and their totals */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: components["schemas"]["AnalyticsRealtime"];
+                    };
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "VALIDATION_ERROR";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "UNAUTHORIZED";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "FORBIDDEN";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description NOT_FOUND, ZONE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "NOT_FOUND" | "ZONE_NOT_FOUND";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "SERVICE_UNAVAILABLE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginBody"];
+            };
+        };
+        responses: {
+            /** @description Signed in */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: components["schemas"]["SignedIn"];
+                    };
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "VALIDATION_ERROR";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "UNAUTHORIZED";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description RATE_LIMITED */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "RATE_LIMITED";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "SERVICE_UNAVAILABLE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefreshTokenBody"];
+            };
+        };
+        responses: {
+            /** @description Signed out */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: components["schemas"]["LoggedOut"];
+                    };
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "VALIDATION_ERROR";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "UNAUTHORIZED";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description CONCURRENCY_CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "CONCURRENCY_CONFLICT";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "SERVICE_UNAVAILABLE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: components["schemas"]["UserView"];
+                    };
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "VALIDATION_ERROR";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "UNAUTHORIZED";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "NOT_FOUND";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "SERVICE_UNAVAILABLE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    updateMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ProfileBody"];
+            };
+        };
+        responses: {
+            /** @description The account, changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: components["schemas"]["UserView"];
+                    };
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "VALIDATION_ERROR";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "UNAUTHORIZED";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "NOT_FOUND";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description CONCURRENCY_CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "CONCURRENCY_CONFLICT";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "SERVICE_UNAVAILABLE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    refreshSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefreshTokenBody"];
+            };
+        };
+        responses: {
+            /** @description A new access token and refresh token */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: components["schemas"]["SignedIn"];
+                    };
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "VALIDATION_ERROR";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "UNAUTHORIZED";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description CONCURRENCY_CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "CONCURRENCY_CONFLICT";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "SERVICE_UNAVAILABLE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterBody"];
+            };
+        };
+        responses: {
+            /** @description The new account, signed in */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: components["schemas"]["SignedIn"];
+                    };
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "VALIDATION_ERROR";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "UNAUTHORIZED";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description CONCURRENCY_CONFLICT, EMAIL_TAKEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "CONCURRENCY_CONFLICT" | "EMAIL_TAKEN";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description RATE_LIMITED */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "RATE_LIMITED";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "SERVICE_UNAVAILABLE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listMyBookings: {
+        parameters: {
+            query?: {
+                status?: "reserved" | "confirmed" | "cancelled" | "expired" | "refunded";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of bookings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: components["schemas"]["BookingView"][];
+                        meta: components["schemas"]["PageMeta"];
+                    };
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "VALIDATION_ERROR";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "UNAUTHORIZED";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
             /** @description SERVICE_UNAVAILABLE */
             503: {
                 headers: {
@@ -1854,9 +4725,11 @@ export interface operations {
                     /** @description `true` when this is the stored answer of an earlier request with the same key */
                     "Idempotent-Replayed"?: "true";
                     /** @description The bucket size */
-                    "RateLimit-Limit"?: string;
-                    /** @description Requests left in the bucket */
-                    "RateLimit-Remaining"?: string;
+                    "X-RateLimit-Limit"?: string;
+                    /** @description Whole tokens left in the bucket */
+                    "X-RateLimit-Remaining"?: string;
+                    /** @description Seconds until the bucket is full again */
+                    "X-RateLimit-Reset"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2014,6 +4887,130 @@ export interface operations {
                         error: {
                             /** @enum {unknown} */
                             code: "RATE_LIMITED";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "SERVICE_UNAVAILABLE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getBooking: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The booking */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The booking */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: components["schemas"]["BookingView"];
+                    };
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "VALIDATION_ERROR";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "UNAUTHORIZED";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "NOT_FOUND";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "PAYLOAD_TOO_LARGE";
                             message: string;
                             /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
                             details?: unknown;
@@ -2428,6 +5425,2550 @@ export interface operations {
             };
         };
     };
+    listMyPendingBookings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The live holds */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: components["schemas"]["BookingView"][];
+                    };
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "VALIDATION_ERROR";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "UNAUTHORIZED";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "SERVICE_UNAVAILABLE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listCategories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every category */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: components["schemas"]["CategoryCount"][];
+                    };
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "VALIDATION_ERROR";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "UNAUTHORIZED";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "SERVICE_UNAVAILABLE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listEvents: {
+        parameters: {
+            query?: {
+                search?: string;
+                category?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of events */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: components["schemas"]["EventSummary"][];
+                        meta: components["schemas"]["PageMeta"];
+                    };
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "VALIDATION_ERROR";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "UNAUTHORIZED";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "SERVICE_UNAVAILABLE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    createEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateEventDto"];
+            };
+        };
+        responses: {
+            /** @description The event, a draft */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: components["schemas"]["EventResource"];
+                    };
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "VALIDATION_ERROR";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "UNAUTHORIZED";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "FORBIDDEN";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description CONCURRENCY_CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "CONCURRENCY_CONFLICT";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "SERVICE_UNAVAILABLE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The event's id or its slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: components["schemas"]["EventWithAvailability"];
+                    };
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "VALIDATION_ERROR";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "UNAUTHORIZED";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "NOT_FOUND";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "SERVICE_UNAVAILABLE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    updateEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The event */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["UpdateEventDto"];
+            };
+        };
+        responses: {
+            /** @description The event */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: components["schemas"]["EventResource"];
+                    };
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "VALIDATION_ERROR";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "UNAUTHORIZED";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "FORBIDDEN";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "NOT_FOUND";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description CONCURRENCY_CONFLICT, INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "CONCURRENCY_CONFLICT" | "INVALID_STATE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "SERVICE_UNAVAILABLE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    cancelEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The event */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CancelEventDto"];
+            };
+        };
+        responses: {
+            /** @description The event, cancelled */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: components["schemas"]["EventResource"];
+                    };
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "VALIDATION_ERROR";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "UNAUTHORIZED";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "FORBIDDEN";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "NOT_FOUND";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description CONCURRENCY_CONFLICT, INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "CONCURRENCY_CONFLICT" | "INVALID_STATE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "SERVICE_UNAVAILABLE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    publishEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The event */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event, published */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: components["schemas"]["EventResource"];
+                    };
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "VALIDATION_ERROR";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "UNAUTHORIZED";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "FORBIDDEN";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "NOT_FOUND";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description CONCURRENCY_CONFLICT, INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "CONCURRENCY_CONFLICT" | "INVALID_STATE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "SERVICE_UNAVAILABLE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getQueueStatus: {
+        parameters: {
+            query?: {
+                wait?: string;
+            };
+            header?: {
+                /** @description The ETag of the last answer: 304 while nothing changed */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description The event */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The buyer’s status */
+            200: {
+                headers: {
+                    /** @description Send it back as If-None-Match */
+                    ETag?: string;
+                    /** @description The bucket size */
+                    "X-RateLimit-Limit"?: string;
+                    /** @description Whole tokens left in the bucket */
+                    "X-RateLimit-Remaining"?: string;
+                    /** @description Seconds until the bucket is full again */
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: components["schemas"]["QueueStatus"];
+                    };
+                };
+            };
+            /** @description Unchanged since the ETag sent */
+            304: {
+                headers: {
+                    /** @description Send it back as If-None-Match */
+                    ETag?: string;
+                    /** @description The bucket size */
+                    "X-RateLimit-Limit"?: string;
+                    /** @description Whole tokens left in the bucket */
+                    "X-RateLimit-Remaining"?: string;
+                    /** @description Seconds until the bucket is full again */
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_ERROR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "VALIDATION_ERROR";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "UNAUTHORIZED";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "NOT_FOUND";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description QUEUE_NOT_ENABLED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "QUEUE_NOT_ENABLED";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description RATE_LIMITED */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "RATE_LIMITED";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "SERVICE_UNAVAILABLE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    joinQueue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The event */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Already in line: the buyer’s status */
+            200: {
+                headers: {
+                    /** @description Send it back as If-None-Match */
+                    ETag?: string;
+                    /** @description The bucket size */
+                    "X-RateLimit-Limit"?: string;
+                    /** @description Whole tokens left in the bucket */
+                    "X-RateLimit-Remaining"?: string;
+                    /** @description Seconds until the bucket is full again */
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: components["schemas"]["QueueStatus"];
+                    };
+                };
+            };
+            /** @description Joined: the buyer’s status */
+            201: {
+                headers: {
+                    /** @description Send it back as If-None-Match */
+                    ETag?: string;
+                    /** @description The bucket size */
+                    "X-RateLimit-Limit"?: string;
+                    /** @description Whole tokens left in the bucket */
+                    "X-RateLimit-Remaining"?: string;
+                    /** @description Seconds until the bucket is full again */
+                    "X-RateLimit-Reset"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: components["schemas"]["QueueStatus"];
+                    };
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "VALIDATION_ERROR";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "UNAUTHORIZED";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "NOT_FOUND";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description QUEUE_CLOSED, QUEUE_NOT_ENABLED, QUEUE_NOT_OPEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "QUEUE_CLOSED" | "QUEUE_NOT_ENABLED" | "QUEUE_NOT_OPEN";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description RATE_LIMITED */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "RATE_LIMITED";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "SERVICE_UNAVAILABLE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getQueueFairness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The event */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The draw and how to check it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: components["schemas"]["QueueFairness"];
+                    };
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "VALIDATION_ERROR";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "UNAUTHORIZED";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "NOT_FOUND";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description QUEUE_NOT_ENABLED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "QUEUE_NOT_ENABLED";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "SERVICE_UNAVAILABLE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listEventShows: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The event's id or its slug */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The shows, in start order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: components["schemas"]["ShowWithAvailability"][];
+                    };
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "VALIDATION_ERROR";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "UNAUTHORIZED";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "NOT_FOUND";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "SERVICE_UNAVAILABLE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    addShow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The event */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddShowDto"];
+            };
+        };
+        responses: {
+            /** @description The show, without zones */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: components["schemas"]["ShowResource"];
+                    };
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "VALIDATION_ERROR";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "UNAUTHORIZED";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "FORBIDDEN";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "NOT_FOUND";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description CONCURRENCY_CONFLICT, INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "CONCURRENCY_CONFLICT" | "INVALID_STATE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "SERVICE_UNAVAILABLE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getWaitingRoomLiveView: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The event */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The room as it runs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: components["schemas"]["RoomLiveView"];
+                    };
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "VALIDATION_ERROR";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "UNAUTHORIZED";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "FORBIDDEN";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "NOT_FOUND";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description QUEUE_NOT_ENABLED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "QUEUE_NOT_ENABLED";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "SERVICE_UNAVAILABLE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    configureWaitingRoom: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The event */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ConfigureWaitingRoomDto"];
+            };
+        };
+        responses: {
+            /** @description The room's settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: components["schemas"]["WaitingRoomResource"];
+                    };
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "VALIDATION_ERROR";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "UNAUTHORIZED";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "FORBIDDEN";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "NOT_FOUND";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description CONCURRENCY_CONFLICT, INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "CONCURRENCY_CONFLICT" | "INVALID_STATE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "SERVICE_UNAVAILABLE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    pauseAdmission: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The event */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The room's settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: components["schemas"]["WaitingRoomResource"];
+                    };
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "VALIDATION_ERROR";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "UNAUTHORIZED";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "FORBIDDEN";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "NOT_FOUND";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description CONCURRENCY_CONFLICT, INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "CONCURRENCY_CONFLICT" | "INVALID_STATE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "SERVICE_UNAVAILABLE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    resumeAdmission: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The event */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The room's settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: components["schemas"]["WaitingRoomResource"];
+                    };
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "VALIDATION_ERROR";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "UNAUTHORIZED";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "FORBIDDEN";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "NOT_FOUND";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description CONCURRENCY_CONFLICT, INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "CONCURRENCY_CONFLICT" | "INVALID_STATE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "SERVICE_UNAVAILABLE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
     getOpenApiDocument: {
         parameters: {
             query?: never;
@@ -2477,6 +8018,773 @@ export interface operations {
                         error: {
                             /** @enum {unknown} */
                             code: "UNAUTHORIZED";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "SERVICE_UNAVAILABLE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listOwnEvents: {
+        parameters: {
+            query?: {
+                status?: "draft" | "published" | "cancelled";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of events */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: components["schemas"]["EventSummary"][];
+                        meta: components["schemas"]["PageMeta"];
+                    };
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "VALIDATION_ERROR";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "UNAUTHORIZED";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "FORBIDDEN";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "SERVICE_UNAVAILABLE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    updateShow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The show */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["UpdateShowDto"];
+            };
+        };
+        responses: {
+            /** @description The show */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: components["schemas"]["ShowSummary"];
+                    };
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "VALIDATION_ERROR";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "UNAUTHORIZED";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "FORBIDDEN";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "NOT_FOUND";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description CONCURRENCY_CONFLICT, INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "CONCURRENCY_CONFLICT" | "INVALID_STATE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "SERVICE_UNAVAILABLE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listShowZones: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The show */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The zones */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: components["schemas"]["ZoneWithAvailability"][];
+                    };
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "VALIDATION_ERROR";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "UNAUTHORIZED";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "NOT_FOUND";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "SERVICE_UNAVAILABLE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    addZone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The show */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddZoneDto"];
+            };
+        };
+        responses: {
+            /** @description The zone */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: components["schemas"]["ZoneResource"];
+                    };
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "VALIDATION_ERROR";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "UNAUTHORIZED";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "FORBIDDEN";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "NOT_FOUND";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description CONCURRENCY_CONFLICT, INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "CONCURRENCY_CONFLICT" | "INVALID_STATE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "SERVICE_UNAVAILABLE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    updateZone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The zone */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["UpdateZoneDto"];
+            };
+        };
+        responses: {
+            /** @description The zone */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: components["schemas"]["ZoneResource"];
+                    };
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "VALIDATION_ERROR";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "UNAUTHORIZED";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "FORBIDDEN";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description NOT_FOUND, ZONE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "NOT_FOUND" | "ZONE_NOT_FOUND";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description CONCURRENCY_CONFLICT, INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "CONCURRENCY_CONFLICT" | "INVALID_STATE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "PAYLOAD_TOO_LARGE";
                             message: string;
                             /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
                             details?: unknown;
