@@ -1,9 +1,11 @@
-/** Metadata carried by every stored event; it is the audit trail (ARCHITECTURE.md, "Event model"). */
+/** Metadata carried by every stored event; it is the audit trail (docs/architecture.md, "Event model"). */
 export type EventMetadata = {
   eventId?: string;
   correlationId?: string;
   causationId?: string;
   userId?: string;
+  /** The role of the signed-in user who caused the event, when one did. */
+  role?: string;
   tenantId?: string;
   ip?: string;
   userAgent?: string;

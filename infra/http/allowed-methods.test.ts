@@ -60,3 +60,35 @@ describe('a known path asked with another method', () => {
     assert.equal((await send('HEAD', '/api/v1/events/e1')).status, 200);
   });
 });
+
+describe('OPTIONS on a path served by two routers', () => {
+  const reads = Router();
+  reads.get('/events', (_req, res) => ok(res, []));
+  const writes = Router();
+  writes.post('/events', (_req, res) => ok(res, 'created'));
+  let server: Awaited<ReturnType<typeof serve>>;
+  before(async () => {
+    server = await serve(
+      createHttpApp({
+        logger: recordingLogger(),
+        bodyLimitBytes: 1024,
+        routes: [
+          { path: '', handler: reads, operations: [] },
+          { path: '', handler: writes, operations: [] },
+        ],
+      }),
+    );
+  });
+  after(() => server.close());
+
+  it('answers 204 with Allow listing the methods of both (express alone named only the first router’s)', async () => {
+    const response = await fetch(`${server.url}/api/v1/events`, { method: 'OPTIONS' });
+    assert.equal(response.status, 204);
+    assert.equal(response.headers.get('allow'), 'GET, HEAD, POST, OPTIONS');
+  });
+
+  it('leaves an unknown path to the 404', async () => {
+    const response = await fetch(`${server.url}/api/v1/nowhere`, { method: 'OPTIONS' });
+    assert.equal(response.status, 404);
+  });
+});

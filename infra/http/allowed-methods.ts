@@ -1,4 +1,4 @@
-import type { Application } from 'express';
+import type { Application, RequestHandler } from 'express';
 
 /** The parts of express's router layers this needs (its published types describe express 4's). */
 type Layer = {
@@ -56,4 +56,20 @@ export function allowedMethods(app: Application, path: string): string[] {
   collect((app.router as unknown as { stack: readonly Layer[] }).stack, path, methods);
   if (methods.has('GET')) methods.add('HEAD');
   return [...methods].sort();
+}
+
+/**
+ * `OPTIONS` on a known path: 204 with `Allow` listing every method the app answers there. Express's own
+ * answer lists only the methods of the first router that knows the path, and a path's reads and writes
+ * live in different routers (`GET /events` in the query side, `POST /events` in the command side).
+ * An unknown path goes on to the 404.
+ */
+export function answerOptions(): RequestHandler {
+  return (req, res, next) => {
+    if (req.method !== 'OPTIONS') return next();
+    const allowed = allowedMethods(req.app, `${req.baseUrl}${req.path}`);
+    if (allowed.length === 0) return next();
+    res.setHeader('Allow', [...allowed, 'OPTIONS'].join(', '));
+    res.status(204).end();
+  };
 }

@@ -2,6 +2,7 @@ import express, { type Express, type RequestHandler } from 'express';
 import type { Logger } from '../logging';
 import type { AccessTokens } from '../ports/auth';
 import type { ApiOperation } from '../ports/http';
+import { answerOptions } from './allowed-methods';
 import { authenticate } from './authenticate';
 import { correlationId } from './correlation-id';
 import { errorHandler, notFound } from './error-handler';
@@ -69,6 +70,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.use(refuseMalformedUrls());
   // Parsed under the API only: other handlers on this port (the web app) read their own bodies.
   app.use(apiBasePath, jsonBody(options.bodyLimitBytes));
+  app.use(apiBasePath, answerOptions());
   if (options.accessTokens) app.use(apiBasePath, authenticate(options.accessTokens));
   // Routers under a path of their own go first: a request for `/bookings` (the hot path) then skips the
   // matching of every router mounted at the API root, which is measurable per request.

@@ -1,3 +1,4 @@
+import { streamIdRule } from '../../infra/ports/event-store';
 import type { ApiOperation } from '../../infra/ports/http';
 import { EventFeedQuery, StreamEventsQuery } from './admin-queries';
 
@@ -19,7 +20,12 @@ export const adminEventOperations: readonly ApiOperation[] = [
       'events (default 100); `meta.next` is the `fromVersion` of the next page, null at the end. ' +
       redaction,
     access: ['admin'],
-    params: { streamId: { description: 'The stream, `<category>-<id>` (e.g. `booking-<bookingId>`)' } },
+    params: {
+      streamId: {
+        description: 'The stream, `<category>-<id>` (e.g. `booking-<bookingId>`)',
+        ...streamIdRule,
+      },
+    },
     query: StreamEventsQuery,
     responses: {
       200: { description: 'A page of the stream', data: ['StreamEventView'], meta: 'AdminStreamPageMeta' },

@@ -4,6 +4,7 @@ import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { BookingStatus } from '../../domain/booking';
+import { maxPage } from '../../infra/ports/http';
 
 export const defaultPageSize = 20;
 export const maxPageSize = 100;
@@ -22,6 +23,6 @@ export const bookingStatuses = [
  */
 export class ListBookingsQuery {
   @IsOptional() @IsIn(bookingStatuses) status?: BookingStatus;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(maxPage) page?: number;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(maxPageSize) pageSize?: number;
 }

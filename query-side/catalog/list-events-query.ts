@@ -3,6 +3,7 @@
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { maxPage } from '../../infra/ports/http';
 
 export const defaultPageSize = 20;
 export const maxPageSize = 100;
@@ -14,6 +15,6 @@ export const maxPageSize = 100;
 export class ListEventsQuery {
   @IsOptional() @IsString() @MaxLength(200) search?: string;
   @IsOptional() @IsString() @MaxLength(50) category?: string;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(maxPage) page?: number;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(maxPageSize) pageSize?: number;
 }

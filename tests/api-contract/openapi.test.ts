@@ -45,13 +45,22 @@ describe('the OpenAPI document', () => {
 
   it('never names one path twice with different parameter names (OpenAPI calls them identical)', () => {
     const shapes = Object.keys(document.paths).map((route) => route.replace(/\{[^}]+\}/g, '{}'));
-    assert.equal(new Set(shapes).size, shapes.length, shapes.filter((shape, i) => shapes.indexOf(shape) !== i).join(', '));
+    assert.equal(
+      new Set(shapes).size,
+      shapes.length,
+      shapes.filter((shape, i) => shapes.indexOf(shape) !== i).join(', '),
+    );
   });
 
   it('gives every operation an id, a summary, a tag and its errors', () => {
     for (const [route, item] of Object.entries(document.paths)) {
       for (const [method, operation] of Object.entries(item)) {
-        const { operationId, summary, tags, responses } = operation as Record<string, any>;
+        const { operationId, summary, tags, responses } = operation as {
+          operationId?: string;
+          summary?: string;
+          tags?: string[];
+          responses: Record<string, unknown>;
+        };
         assert.ok(operationId && summary && tags?.length === 1, `${method} ${route}`);
         assert.ok(
           Object.keys(responses).some((status) => status.startsWith('2')),

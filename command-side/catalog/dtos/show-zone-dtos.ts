@@ -1,3 +1,4 @@
+import { JSONSchema } from 'class-validator-jsonschema';
 import {
   IsISO4217CurrencyCode,
   IsInt,
@@ -24,6 +25,7 @@ export class AddShowDto {
 }
 
 /** `PUT /shows/:id`: a new name (null clears it), a new start, or both. */
+@JSONSchema({ minProperties: 1 })
 export class UpdateShowDto {
   @IsOptional()
   @IsString()

@@ -1,3 +1,4 @@
+import { JSONSchema } from 'class-validator-jsonschema';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength, ValidateIf } from 'class-validator';
 import {
@@ -55,13 +56,15 @@ export class RefreshTokenBody {
 }
 
 /** `PUT /auth/me`: a new name, a new locale, or both (an empty body names `name` as missing). */
+@JSONSchema({ minProperties: 1 })
 export class ProfileBody {
   @ValidateIf((body: ProfileBody) => body.locale === undefined || body.name !== undefined)
   @IsString()
   @Length(1, nameMaxLength)
   name?: string;
 
-  @IsOptional()
+  // May be left out, but not null: a profile always has a language.
+  @ValidateIf((_body, value) => value !== undefined)
   @IsIn(userLocales, { message: `locale must be one of ${userLocales.join(', ')}` })
   locale?: UserLocale;
 }

@@ -2,6 +2,7 @@ import { defaultMetadataStorage } from 'class-transformer/cjs/storage.js';
 import { getMetadataStorage, ValidationTypes } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
+import { CurrencyCodes } from 'validator/lib/isISO4217';
 import type { JsonSchema } from './response-schemas';
 
 /**
@@ -9,14 +10,27 @@ import type { JsonSchema } from './response-schemas';
  * class-validator), described the way a client needs to know them.
  */
 const customValidators: Readonly<Record<string, JsonSchema>> = {
-  isISO4217CurrencyCode: { type: 'string', pattern: '^[A-Z]{3}$', description: 'An ISO 4217 currency code' },
+  // The codes class-validator's own check accepts (validator.js's list).
+  isISO4217CurrencyCode: {
+    type: 'string',
+    enum: [...CurrencyCodes].sort(),
+    description: 'An ISO 4217 currency code',
+  },
   isInstant: {
     type: 'string',
     format: 'date-time',
     description: 'An ISO 8601 date and time with a zone (Z or an offset), e.g. 2030-06-01T19:00:00Z',
   },
-  isFeedCursor: { type: 'string', description: 'A `meta.next` value of this feed' },
-  isNotificationCursor: { type: 'string', description: 'A `meta.next` value of this list' },
+  isFeedCursor: {
+    type: 'string',
+    pattern: '^(\\d{1,20}:\\d{1,20})?$',
+    description: 'A `meta.next` value of this feed; empty for the start of the log',
+  },
+  isNotificationCursor: {
+    type: 'string',
+    pattern: '^[A-Za-z0-9_-]{1,400}$',
+    description: 'A `meta.next` value of this list (opaque)',
+  },
 };
 
 function customValidation(meta: ValidationMetadata): JsonSchema {
@@ -37,8 +51,31 @@ export function dtoSchemas(): Record<string, JsonSchema> {
     refPointerPrefix: '#/components/schemas/',
     additionalConverters: { [ValidationTypes.CUSTOM_VALIDATION]: customValidation },
   }) as Record<string, JsonSchema>;
+  allowNullWhereOptional(schemas);
   // validateBody and validateQuery refuse properties a DTO does not declare (forbidNonWhitelisted).
   return Object.fromEntries(
     Object.entries(schemas).map(([name, schema]) => [name, { ...schema, additionalProperties: false }]),
   );
+}
+
+type Properties = Record<string, JsonSchema>;
+
+/**
+ * `@IsOptional()` lets null through as well as a missing property (the project's `Optional()` does not),
+ * which the schemas class-validator-jsonschema writes do not say.
+ */
+function allowNullWhereOptional(schemas: Record<string, JsonSchema>): void {
+  // The same registry class-validator-jsonschema reads; class-validator keeps it private.
+  const storage = getMetadataStorage() as unknown as {
+    validationMetadatas: Map<{ readonly name: string }, ValidationMetadata[]>;
+  };
+  for (const [target, metadatas] of storage.validationMetadatas) {
+    const properties = schemas[target.name]?.properties as Properties | undefined;
+    if (!properties) continue;
+    for (const { name, propertyName } of metadatas) {
+      const property = properties[propertyName];
+      if (name === 'isOptional' && property)
+        properties[propertyName] = { anyOf: [property, { type: 'null' }] };
+    }
+  }
 }

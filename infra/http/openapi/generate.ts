@@ -14,7 +14,8 @@ import {
 
 const schemas = generateResponseSchemas(path.join(repositoryRoot, 'tsconfig.json'));
 await writeFile(responseSchemasFile, responseSchemasModule(schemas));
-console.log(
+const say = (line: string) => process.stdout.write(`${line}\n`);
+say(
   `${Object.keys(schemas).length} response schemas → ${path.relative(repositoryRoot, responseSchemasFile)}`,
 );
 // Read after the schemas are written: the app builds its document from them.
@@ -22,6 +23,5 @@ const document = await embeddedDocument();
 await writeFile(publishedDocumentFile, documentText(document));
 await writeFile(webTypesFile, await webTypes(document));
 const operations = Object.values(document.paths).reduce((sum, item) => sum + Object.keys(item).length, 0);
-console.log(
-  `${operations} operations → ${path.relative(repositoryRoot, publishedDocumentFile)}, ${path.relative(repositoryRoot, webTypesFile)}`,
-);
+const written = [publishedDocumentFile, webTypesFile].map((file) => path.relative(repositoryRoot, file));
+say(`${operations} operations → ${written.join(', ')}`);

@@ -30,7 +30,12 @@ const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}
 /** The errors every operation may answer, besides its own. */
 function errorsOf(operation: ApiOperation): ErrorCode[] {
   // Any request may carry a body the JSON parser refuses as too large, whether the operation reads one or not.
-  const codes = new Set<ErrorCode>(['VALIDATION_ERROR', 'UNAUTHORIZED', 'PAYLOAD_TOO_LARGE', 'SERVICE_UNAVAILABLE']);
+  const codes = new Set<ErrorCode>([
+    'VALIDATION_ERROR',
+    'UNAUTHORIZED',
+    'PAYLOAD_TOO_LARGE',
+    'SERVICE_UNAVAILABLE',
+  ]);
   if (Array.isArray(operation.access)) codes.add('FORBIDDEN');
   for (const code of operation.errors) codes.add(code);
   return [...codes];
@@ -70,7 +75,10 @@ const responseHeaders: Record<ApiResponseHeader, Record<string, JsonSchema>> = {
   RateLimit: {
     'X-RateLimit-Limit': { description: 'The bucket size', schema: { type: 'string' } },
     'X-RateLimit-Remaining': { description: 'Whole tokens left in the bucket', schema: { type: 'string' } },
-    'X-RateLimit-Reset': { description: 'Seconds until the bucket is full again', schema: { type: 'string' } },
+    'X-RateLimit-Reset': {
+      description: 'Seconds until the bucket is full again',
+      schema: { type: 'string' },
+    },
   },
 };
 
@@ -139,13 +147,26 @@ const requestHeaders: Record<ApiRequestHeader, JsonSchema> = {
   },
 };
 
-type ObjectSchema = { properties?: Record<string, JsonSchema>; required?: string[] };
+type ObjectSchema = { properties?: Record<string, JsonSchema>; required?: string[]; minProperties?: number };
+
+/** A query string has no null: an optional parameter is simply left out. */
+function notNull(schema: JsonSchema): JsonSchema {
+  const options = schema.anyOf as JsonSchema[] | undefined;
+  const kept = options?.filter((option) => option.type !== 'null');
+  return kept?.length === 1 ? kept[0]! : schema;
+}
 
 function parameters(operation: ApiOperation, dtos: Record<string, JsonSchema>): JsonSchema[] {
   const path = [...operation.path.matchAll(/:([A-Za-z0-9_]+)/g)].map(([, name]) => {
     const param = operation.params?.[name!];
     if (!param) throw new Error(`${operation.operationId}: describe the path parameter ${name} in params`);
-    const schema = param.format ? { type: 'string', format: param.format } : { type: 'string' };
+    const { format, pattern, maxLength } = param;
+    const schema = {
+      type: 'string',
+      ...(format ? { format } : {}),
+      ...(pattern ? { pattern } : {}),
+      ...(maxLength ? { maxLength } : {}),
+    };
     return { name, in: 'path', required: true, description: param.description, schema };
   });
   const queryDto = operation.query ? (dtos[operation.query.name] as ObjectSchema | undefined) : undefined;
@@ -154,7 +175,7 @@ function parameters(operation: ApiOperation, dtos: Record<string, JsonSchema>): 
     name,
     in: 'query',
     required: queryDto?.required?.includes(name) ?? false,
-    schema,
+    schema: notNull(schema),
   }));
   const headers = (operation.headers ?? []).map((header) => requestHeaders[header]);
   return [...path, ...query, ...headers];
@@ -184,7 +205,7 @@ function operationObject(operation: ApiOperation, dtos: Record<string, JsonSchem
   const requestBody = operation.body
     ? {
         requestBody: {
-          required: (bodySchema?.required?.length ?? 0) > 0,
+          required: (bodySchema?.required?.length ?? 0) > 0 || (bodySchema?.minProperties ?? 0) > 0,
           content: { 'application/json': { schema: ref(operation.body.name) } },
         },
       }

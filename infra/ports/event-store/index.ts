@@ -1,6 +1,6 @@
 export * from './event-store';
 export * from './errors';
-export { assertValidEvents, assertValidStreamId, categoryOf } from './stream-name';
+export { assertValidEvents, assertValidStreamId, categoryOf, streamIdRule } from './stream-name';
 export { CheckpointWaiters } from './checkpoint-waiters';
 export {
   foldStream,

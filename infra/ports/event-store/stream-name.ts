@@ -6,6 +6,12 @@ const categoryPattern = /^[a-z][A-Za-z0-9]{0,49}$/;
 const idPattern = /^[\x21-\x7e]+$/; // printable ASCII, no spaces or control characters
 const typePattern = /^[A-Za-z][A-Za-z0-9_.:-]{0,99}$/;
 
+/** The rules of `assertValidStreamId` as one pattern and a length, for the API's description of a stream name. */
+export const streamIdRule = {
+  pattern: '^[a-z][A-Za-z0-9]{0,49}-[!-~]+$',
+  maxLength: maxStreamIdLength,
+} as const;
+
 /** `booking` for `booking-7f3…`; streams are named `<category>-<id>` (ARCHITECTURE.md). */
 export function categoryOf(streamId: string): string {
   const dash = streamId.indexOf('-');

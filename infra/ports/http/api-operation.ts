@@ -28,7 +28,13 @@ export type ApiSuccess =
   /** A body that is not the envelope (the OpenAPI document itself). */
   | { readonly description: string; readonly raw: ApiSchemaName | 'object' };
 
-export type ApiPathParameter = { readonly description: string; readonly format?: 'uuid' };
+export type ApiPathParameter = {
+  readonly description: string;
+  readonly format?: 'uuid';
+  /** An ECMA-262 pattern the whole value must match, and its longest length. */
+  readonly pattern?: string;
+  readonly maxLength?: number;
+};
 
 /**
  * One endpoint as the published API describes it, declared beside the router that serves it and mounted

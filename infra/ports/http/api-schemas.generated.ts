@@ -1118,6 +1118,10 @@ export const apiSchemas: Readonly<Record<ApiSchemaName, object>> = {
       "userId": {
         "type": "string"
       },
+      "role": {
+        "type": "string",
+        "description": "The role of the signed-in user who caused the event, when one did."
+      },
       "tenantId": {
         "type": "string"
       },
@@ -1135,7 +1139,7 @@ export const apiSchemas: Readonly<Record<ApiSchemaName, object>> = {
       }
     },
     "additionalProperties": {},
-    "description": "Metadata carried by every stored event; it is the audit trail (ARCHITECTURE.md, \"Event model\")."
+    "description": "Metadata carried by every stored event; it is the audit trail (docs/architecture.md, \"Event model\")."
   },
   "EventResource": {
     "type": "object",

@@ -4,6 +4,7 @@ export {
   accepted,
   created,
   errorBody,
+  maxPage,
   ok,
   pageMeta,
   sendData,

@@ -33,6 +33,9 @@ export const ok = <T>(res: Response, data: T, meta?: Readonly<Record<string, unk
 export const created = <T>(res: Response, data: T): void => sendData(res, data, { status: 201 });
 export const accepted = <T>(res: Response, data: T): void => sendData(res, data, { status: 202 });
 
+/** The last page a list serves: far past any real list, and small enough that the row offset stays exact. */
+export const maxPage = 100_000;
+
 export function pageMeta(page: number, pageSize: number, total: number): PageMeta {
   return { page, pageSize, total, totalPages: Math.ceil(total / pageSize) };
 }

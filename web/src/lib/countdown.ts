@@ -1,3 +1,5 @@
+import type { EventSummary } from './api/types';
+
 /** Milliseconds from `now` until `target` (never negative). */
 export function remainingMs(target: string | Date, now: number): number {
   const at = typeof target === 'string' ? Date.parse(target) : target.getTime();
@@ -38,10 +40,10 @@ export function describeCountdown(ms: number): string {
 
 /** Where a sale stands at `now`. */
 export function saleState(
-  sale: { saleStartsAt: string; saleEndsAt: string | null },
+  sale: Pick<EventSummary, 'saleStartsAt' | 'saleEndsAt'>,
   now: number,
 ): 'upcoming' | 'open' | 'ended' {
   if (now < Date.parse(sale.saleStartsAt)) return 'upcoming';
-  if (sale.saleEndsAt && now >= Date.parse(sale.saleEndsAt)) return 'ended';
+  if (now >= Date.parse(sale.saleEndsAt)) return 'ended';
   return 'open';
 }

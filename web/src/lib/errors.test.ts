@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { ApiError } from './api/result';
+import type { ApiError, ErrorCode } from './api/result';
 import { describeError, describePaymentFailure } from './errors';
 
-const apiError = (code: string, extra: Partial<ApiError> = {}): ApiError => ({
+const apiError = (code: ErrorCode, extra: Partial<ApiError> = {}): ApiError => ({
   code,
   message: `raw ${code}`,
   status: 409,
@@ -55,15 +55,16 @@ describe('error mapping', () => {
       'QUEUE_PASS_FOREIGN',
       'QUEUE_PASS_EXPIRED',
       'QUEUE_PASS_USED',
-    ])
+    ] as const)
       assert.equal(describeError(apiError(code, { status: 403 })).nextStep, 'join-queue', code);
     assert.equal(describeError(apiError('QUEUE_CLOSED')).title, 'Sold out — the queue has closed');
   });
 
   it('offers another card after a declined payment', () => {
-    assert.equal(describePaymentFailure('card declined').title, 'Card declined');
-    const error = describePaymentFailure('gateway error');
+    assert.equal(describePaymentFailure('DECLINED').title, 'Card declined');
+    const error = describePaymentFailure('GATEWAY_TIMEOUT');
     assert.equal(error.title, 'Payment failed');
+    assert.match(error.message, /did not answer in time/);
     assert.equal(error.nextStep, 'another-card');
   });
 });

@@ -1,4 +1,5 @@
 import type { ApiError } from './api/result';
+import type { PaymentFailureReason } from './api/types';
 
 /** What the page should offer after a failure. */
 export type NextStep =
@@ -157,17 +158,20 @@ export function describeError(error: ApiError): ErrorAdvice {
 }
 
 /** A failed card payment (the booking's `payment.failureReason`) as words and a way forward. */
-export function describePaymentFailure(reason: string | null): ErrorAdvice {
-  const declined = reason === null || /declin/i.test(reason);
-  return declined
-    ? advice(
-        'Card declined',
-        'Your card was declined. Your seats are still held: try another card.',
-        'another-card',
-      )
-    : advice(
-        'Payment failed',
-        `The payment did not go through (${reason}). Your seats are still held: try again or use another card.`,
-        'another-card',
-      );
+export function describePaymentFailure(reason: PaymentFailureReason | null): ErrorAdvice {
+  if (reason === null || reason === 'DECLINED')
+    return advice(
+      'Card declined',
+      'Your card was declined. Your seats are still held: try another card.',
+      'another-card',
+    );
+  const why =
+    reason === 'GATEWAY_TIMEOUT'
+      ? 'the payment service did not answer in time'
+      : 'the payment service failed';
+  return advice(
+    'Payment failed',
+    `The payment did not go through: ${why}. Your seats are still held: try again or use another card.`,
+    'another-card',
+  );
 }

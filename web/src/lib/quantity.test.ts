@@ -20,6 +20,9 @@ const booking = (overrides: Partial<Booking>): Booking => ({
   confirmationCode: null,
   ticket: null,
   payment: null,
+  refundDue: null,
+  refundedAmount: 0,
+  userId: 'u',
   ...overrides,
 });
 

@@ -6,6 +6,7 @@ import {
   auditSearchFromUrl,
   isoToLocal,
   listFilter,
+  listItems,
   localToIso,
   pageQuery,
   parseStreamId,
@@ -72,6 +73,8 @@ describe('admin filters', () => {
   it('makes comma lists of the feed filters and page URLs of the non-empty values', () => {
     assert.equal(listFilter(' booking,  payment booking '), 'booking,payment');
     assert.equal(listFilter(' , '), undefined);
+    assert.deepEqual(listItems('booking,payment'), ['booking', 'payment']);
+    assert.equal(listItems(''), undefined);
     assert.equal(pageQuery({ category: 'booking', type: undefined, after: '' }), '?category=booking');
     assert.equal(pageQuery({}), '');
   });

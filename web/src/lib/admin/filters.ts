@@ -84,6 +84,9 @@ export function listFilter(input: string): string | undefined {
   return parts.length ? [...new Set(parts)].join(',') : undefined;
 }
 
+/** A filter of the page URL (`booking,payment`) as the API's list parameter; undefined when empty. */
+export const listItems = (filter: string): string[] | undefined => listFilter(filter)?.split(',');
+
 /** `?a=1&b=2` for a page URL from the non-empty values; '' when there are none. */
 export function pageQuery(params: Record<string, string | number | undefined>): string {
   const search = new URLSearchParams();

@@ -1,69 +1,30 @@
 import type { ApiClient } from './client';
 import { query } from './query';
+import type { Data, Meta, Query, Schemas } from './schema';
 
 /** Minor units per ISO currency code, e.g. `{ THB: 300000 }`. */
-export type Money = Record<string, number>;
+export type Money = Schemas['AnalyticsMoney'];
 
 /** What happened to bookings over a range (API.md, Analytics; `query-side/analytics/analytics-views.ts`). */
-export type Counts = {
-  seatsReserved: number;
-  confirmations: number;
-  seatsSold: number;
-  expiries: number;
-  seatsExpired: number;
-  cancellations: number;
-  seatsCancelled: number;
-  refunds: number;
-};
+export type Totals = Schemas['AnalyticsTotals'];
 
-export type Totals = Counts & {
-  /** Bookings reserved. */
-  bookings: number;
-  revenue: Money;
-  refunded: Money;
-  /** Revenue less refunds, per currency. */
-  netRevenue: Money;
-  /** Confirmed ÷ reserved bookings, 0..1 (0 when none were reserved). */
-  conversion: number;
-  /** Expired ÷ reserved bookings, 0..1. */
-  expiryRate: number;
-};
-
+export type MinutePoint = Schemas['AnalyticsMinutePoint'];
+export type DayPoint = Schemas['AnalyticsDayPoint'];
 /** One minute's or one day's counters (bookings reserved are `reservations` here). */
-export type Activity = Counts & { reservations: number; revenue: Money; refunded: Money };
-export type MinutePoint = Activity & { minute: string };
-export type DayPoint = Activity & { day: string };
+export type Activity = Omit<MinutePoint, 'minute'>;
+/** The counters a point and the totals share. */
+export type Counts = Omit<Activity, 'reservations' | 'revenue' | 'refunded'>;
 
-export type EventRow = Totals & {
-  eventId: string;
-  title: string | null;
-  status: string | null;
-  organizerId: string | null;
-};
-export type ZoneRow = Totals & { zoneId: string; name: string | null };
+export type EventRow = Schemas['AnalyticsEventRow'];
+export type ZoneRow = Schemas['AnalyticsZoneRow'];
 
-export type Dashboard = { totals: Totals; events: EventRow[]; zones?: ZoneRow[] };
+export type Dashboard = Schemas['AnalyticsDashboard'];
 /** The dashboard's `meta`: how many events the totals cover, and how many rows `limit` allowed. */
-export type DashboardMeta = { events: number; limit: number };
+export type DashboardMeta = Schemas['AnalyticsDashboardMeta'];
 
-export type Realtime = {
-  eventId: string;
-  zoneId: string | null;
-  from: string;
-  to: string;
-  minutes: MinutePoint[];
-  totals: Totals;
-};
-
-export type Daily = {
-  eventId: string;
-  zoneId: string | null;
-  /** UTC days, `YYYY-MM-DD`, both inclusive. */
-  from: string;
-  to: string;
-  days: DayPoint[];
-  totals: Totals;
-};
+export type Realtime = Schemas['AnalyticsRealtime'];
+/** Per UTC day, `from` and `to` (`YYYY-MM-DD`) both inclusive. */
+export type Daily = Schemas['AnalyticsDaily'];
 
 /** The API caps the per-minute window at one day and the dashboard at 100 event rows. */
 export const maxRealtimeMinutes = 1440;
@@ -73,19 +34,14 @@ export const maxDashboardEvents = 100;
 export function analyticsEndpoints(api: ApiClient) {
   const event = (id: string) => `/analytics/events/${encodeURIComponent(id)}`;
   return {
-    dashboard: (params: { eventId?: string; limit?: number } = {}) =>
-      api.request<Dashboard>('GET', `/analytics/dashboard${query(params)}`),
-    realtime: (eventId: string, params: { minutes?: number; zoneId?: string } = {}) =>
-      api.request<Realtime>('GET', `${event(eventId)}/realtime${query(params)}`),
-    daily: (eventId: string, params: { from?: string; to?: string; zoneId?: string } = {}) =>
-      api.request<Daily>('GET', `${event(eventId)}/daily${query(params)}`),
+    dashboard: (params: Query<'getAnalyticsDashboard'> = {}) =>
+      api.request<Data<'getAnalyticsDashboard'>, Meta<'getAnalyticsDashboard'>>(
+        'GET',
+        `/analytics/dashboard${query(params)}`,
+      ),
+    realtime: (eventId: string, params: Query<'getEventAnalyticsRealtime'> = {}) =>
+      api.request<Data<'getEventAnalyticsRealtime'>>('GET', `${event(eventId)}/realtime${query(params)}`),
+    daily: (eventId: string, params: Query<'getEventAnalyticsDaily'> = {}) =>
+      api.request<Data<'getEventAnalyticsDaily'>>('GET', `${event(eventId)}/daily${query(params)}`),
   };
-}
-
-/** The dashboard's `meta`, which the client types as a page's. */
-export function dashboardMeta(result: { readonly meta?: object }): DashboardMeta | undefined {
-  const meta = result.meta as Partial<DashboardMeta> | undefined;
-  return typeof meta?.events === 'number' && typeof meta.limit === 'number'
-    ? { events: meta.events, limit: meta.limit }
-    : undefined;
 }

@@ -1,4 +1,5 @@
 import { networkError, readEnvelope, type ApiError, type ApiResult } from './result';
+import type { Body, Data } from './schema';
 import type { TokenPair, TokenStore } from './token-store';
 
 export const apiBase = '/api/v1';
@@ -20,7 +21,8 @@ export type Revalidated<T> =
   | { readonly ok: false; readonly error: ApiError };
 
 export type ApiClient = {
-  request<T>(method: string, path: string, options?: RequestOptions): Promise<ApiResult<T>>;
+  /** `T`, `M`: the answer's `data` and `meta`, e.g. `Data<'listEvents'>` and `Meta<'listEvents'>`. */
+  request<T, M = unknown>(method: string, path: string, options?: RequestOptions): Promise<ApiResult<T, M>>;
   /** A GET sending `If-None-Match: etag` (when given): 304 comes back as `notModified`. */
   revalidate<T>(path: string, etag: string | undefined, options?: RequestOptions): Promise<Revalidated<T>>;
   readonly tokens: TokenStore;
@@ -56,10 +58,15 @@ export function createApiClient(tokens: TokenStore, fetchImpl: typeof fetch = fe
     }
   }
 
-  async function send<T>(method: string, path: string, options: RequestOptions, accessToken?: string) {
+  async function send<T, M = unknown>(
+    method: string,
+    path: string,
+    options: RequestOptions,
+    accessToken?: string,
+  ) {
     const answer = await call(method, path, options, accessToken);
     if ('error' in answer) return { ok: false, error: answer.error } as const;
-    return readEnvelope<T>(answer.response);
+    return readEnvelope<T, M>(answer.response);
   }
 
   async function revalidateOnce<T>(
@@ -83,7 +90,8 @@ export function createApiClient(tokens: TokenStore, fetchImpl: typeof fetch = fe
   }
 
   async function exchange(refreshToken: string): Promise<TokenPair | 'rejected'> {
-    const result = await send<TokenPair>('POST', '/auth/refresh', { body: { refreshToken } });
+    const body: Body<'refreshSession'> = { refreshToken };
+    const result = await send<Data<'refreshSession'>>('POST', '/auth/refresh', { body });
     if (result.ok) return result.data;
     if (result.error.code === 'NETWORK_ERROR' || result.error.status >= 500)
       throw new Error(result.error.message);
@@ -112,8 +120,8 @@ export function createApiClient(tokens: TokenStore, fetchImpl: typeof fetch = fe
 
   return {
     tokens,
-    request<T>(method: string, path: string, options: RequestOptions = {}) {
-      return signedIn((accessToken) => send<T>(method, path, options, accessToken));
+    request<T, M = unknown>(method: string, path: string, options: RequestOptions = {}) {
+      return signedIn((accessToken) => send<T, M>(method, path, options, accessToken));
     },
     revalidate<T>(path: string, etag: string | undefined, options: RequestOptions = {}) {
       const headers = etag ? { ...options.headers, 'if-none-match': etag } : options.headers;

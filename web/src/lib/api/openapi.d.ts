@@ -940,8 +940,11 @@ export interface components {
         AddZoneDto: {
             name: string;
             price: number;
-            /** @description An ISO 4217 currency code */
-            currency: string;
+            /**
+             * @description An ISO 4217 currency code
+             * @enum {string}
+             */
+            currency: "AED" | "AFN" | "ALL" | "AMD" | "ANG" | "AOA" | "ARS" | "AUD" | "AWG" | "AZN" | "BAM" | "BBD" | "BDT" | "BGN" | "BHD" | "BIF" | "BMD" | "BND" | "BOB" | "BOV" | "BRL" | "BSD" | "BTN" | "BWP" | "BYN" | "BZD" | "CAD" | "CDF" | "CHE" | "CHF" | "CHW" | "CLF" | "CLP" | "CNY" | "COP" | "COU" | "CRC" | "CUP" | "CVE" | "CZK" | "DJF" | "DKK" | "DOP" | "DZD" | "EGP" | "ERN" | "ETB" | "EUR" | "FJD" | "FKP" | "GBP" | "GEL" | "GHS" | "GIP" | "GMD" | "GNF" | "GTQ" | "GYD" | "HKD" | "HNL" | "HTG" | "HUF" | "IDR" | "ILS" | "INR" | "IQD" | "IRR" | "ISK" | "JMD" | "JOD" | "JPY" | "KES" | "KGS" | "KHR" | "KMF" | "KPW" | "KRW" | "KWD" | "KYD" | "KZT" | "LAK" | "LBP" | "LKR" | "LRD" | "LSL" | "LYD" | "MAD" | "MDL" | "MGA" | "MKD" | "MMK" | "MNT" | "MOP" | "MRU" | "MUR" | "MVR" | "MWK" | "MXN" | "MXV" | "MYR" | "MZN" | "NAD" | "NGN" | "NIO" | "NOK" | "NPR" | "NZD" | "OMR" | "PAB" | "PEN" | "PGK" | "PHP" | "PKR" | "PLN" | "PYG" | "QAR" | "RON" | "RSD" | "RUB" | "RWF" | "SAR" | "SBD" | "SCR" | "SDG" | "SEK" | "SGD" | "SHP" | "SLE" | "SLL" | "SOS" | "SRD" | "SSP" | "STN" | "SVC" | "SYP" | "SZL" | "THB" | "TJS" | "TMT" | "TND" | "TOP" | "TRY" | "TTD" | "TWD" | "TZS" | "UAH" | "UGX" | "USD" | "USN" | "UYI" | "UYU" | "UYW" | "UZS" | "VED" | "VES" | "VND" | "VUV" | "WST" | "XAF" | "XAG" | "XAU" | "XBA" | "XBB" | "XBC" | "XBD" | "XCD" | "XDR" | "XOF" | "XPD" | "XPF" | "XPT" | "XSU" | "XTS" | "XUA" | "XXX" | "YER" | "ZAR" | "ZMW" | "ZWL";
             capacity: number;
         };
         /** @description `meta` of a page of `GET /admin/events`. */
@@ -1244,7 +1247,7 @@ export interface components {
          */
         BuyerQueueState: "not-joined" | "pre-queue" | "waiting" | "admitted" | "used" | "expired" | "sold-out";
         CancelBookingDto: {
-            reason?: string;
+            reason?: string | null;
         };
         CancelEventDto: {
             reason?: string;
@@ -1274,7 +1277,7 @@ export interface components {
             name: string;
             description: string;
             venue: string;
-            category?: string;
+            category?: string | null;
             /**
              * Format: date-time
              * @description An ISO 8601 date and time with a zone (Z or an offset), e.g. 2030-06-01T19:00:00Z
@@ -1303,12 +1306,14 @@ export interface components {
                 details?: unknown;
             };
         };
-        /** @description Metadata carried by every stored event; it is the audit trail (ARCHITECTURE.md, "Event model"). */
+        /** @description Metadata carried by every stored event; it is the audit trail (docs/architecture.md, "Event model"). */
         EventMetadata: {
             eventId?: string;
             correlationId?: string;
             causationId?: string;
             userId?: string;
+            /** @description The role of the signed-in user who caused the event, when one did. */
+            role?: string;
             tenantId?: string;
             ip?: string;
             userAgent?: string;
@@ -1622,8 +1627,7 @@ export interface components {
             email: string;
             password: string;
             name: string;
-            /** @enum {string} */
-            locale?: "en" | "th";
+            locale?: ("en" | "th") | null;
         };
         ReserveSeatsDto: {
             /** Format: uuid */
@@ -1718,7 +1722,7 @@ export interface components {
             name?: string;
             description?: string;
             venue?: string;
-            category?: string;
+            category?: string | null;
             /**
              * Format: date-time
              * @description An ISO 8601 date and time with a zone (Z or an offset), e.g. 2030-06-01T19:00:00Z
@@ -1737,7 +1741,7 @@ export interface components {
             maxTicketsPerUser?: number;
         };
         UpdateShowDto: {
-            name?: string;
+            name?: string | null;
             /**
              * Format: date-time
              * @description An ISO 8601 date and time with a zone (Z or an offset), e.g. 2030-06-01T19:00:00Z
@@ -4186,7 +4190,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
                 "application/json": components["schemas"]["ProfileBody"];
             };
@@ -8203,7 +8207,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
                 "application/json": components["schemas"]["UpdateShowDto"];
             };

@@ -1,85 +1,66 @@
-import type { Money, Totals, ZoneRow } from './analytics';
+import type { Money, Totals } from './analytics';
 import type { ApiClient } from './client';
 import { query } from './query';
-import type { EventSummary } from './types';
+import type { Body, Data, Meta, Query, Schemas } from './schema';
 
-/** An event as its organizer sees it (`GET /organizer/events` items, command answers). */
-export type OrganizerEvent = EventSummary & {
-  saleEndsAt: string;
-  organizerId: string;
-  createdAt: string;
-  updatedAt: string;
-  publishedAt: string | null;
-  cancelledAt: string | null;
-};
+/** An event as its organizer lists it (`GET /organizer/events` items). */
+export type OrganizerEvent = Schemas['EventSummary'];
 
-/** A zone; `available` is live on reads, absent from command answers. */
-export type ManagedZone = {
-  id: string;
-  showId: string;
-  eventId: string;
-  name: string;
-  price: number;
-  currency: string;
-  capacity: number;
-  available?: number;
-};
+/** A zone; `available` is live on reads (`GET /events/:id`), absent from command answers. */
+export type ManagedZone = Schemas['ZoneResource'] &
+  Partial<Pick<Schemas['ZoneWithAvailability'], 'available'>>;
 
-export type ManagedShow = {
-  id: string;
-  eventId: string;
-  name: string | null;
-  startsAt: string;
-  zones: ManagedZone[];
-};
+export type ManagedShow = Omit<Schemas['ShowResource'], 'zones'> & { zones: ManagedZone[] };
 
-export type ManagedEvent = OrganizerEvent & { shows: ManagedShow[] };
+/** An event with its shows, from a read (with availability) or from a command's answer (without). */
+export type ManagedEvent = Omit<Schemas['EventResource'], 'shows'> & { shows: ManagedShow[] };
 
-export type EventStatus = OrganizerEvent['status'];
+export type EventStatus = Schemas['EventStatus'];
 
-export type EventBody = {
-  name: string;
-  description: string;
-  venue: string;
-  category?: string | null;
-  startsAt: string;
-  saleStartsAt: string;
-  saleEndsAt?: string;
-  maxTicketsPerUser?: number;
-};
+/** The body of `POST /events`. */
+export type EventBody = Body<'createEvent'>;
+
+/** The body of `PUT /events/:id`: only what changes; a null category clears it. */
+export type EventChanges = Body<'updateEvent'>;
+
+/** The body of `PUT /shows/:id`: only what changes; a null name clears it. */
+export type ShowChanges = Body<'updateShow'>;
 
 /** Minor units per currency code, e.g. `{ THB: 300000 }`. */
 export type MoneyByCurrency = Money;
 /** The totals `query-side/analytics` keeps for an event or a zone. */
 export type SalesTotals = Totals;
-/** `GET /analytics/dashboard?eventId=`. */
-export type EventSales = { totals: Totals; zones: ZoneRow[] };
+/** `GET /analytics/dashboard?eventId=`: the event's totals and its zones' rows. */
+export type EventSales = Data<'getAnalyticsDashboard'>;
 
 const id = encodeURIComponent;
 
 /** The catalog's write endpoints and the organizer's reads (API.md, Catalog and Analytics), typed. */
 export function organizerEndpoints(api: ApiClient) {
   return {
-    myEvents: (params: { status?: EventStatus; page?: number; pageSize?: number }) =>
-      api.request<OrganizerEvent[]>('GET', `/organizer/events${query(params)}`),
-    event: (eventId: string) => api.request<ManagedEvent>('GET', `/events/${id(eventId)}`),
-    createEvent: (body: EventBody) => api.request<ManagedEvent>('POST', '/events', { body }),
-    updateEvent: (eventId: string, body: Partial<EventBody>) =>
-      api.request<ManagedEvent>('PUT', `/events/${id(eventId)}`, { body }),
-    publish: (eventId: string) => api.request<ManagedEvent>('POST', `/events/${id(eventId)}/publish`),
-    cancel: (eventId: string, reason: string | undefined) =>
-      api.request<ManagedEvent>('POST', `/events/${id(eventId)}/cancel`, {
-        body: reason ? { reason } : {},
-      }),
-    addShow: (eventId: string, body: { startsAt: string; name?: string }) =>
-      api.request<ManagedShow>('POST', `/events/${id(eventId)}/shows`, { body }),
-    updateShow: (showId: string, body: { startsAt?: string; name?: string | null }) =>
-      api.request<Omit<ManagedShow, 'zones'>>('PUT', `/shows/${id(showId)}`, { body }),
-    addZone: (showId: string, body: { name: string; price: number; currency: string; capacity: number }) =>
-      api.request<ManagedZone>('POST', `/shows/${id(showId)}/zones`, { body }),
-    updateZone: (zoneId: string, body: { price?: number; capacity?: number }) =>
-      api.request<ManagedZone>('PUT', `/zones/${id(zoneId)}`, { body }),
-    sales: (eventId: string) => api.request<EventSales>('GET', `/analytics/dashboard${query({ eventId })}`),
+    myEvents: (params: Query<'listOwnEvents'>) =>
+      api.request<Data<'listOwnEvents'>, Meta<'listOwnEvents'>>('GET', `/organizer/events${query(params)}`),
+    event: (eventId: string) => api.request<Data<'getEvent'>>('GET', `/events/${id(eventId)}`),
+    createEvent: (body: EventBody) => api.request<Data<'createEvent'>>('POST', '/events', { body }),
+    updateEvent: (eventId: string, body: EventChanges) =>
+      api.request<Data<'updateEvent'>>('PUT', `/events/${id(eventId)}`, { body }),
+    publish: (eventId: string) => api.request<Data<'publishEvent'>>('POST', `/events/${id(eventId)}/publish`),
+    cancel: (eventId: string, reason: string | undefined) => {
+      const body: Body<'cancelEvent'> = reason ? { reason } : {};
+      return api.request<Data<'cancelEvent'>>('POST', `/events/${id(eventId)}/cancel`, { body });
+    },
+    addShow: (eventId: string, body: Body<'addShow'>) =>
+      api.request<Data<'addShow'>>('POST', `/events/${id(eventId)}/shows`, { body }),
+    updateShow: (showId: string, body: ShowChanges) =>
+      api.request<Data<'updateShow'>>('PUT', `/shows/${id(showId)}`, { body }),
+    addZone: (showId: string, body: Body<'addZone'>) =>
+      api.request<Data<'addZone'>>('POST', `/shows/${id(showId)}/zones`, { body }),
+    updateZone: (zoneId: string, body: Body<'updateZone'>) =>
+      api.request<Data<'updateZone'>>('PUT', `/zones/${id(zoneId)}`, { body }),
+    sales: (eventId: string) => {
+      const params: Query<'getAnalyticsDashboard'> = { eventId };
+      return api.request<EventSales>('GET', `/analytics/dashboard${query(params)}`);
+    },
   };
 }
 

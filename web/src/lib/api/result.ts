@@ -1,9 +1,11 @@
-import type { PageMeta } from './types';
+import type { Schemas } from './schema';
+
+/** An API error code (`domain/shared/error-codes.ts`), or `NETWORK_ERROR` / `BAD_RESPONSE` from the client. */
+export type ErrorCode = Schemas['ErrorEnvelope']['error']['code'] | 'NETWORK_ERROR' | 'BAD_RESPONSE';
 
 /** What went wrong, as the API said it (`code`, `message`, `details`) or as the browser saw it. */
 export type ApiError = {
-  /** An API error code (`domain/shared/error-codes.ts`), or `NETWORK_ERROR` / `BAD_RESPONSE` from the client. */
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly message: string;
   /** 0 when no response arrived. */
   readonly status: number;
@@ -12,8 +14,9 @@ export type ApiError = {
   readonly retryAfterSeconds?: number;
 };
 
-export type ApiResult<T> =
-  | { readonly ok: true; readonly data: T; readonly meta?: PageMeta }
+/** `M`: the endpoint's `meta` (`Meta<'listEvents'>`, a page's numbers), when it has one. */
+export type ApiResult<T, M = unknown> =
+  | { readonly ok: true; readonly data: T; readonly meta?: M }
   | { readonly ok: false; readonly error: ApiError };
 
 export const networkError = (cause: unknown): ApiError => ({
@@ -28,17 +31,14 @@ function retryAfter(headers: Headers): number | undefined {
 }
 
 /** The API's envelope `{success, data, meta}` / `{success:false, error}` as a typed result. */
-export async function readEnvelope<T>(response: Response): Promise<ApiResult<T>> {
+export async function readEnvelope<T, M = unknown>(response: Response): Promise<ApiResult<T, M>> {
   let body: unknown;
   try {
     body = await response.json();
   } catch {
     body = undefined;
   }
-  const envelope = body as
-    | { success: true; data: T; meta?: PageMeta }
-    | { success: false; error: { code: string; message: string; details?: unknown } }
-    | undefined;
+  const envelope = body as { success: true; data: T; meta?: M } | Schemas['ErrorEnvelope'] | undefined;
   if (envelope?.success === true) {
     return envelope.meta
       ? { ok: true, data: envelope.data, meta: envelope.meta }

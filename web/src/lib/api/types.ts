@@ -1,66 +1,30 @@
-/** The API's shapes the web app reads (`docs/api.md`); fields it does not use are left out. */
-import type { WaitingRoomSettings } from './waiting-room';
+/** The buyer's side of the API (`docs/api.md`), by the names the pages use; the shapes are the server's. */
+import type { Schemas } from './schema';
 
-export type Role = 'customer' | 'organizer' | 'admin';
+export type Role = Schemas['UserRole'];
 /** The language of the e-mails the platform sends the user. */
-export type Locale = 'en' | 'th';
-export type User = { id: string; email: string; name: string; role: Role; locale: Locale };
-export type Session = { user: User; accessToken: string; refreshToken: string; expiresIn: number };
+export type Locale = Schemas['UserLocale'];
+export type User = Schemas['UserView'];
+export type Session = Schemas['SignedIn'];
 
-export type PageMeta = { page: number; pageSize: number; total: number; totalPages: number };
+export type PageMeta = Schemas['PageMeta'];
 
-export type EventSummary = {
-  id: string;
-  slug: string;
-  status: 'draft' | 'published' | 'cancelled';
-  name: string;
-  description: string;
-  venue: string;
-  category: string | null;
-  startsAt: string;
-  saleStartsAt: string;
-  saleEndsAt: string | null;
-  maxTicketsPerUser: number;
-  /** Null (or absent, from an older server) while the event has no waiting room. */
-  waitingRoom?: WaitingRoomSettings | null;
-};
-
-export type Zone = {
-  id: string;
-  showId: string;
-  name: string;
-  price: number;
-  currency: string;
-  capacity: number;
-  available: number;
-};
+/** An event of a list, without its shows; `waitingRoom` is null while the event has none. */
+export type EventSummary = Schemas['EventSummary'];
+/** A zone with the seats still available (`GET /events/:id`, `GET /shows/:id/zones`). */
+export type Zone = Schemas['ZoneWithAvailability'];
 
 /** A category of published events and how many there are (`GET /categories`). */
-export type Category = { name: string; events: number };
+export type Category = Schemas['CategoryCount'];
 
-export type Show = { id: string; eventId: string; name: string | null; startsAt: string; zones: Zone[] };
-export type EventDetail = EventSummary & { shows: Show[] };
+export type Show = Schemas['ShowWithAvailability'];
+export type EventDetail = Schemas['EventWithAvailability'];
 
-export type BookingStatus = 'reserved' | 'confirmed' | 'cancelled' | 'expired' | 'refunded';
-export type PaymentStatus = 'pending' | 'succeeded' | 'failed' | 'refunded';
+export type BookingStatus = Schemas['BookingStatus'];
+export type PaymentStatus = Schemas['BookingPaymentView']['status'];
+/** Why a charge failed: only `DECLINED` is the card's answer, the others are the gateway's. */
+export type PaymentFailureReason = Schemas['PaymentFailureReason'];
 
-export type Booking = {
-  id: string;
-  status: BookingStatus;
-  eventId: string;
-  showId: string;
-  zoneId: string;
-  quantity: number;
-  unitPrice: number;
-  totalPrice: number;
-  currency: string;
-  expiresAt: string;
-  reservedAt: string;
-  endedAt: string | null;
-  confirmationCode: string | null;
-  /** The e-ticket's QR payload, once confirmed. */
-  ticket: string | null;
-  payment: { paymentId: string; status: PaymentStatus; failureReason: string | null } | null;
-};
+export type Booking = Schemas['BookingView'];
 
-export type PaymentAccepted = { bookingId: string; paymentId: string; status: PaymentStatus };
+export type PaymentAccepted = Schemas['PaymentAccepted'];

@@ -33,6 +33,7 @@ const existing: OrganizerEvent = {
   updatedAt: '2029-12-01T00:00:00.000Z',
   publishedAt: null,
   cancelledAt: null,
+  waitingRoom: null,
 };
 
 describe('the event form', () => {

@@ -1,4 +1,4 @@
-import type { EventBody, OrganizerEvent } from '../api/organizer';
+import type { EventBody, EventChanges, OrganizerEvent } from '../api/organizer';
 import { fromLocalInput, toLocalInput } from './datetime';
 import { checkText, checked, type Checked, type FieldErrors } from './form-check';
 
@@ -119,8 +119,8 @@ export function readEventForm(form: EventForm, context: EventFormContext): Check
  * The body of `PUT /events/:id`: only what differs from `event`. Clearing the category sends null;
  * clearing the sale end sells until the (possibly new) start.
  */
-export function eventChanges(body: EventBody, event: OrganizerEvent): Partial<EventBody> {
-  const changes: Partial<EventBody> = {};
+export function eventChanges(body: EventBody, event: OrganizerEvent): EventChanges {
+  const changes: EventChanges = {};
   if (body.name !== event.name) changes.name = body.name;
   if (body.description !== event.description) changes.description = body.description;
   if (body.venue !== event.venue) changes.venue = body.venue;

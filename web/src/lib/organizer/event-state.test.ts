@@ -32,6 +32,7 @@ const event = (shows: ManagedEvent['shows'], overrides: Partial<ManagedEvent> = 
   updatedAt: '2030-01-01T00:00:00.000Z',
   publishedAt: null,
   cancelledAt: null,
+  waitingRoom: null,
   shows,
   ...overrides,
 });

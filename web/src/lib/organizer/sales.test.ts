@@ -51,6 +51,7 @@ describe('sales figures', () => {
     } as unknown as ManagedEvent;
     const sales: EventSales = {
       totals: totals(),
+      events: [],
       zones: [{ ...totals({ seatsSold: 3, netRevenue: { THB: 300 } }), zoneId: 'z1', name: 'VIP' }],
     };
     assert.deepEqual(

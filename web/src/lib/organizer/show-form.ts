@@ -1,11 +1,11 @@
-import type { ManagedShow } from '../api/organizer';
+import type { ManagedShow, ShowChanges } from '../api/organizer';
+import type { Body } from '../api/schema';
 import { fromLocalInput, toLocalInput } from './datetime';
 import { checkText, checked, type Checked, type FieldErrors } from './form-check';
 
 /** A show's fields as typed: `startsAt` is a `datetime-local` value, '' name means unnamed. */
 export type ShowForm = { name: string; startsAt: string };
-export type ShowBody = { startsAt: string; name?: string };
-export type ShowChanges = { startsAt?: string; name?: string | null };
+export type ShowBody = Body<'addShow'>;
 
 export const showNameLimit = 200;
 

@@ -1,12 +1,13 @@
 import type { ManagedZone } from '../api/organizer';
+import type { Body } from '../api/schema';
 import { checkText, checked, type Checked, type FieldErrors } from './form-check';
 import { toMajorInput, toMinorUnits } from './money-input';
 
 /** A zone's fields as typed: `price` in major units ("1,500.00"). */
 export type ZoneForm = { name: string; price: string; currency: string; capacity: number | string };
-export type ZoneBody = { name: string; price: number; currency: string; capacity: number };
+export type ZoneBody = Body<'addZone'>;
 export type ZoneEditForm = { price: string; capacity: number | string };
-export type ZoneChanges = { price?: number; capacity?: number };
+export type ZoneChanges = Body<'updateZone'>;
 
 /** The limits of `command-side/catalog/dtos/show-zone-dtos.ts`. */
 export const zoneLimits = { name: 100, capacity: 1_000_000 };
@@ -47,16 +48,20 @@ function checkCapacity(errors: FieldErrors, value: number | string, atLeast: num
   return capacity;
 }
 
+/** Three upper-case letters; whether ISO 4217 lists the code is the API's to say (beside the field). */
+const isCurrencyCode = (code: string): code is ZoneBody['currency'] => /^[A-Z]{3}$/.test(code);
+
 export function readZoneForm(form: ZoneForm): Checked<ZoneBody> {
   const errors: FieldErrors = {};
   checkText(errors, 'name', form.name, { required: true, max: zoneLimits.name });
-  const currency = form.currency.trim().toUpperCase();
-  if (!/^[A-Z]{3}$/.test(currency)) errors.currency = 'Enter a three-letter currency code such as THB.';
-  const price = checkPrice(errors, form.price, /^[A-Z]{3}$/.test(currency) ? currency : defaultCurrency);
+  const code = form.currency.trim().toUpperCase();
+  const currency = isCurrencyCode(code) ? code : undefined;
+  if (!currency) errors.currency = 'Enter a three-letter currency code such as THB.';
+  const price = checkPrice(errors, form.price, currency ?? defaultCurrency);
   const capacity = checkCapacity(errors, form.capacity, 1);
   return checked(
     errors,
-    price === undefined ? undefined : { name: form.name.trim(), price, currency, capacity },
+    price === undefined || !currency ? undefined : { name: form.name.trim(), price, currency, capacity },
   );
 }
 

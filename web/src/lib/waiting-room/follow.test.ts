@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Revalidated } from '../api/client';
-import type { ApiError } from '../api/result';
+import type { ApiError, ErrorCode } from '../api/result';
 import { backoffMs, follow } from './follow';
 
 type Status = { n: number; pollAfterSeconds?: number };
 
-const failure = (code: string, status: number, retryAfterSeconds?: number): Revalidated<Status> => ({
+const failure = (code: ErrorCode, status: number, retryAfterSeconds?: number): Revalidated<Status> => ({
   ok: false,
   error: { code, message: code, status, ...(retryAfterSeconds ? { retryAfterSeconds } : {}) },
 });
@@ -79,7 +79,7 @@ describe('following the queue by long polling', () => {
   });
 
   it('never waits more than the cap between retries', () => {
-    const error = { code: 'NETWORK_ERROR', message: '', status: 0 };
+    const error: ApiError = { code: 'NETWORK_ERROR', message: '', status: 0 };
     const backoff = { firstMs: 1000, maxMs: 30_000 };
     assert.equal(
       backoffMs(10, error, backoff, () => 1),

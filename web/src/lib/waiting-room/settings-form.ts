@@ -16,7 +16,7 @@ export const roomDefaults = { admissionPerMinute: 600, maxInside: 1000, passLife
 const defaultLeadMs = 60 * 60 * 1000;
 
 /** The form for the room as it is, or (never configured) off with the API's defaults filled in. */
-export function roomFormOf(room: WaitingRoomSettings | null | undefined, saleStartsAt: string): RoomForm {
+export function roomFormOf(room: WaitingRoomSettings | null, saleStartsAt: string): RoomForm {
   if (!room)
     return {
       enabled: false,
@@ -42,7 +42,7 @@ const numberFields = ['admissionPerMinute', 'maxInside', 'passLifetimeSeconds'] 
  */
 export function readRoomForm(
   form: RoomForm,
-  room: WaitingRoomSettings | null | undefined,
+  room: WaitingRoomSettings | null,
 ): Checked<WaitingRoomSettingsBody> {
   const errors: FieldErrors = {};
   const body: WaitingRoomSettingsBody = {};
