@@ -107,6 +107,10 @@ describe('e-mail notifications (real Kafka, FerretDB, SMTP on loopback)', () => 
     const buyer = await app.buyer();
     const { booking, paymentId } = await paidBooking(app, buyer);
     await app.mailsWhen(booking.id, 2);
+    // A mail reaches the SMTP server a moment before its notification reads `sent`.
+    for (const type of ['booking-confirmed', 'payment-receipt']) {
+      await app.notificationWhen(booking.id, type, (notification) => notification.status === 'sent');
+    }
     const before = await app.notifications({ bookingId: booking.id });
 
     const prefix = app.env.KAFKA_TOPIC_PREFIX!;

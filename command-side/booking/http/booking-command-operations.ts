@@ -3,6 +3,16 @@ import { CancelBookingDto, PayBookingDto, ReserveSeatsDto } from './dtos';
 
 const bookingId = { id: { description: 'The booking', format: 'uuid' } } as const;
 
+/** Cancel and pay: a booking of the buyer's, in a state that allows it, under a key and a rate limit. */
+const afterTheHoldErrors = [
+  'IDEMPOTENCY_KEY_REQUIRED',
+  'NOT_FOUND',
+  'INVALID_STATE',
+  'IDEMPOTENCY_KEY_REUSED',
+  'RATE_LIMITED',
+  'CONCURRENCY_CONFLICT',
+] as const;
+
 /** What `bookingCommandRoutes` serves, for the OpenAPI document (mounted at `/bookings`). */
 export const bookingCommandOperations: readonly ApiOperation[] = [
   {
@@ -57,14 +67,7 @@ export const bookingCommandOperations: readonly ApiOperation[] = [
     responses: {
       200: { description: 'The booking, cancelled', data: 'BookingView', headers: ['Idempotent-Replayed'] },
     },
-    errors: [
-      'IDEMPOTENCY_KEY_REQUIRED',
-      'NOT_FOUND',
-      'INVALID_STATE',
-      'IDEMPOTENCY_KEY_REUSED',
-      'RATE_LIMITED',
-      'CONCURRENCY_CONFLICT',
-    ],
+    errors: afterTheHoldErrors,
   },
   {
     method: 'post',
@@ -82,13 +85,6 @@ export const bookingCommandOperations: readonly ApiOperation[] = [
     responses: {
       202: { description: 'The payment, pending', data: 'PaymentAccepted', headers: ['Idempotent-Replayed'] },
     },
-    errors: [
-      'IDEMPOTENCY_KEY_REQUIRED',
-      'NOT_FOUND',
-      'INVALID_STATE',
-      'IDEMPOTENCY_KEY_REUSED',
-      'RATE_LIMITED',
-      'CONCURRENCY_CONFLICT',
-    ],
+    errors: afterTheHoldErrors,
   },
 ];
