@@ -1,5 +1,6 @@
 import { eventCategory } from '../../domain/catalog';
-import type { EventStore, ReadAllResult } from '../../infra/ports/event-store';
+import type { Page } from '../../infra/log-follower';
+import type { EventStore } from '../../infra/ports/event-store';
 import type { InventoryActor } from '../inventory';
 import type { InventoryRecovery } from '../inventory-recovery';
 import { LogFollower, type FollowerOptions } from '../shared';
@@ -31,7 +32,7 @@ export class ZoneProvisioner extends LogFollower {
     );
   }
 
-  protected async applyPage(page: ReadAllResult): Promise<void> {
+  protected async applyPage(page: Page): Promise<void> {
     const targets = latestCapacities(page.events);
     await this.recoverAbsent(targets);
     for (const target of targets) {

@@ -1,5 +1,6 @@
 import { eventCategory } from '../../domain/catalog';
-import type { EventStore, ReadAllResult } from '../../infra/ports/event-store';
+import type { Page } from '../../infra/log-follower';
+import type { EventStore } from '../../infra/ports/event-store';
 import { LogFollower, type FollowerOptions } from '../shared';
 import type { CatalogView } from './catalog-view';
 
@@ -13,7 +14,7 @@ export class CatalogViewFollower extends LogFollower {
     super(store, 'The catalog view', { categories: [eventCategory] }, options);
   }
 
-  protected applyPage(page: ReadAllResult): void {
-    this.view.apply(page.events, page.checkpoint);
+  protected applyPage(page: Page): void {
+    this.view.apply(page.events, page.next.checkpoint);
   }
 }

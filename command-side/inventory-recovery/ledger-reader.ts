@@ -1,7 +1,10 @@
 import { bookingCategory } from '../../domain/booking';
 import { eventCategory } from '../../domain/catalog';
+import { readPage, type LogCursor } from '../../infra/log-follower';
 import { startOfLog, type Checkpoint, type EventStore } from '../../infra/ports/event-store';
 import { BookingLedger, ledgerEventTypes } from './booking-ledger';
+
+const ledgerFilter = { categories: [eventCategory, bookingCategory], types: ledgerEventTypes };
 
 /**
  * The booking ledger, caught up only when asked. It deliberately does not follow the log: a follower
@@ -10,7 +13,7 @@ import { BookingLedger, ledgerEventTypes } from './booking-ledger';
  */
 export class LedgerReader {
   readonly ledger = new BookingLedger();
-  #checkpoint: Checkpoint = startOfLog;
+  #cursor: LogCursor = { checkpoint: startOfLog, position: 0 };
   #tail: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -20,7 +23,7 @@ export class LedgerReader {
 
   /** How far the log has been folded in. */
   get position(): Checkpoint {
-    return this.#checkpoint;
+    return this.#cursor.checkpoint;
   }
 
   /**
@@ -39,17 +42,11 @@ export class LedgerReader {
 
   async #read(): Promise<void> {
     const head = await this.store.head();
-    while (head.checkpoint > this.#checkpoint) {
-      const page = await this.store.readAll({
-        after: this.#checkpoint,
-        limit: this.batchSize,
-        categories: [eventCategory, bookingCategory],
-        types: ledgerEventTypes,
-      });
+    while (head.checkpoint > this.#cursor.checkpoint) {
+      const page = await readPage(this.store, this.#cursor, { limit: this.batchSize, filter: ledgerFilter });
       for (const event of page.events) this.ledger.apply(event);
-      const moved = page.checkpoint > this.#checkpoint;
-      if (moved) this.#checkpoint = page.checkpoint;
-      if (page.endOfLog || !moved) return;
+      this.#cursor = page.next;
+      if (page.endOfLog || !page.moved) return;
     }
   }
 }

@@ -1,11 +1,10 @@
 import { AppError } from '../../domain/shared';
+import { readPage, type LogCursor, type LogFilter, type Page } from '../../infra/log-follower';
 import {
   CheckpointWaiters,
   startOfLog,
   type Checkpoint,
   type EventStore,
-  type ReadAllOptions,
-  type ReadAllResult,
 } from '../../infra/ports/event-store';
 
 /** The little a follower needs from a logger; the composition root passes a child of the process logger. */
@@ -30,7 +29,7 @@ export type FollowerOptions = {
  */
 export abstract class LogFollower {
   private readonly waiters = new CheckpointWaiters();
-  private checkpoint: Checkpoint = startOfLog;
+  private cursor: LogCursor = { checkpoint: startOfLog, position: 0 };
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
   private readonly catchUpTimeoutMs: number;
@@ -43,7 +42,7 @@ export abstract class LogFollower {
     private readonly store: EventStore,
     /** What it follows, for messages: "the catalog view". */
     private readonly description: string,
-    private readonly filter: Pick<ReadAllOptions, 'categories' | 'types'>,
+    private readonly filter: LogFilter,
     private readonly options: FollowerOptions,
   ) {
     this.batchSize = options.batchSize ?? 1000;
@@ -52,11 +51,11 @@ export abstract class LogFollower {
   }
 
   /** Takes one page of the log in; the follower moves past it only once this resolves. */
-  protected abstract applyPage(page: ReadAllResult): Promise<void> | void;
+  protected abstract applyPage(page: Page): Promise<void> | void;
 
   /** How far the log has been taken in. */
   get position(): Checkpoint {
-    return this.checkpoint;
+    return this.cursor.checkpoint;
   }
 
   async start(): Promise<void> {
@@ -78,7 +77,7 @@ export abstract class LogFollower {
   waitFor(checkpoint: Checkpoint, timeoutMs = this.catchUpTimeoutMs): Promise<void> {
     const waiting = this.waiters.wait(
       checkpoint,
-      this.checkpoint,
+      this.cursor.checkpoint,
       timeoutMs,
       () =>
         new AppError(
@@ -118,14 +117,10 @@ export abstract class LogFollower {
 
   private async drain(): Promise<void> {
     for (;;) {
-      const page = await this.store.readAll({
-        ...this.filter,
-        after: this.checkpoint,
-        limit: this.batchSize,
-      });
+      const page = await readPage(this.store, this.cursor, { limit: this.batchSize, filter: this.filter });
       await this.applyPage(page);
-      this.checkpoint = page.checkpoint > this.checkpoint ? page.checkpoint : this.checkpoint;
-      this.waiters.reached(this.checkpoint);
+      this.cursor = page.next;
+      this.waiters.reached(this.cursor.checkpoint);
       if (page.endOfLog) return;
     }
   }

@@ -1,7 +1,8 @@
+import type { LogCursor } from '../log-follower';
 import { startOfLog, type Checkpoint } from '../ports/event-store';
 import type { SqlExecutor } from '../ports/sql';
 
-export type RelayCursor = { readonly checkpoint: Checkpoint; readonly position: number };
+export type RelayCursor = LogCursor;
 
 /** Another relay of the same name moved the checkpoint: this one lost its lock and must stand down. */
 export class RelayCheckpointConflictError extends Error {

@@ -1,5 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { CheckpointWaiters, EventStore } from '../ports/event-store';
+import { readPage } from '../log-follower';
 import { errorText, retryDelayMs, type IntegrationBus } from '../ports/integration-bus';
 import type { SqlClient } from '../ports/sql';
 import { toIntegrationMessage } from './integration-message';
@@ -78,15 +79,14 @@ export class RelayFollower {
 
   private async relayBatch(cursor: RelayCursor): Promise<{ next: RelayCursor; endOfLog: boolean }> {
     const { store, bus, sql, options } = this.deps;
-    const page = await store.readAll({ after: cursor.checkpoint, limit: options.batchSize, categories });
+    const page = await readPage(store, cursor, { limit: options.batchSize, filter: { categories } });
     const messages = page.events.flatMap((event) => {
       const topic = topicOfStream(event.streamId, options.topicPrefix);
       return topic ? [toIntegrationMessage(event, topic)] : [];
     });
     await bus.publish(messages);
-    const next = { checkpoint: page.checkpoint, position: page.events.at(-1)?.position ?? cursor.position };
-    if (next.checkpoint !== cursor.checkpoint) await saveCursor(sql, options.name, cursor, next);
-    return { next, endOfLog: page.endOfLog };
+    if (page.moved) await saveCursor(sql, options.name, cursor, page.next);
+    return { next: page.next, endOfLog: page.endOfLog };
   }
 
   private progress(cursor: RelayCursor, error: string | null): void {

@@ -1,5 +1,5 @@
 import type { AdmissionWorker, RoomOfEvent } from '../../command-side/waiting-room';
-import { LockKeeper } from '../../projections/runner/lock-keeper';
+import { LockKeeper } from '../log-follower';
 import type { Logger } from '../logging';
 import type { SqlClient, SqlLock } from '../ports/sql';
 

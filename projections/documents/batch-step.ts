@@ -1,3 +1,4 @@
+import { readPage } from '../../infra/log-follower';
 import type { EventStore } from '../../infra/ports/event-store';
 import type { DocumentStore } from '../../infra/ports/document-store';
 import type { DocumentProjection } from './document-projection';
@@ -25,19 +26,16 @@ export type StepDeps = {
  */
 export async function applyNextBatch(deps: StepDeps, cursor: GenerationCursor): Promise<StepResult> {
   const { projection } = deps;
-  const limit = cursor.inFlight ?? deps.batchSize;
-  const read = await deps.store.readAll({
-    after: cursor.checkpoint,
-    limit,
-    categories: projection.filter?.categories,
-    types: projection.filter?.types,
+  const read = await readPage(deps.store, cursor, {
+    limit: cursor.inFlight ?? deps.batchSize,
+    ...(projection.filter ? { filter: projection.filter } : {}),
   });
   const events = read.events.map((event, index) => ({ ...event, sequence: cursor.sequence + index + 1 }));
   if (events.length === 0) {
-    if (read.checkpoint === cursor.checkpoint && cursor.inFlight === null) {
+    if (!read.moved && cursor.inFlight === null) {
       return { cursor, applied: 0, endOfLog: read.endOfLog };
     }
-    const moved = { ...cursor, checkpoint: read.checkpoint, inFlight: null };
+    const moved = { ...cursor, checkpoint: read.next.checkpoint, inFlight: null };
     await deps.save(moved);
     return { cursor: moved, applied: 0, endOfLog: read.endOfLog };
   }
@@ -45,8 +43,7 @@ export async function applyNextBatch(deps: StepDeps, cursor: GenerationCursor): 
   await projection.apply(events, collectionsOf(deps.documents, projection, cursor.generation));
   const next: GenerationCursor = {
     generation: cursor.generation,
-    checkpoint: read.checkpoint,
-    position: events.at(-1)!.position,
+    ...read.next,
     sequence: cursor.sequence + events.length,
     inFlight: null,
   };

@@ -6,15 +6,13 @@ import {
 } from '../../infra/ports/event-store';
 import type { DocumentStore } from '../../infra/ports/document-store';
 import type { SqlClient, SqlLock } from '../../infra/ports/sql';
-import { backoffDelay, pause } from '../runner/backoff';
+import { backoffDelay, pause, LockKeeper, CoalescingLoop } from '../../infra/log-follower';
 import { ProjectionNotActiveError, ProjectionStoppedError } from '../runner/errors';
-import { LockKeeper } from '../runner/lock-keeper';
 import {
   resolveRunnerOptions,
   type ProjectionRunnerOptions,
   type ResolvedRunnerOptions,
 } from '../runner/runner-options';
-import { CoalescingLoop } from '../runner/serial';
 import { errorMessage, lagBehind, type ProjectionStatus, type RunnerStatus } from '../runner/status';
 import { applyNextBatch } from './batch-step';
 import type { DocumentProjection } from './document-projection';

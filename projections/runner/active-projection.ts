@@ -1,6 +1,6 @@
 import type { EventStore } from '../../infra/ports/event-store';
 import type { SqlClient } from '../../infra/ports/sql';
-import { backoffDelay, pause, type BackoffOptions } from './backoff';
+import { backoffDelay, pause, type BackoffOptions } from '../../infra/log-follower';
 import { CheckpointConflictError, ProjectionStoppedError } from './errors';
 import { ensureFirstGeneration } from './generations';
 import { LiveFollower, type FollowerPhase, type LiveCursor } from './live-follower';

@@ -1,3 +1,4 @@
+import { readPage } from '../../infra/log-follower';
 import type { Checkpoint, EventStore } from '../../infra/ports/event-store';
 import type { SqlClient } from '../../infra/ports/sql';
 import { advanceCheckpoint } from './projection-state';
@@ -28,29 +29,24 @@ export async function applyNextBatch(
   cursor: LiveCursor,
 ): Promise<{ cursor: LiveCursor; endOfLog: boolean }> {
   const { sql, store, projection, batchSize } = deps;
-  const page = await store.readAll({ after: cursor.checkpoint, limit: batchSize, ...projection.filter });
-  const moved = page.checkpoint > cursor.checkpoint;
-  // A page that ends past events the filter skipped (or past nothing at all) says nothing about
-  // their positions: the head does.
-  const head =
-    moved && page.endOfLog && (projection.filter || page.events.length === 0)
-      ? await store.head()
-      : undefined;
-  const lastRead = Math.max(cursor.position, page.events.at(-1)?.position ?? 0);
-  const position = head && page.checkpoint >= head.checkpoint ? Math.max(lastRead, head.position) : lastRead;
+  const page = await readPage(store, cursor, {
+    limit: batchSize,
+    ...(projection.filter ? { filter: projection.filter } : {}),
+    positions: 'exact',
+  });
+  const { checkpoint, position } = page.next;
   if (page.events.length > 0) {
     const tables = tableNamesFor(projection, cursor.generation);
     await sql.transaction(async (tx) => {
       // Guard first: a second writer blocks on the row lock here, before it applies anything.
-      await advanceCheckpoint(tx, projection.name, cursor.persisted, page.checkpoint, position);
+      await advanceCheckpoint(tx, projection.name, cursor.persisted, checkpoint, position);
       await projection.apply(tx, page.events, tables);
     });
-    const next = { ...cursor, checkpoint: page.checkpoint, persisted: page.checkpoint, position };
-    return { cursor: next, endOfLog: page.endOfLog };
+    return { cursor: { ...cursor, checkpoint, persisted: checkpoint, position }, endOfLog: page.endOfLog };
   }
-  if (!moved || !head) return { cursor, endOfLog: page.endOfLog };
+  if (!page.moved || !page.head) return { cursor, endOfLog: page.endOfLog };
   return {
-    cursor: await skipTo(deps, cursor, page.checkpoint, position, head.checkpoint),
+    cursor: await skipTo(deps, cursor, checkpoint, position, page.head.checkpoint),
     endOfLog: page.endOfLog,
   };
 }

@@ -1,10 +1,9 @@
 import type { EventStore } from '../../infra/ports/event-store';
 import type { SqlClient } from '../../infra/ports/sql';
-import { backoffDelay, pause, type BackoffOptions } from './backoff';
+import { backoffDelay, pause, type BackoffOptions, CoalescingLoop, Mutex } from '../../infra/log-follower';
 import { CheckpointConflictError } from './errors';
 import type { ProjectionLogger } from './logger';
 import { applyNextBatch, type LiveCursor } from './live-batch';
-import { CoalescingLoop, Mutex } from './serial';
 import type { SqlProjection } from './sql-projection';
 import { errorMessage } from './status';
 

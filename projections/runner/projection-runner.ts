@@ -7,7 +7,7 @@ import {
 import type { SqlClient, SqlLock } from '../../infra/ports/sql';
 import { ActiveProjection } from './active-projection';
 import { ProjectionNotActiveError, ProjectionStoppedError, type CheckpointConflictError } from './errors';
-import { LockKeeper } from './lock-keeper';
+import { LockKeeper } from '../../infra/log-follower';
 import type { ProjectionLogger } from './logger';
 import {
   resolveRunnerOptions,

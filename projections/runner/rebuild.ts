@@ -1,6 +1,6 @@
-import type { Checkpoint, EventStore, ReadAllResult } from '../../infra/ports/event-store';
+import type { Checkpoint, EventStore } from '../../infra/ports/event-store';
 import type { SqlClient } from '../../infra/ports/sql';
-import { backoffDelay, pause, type BackoffOptions } from './backoff';
+import { backoffDelay, pause, readPage, type BackoffOptions } from '../../infra/log-follower';
 import { CheckpointConflictError, ProjectionStoppedError } from './errors';
 import { createGeneration, dropGeneration, pointViewsAt } from './generations';
 import type { LiveFollower } from './live-follower';
@@ -105,28 +105,28 @@ export class GenerationRebuild {
 
   private async step(): Promise<boolean> {
     const { sql, store, projection, batchSize } = this.deps;
-    const page: ReadAllResult = await store.readAll({
-      after: this.checkpoint,
-      limit: batchSize,
-      ...projection.filter,
-    });
-    const head = await store.head();
-    const last = page.events.at(-1);
-    const reachedHead = page.endOfLog && page.checkpoint >= head.checkpoint;
-    const processed = reachedHead
-      ? Math.max(this.processed, head.position)
-      : (last?.position ?? this.processed);
-    if (page.checkpoint > this.checkpoint) {
-      const step = { from: this.checkpoint, to: page.checkpoint, processed, total: head.position };
+    const page = await readPage(
+      store,
+      { checkpoint: this.checkpoint, position: this.processed },
+      {
+        limit: batchSize,
+        ...(projection.filter ? { filter: projection.filter } : {}),
+        positions: 'with-head',
+      },
+    );
+    const total = page.head!.position;
+    const processed = page.next.position;
+    if (page.moved) {
+      const step = { from: this.checkpoint, to: page.next.checkpoint, processed, total };
       const tables = tableNamesFor(projection, this.generation);
       await sql.transaction(async (tx) => {
         await advanceRebuild(tx, projection.name, step);
         if (page.events.length > 0) await projection.apply(tx, page.events, tables);
       });
-      this.checkpoint = page.checkpoint;
+      this.checkpoint = page.next.checkpoint;
     }
     this.processed = processed;
-    this.total = head.position;
+    this.total = total;
     return !page.endOfLog;
   }
 

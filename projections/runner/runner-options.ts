@@ -1,4 +1,4 @@
-import type { BackoffOptions } from './backoff';
+import type { BackoffOptions } from '../../infra/log-follower';
 import { silentLogger, type ProjectionLogger } from './logger';
 
 export type ProjectionRunnerOptions = {

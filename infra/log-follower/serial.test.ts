@@ -1,7 +1,22 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Gate } from '../testing';
 import { CoalescingLoop, Mutex } from './serial';
+
+/** Holds a run at `pass()` until `open()`; `reached` resolves once the run waits there. */
+class Gate {
+  private readonly arrived = Promise.withResolvers<void>();
+  private readonly opened = Promise.withResolvers<void>();
+  readonly reached = this.arrived.promise;
+
+  pass(): Promise<void> {
+    this.arrived.resolve();
+    return this.opened.promise;
+  }
+
+  open(): void {
+    this.opened.resolve();
+  }
+}
 
 test('wake-ups during a run collapse into one more run, never two runs at once', async () => {
   let running = 0;

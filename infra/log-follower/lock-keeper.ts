@@ -1,4 +1,4 @@
-import type { SqlClient, SqlLock } from '../../infra/ports/sql';
+import type { SqlClient, SqlLock } from '../ports/sql';
 
 /**
  * Takes a named lock for one active instance, retrying every `retryMs` while another instance holds
