@@ -9,3 +9,4 @@ export {
   type ReadPageOptions,
 } from './read-page';
 export { CoalescingLoop, Mutex } from './serial';
+export type { ProjectionFilter, SqlProjection, TableNames } from './sql-projection';

@@ -1,6 +1,6 @@
 import type { DocumentCollection, Doc } from '../../infra/ports/document-store';
 import type { RecordedEvent } from '../../infra/ports/event-store';
-import type { ProjectionFilter } from '../runner/sql-projection';
+import type { ProjectionFilter } from '../../infra/log-follower';
 
 /**
  * An event as a document projection sees it: `sequence` numbers the events this projection has read,

@@ -7,7 +7,7 @@ import { LiveFollower, type FollowerPhase, type LiveCursor } from './live-follow
 import type { ProjectionLogger } from './logger';
 import { loadState } from './projection-state';
 import { GenerationRebuild } from './rebuild';
-import type { SqlProjection } from './sql-projection';
+import type { SqlProjection } from '../../infra/log-follower';
 import { errorMessage, type RebuildProgress } from './status';
 
 export type ActiveContext = {

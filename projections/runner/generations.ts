@@ -1,7 +1,7 @@
 import type { SqlClient, SqlExecutor } from '../../infra/ports/sql';
 import { insertState } from './projection-state';
 import { ensureStateTable } from './state-schema';
-import type { SqlProjection } from './sql-projection';
+import type { SqlProjection } from '../../infra/log-follower';
 import { physicalTableName, tableNamesFor } from './table-names';
 
 /** Creates the state table and, for a projection seen for the first time, its row and generation 1. */

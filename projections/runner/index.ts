@@ -1,4 +1,4 @@
-export type { ProjectionFilter, SqlProjection, TableNames } from './sql-projection';
+export type { ProjectionFilter, SqlProjection, TableNames } from '../../infra/log-follower';
 export { ProjectionRunner } from './projection-runner';
 export type { ProjectionRunnerOptions } from './runner-options';
 export { ProjectionSupervisor } from './supervisor';

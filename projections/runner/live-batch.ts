@@ -2,7 +2,7 @@ import { readPage } from '../../infra/log-follower';
 import type { Checkpoint, EventStore } from '../../infra/ports/event-store';
 import type { SqlClient } from '../../infra/ports/sql';
 import { advanceCheckpoint } from './projection-state';
-import type { SqlProjection } from './sql-projection';
+import type { SqlProjection } from '../../infra/log-follower';
 import { tableNamesFor } from './table-names';
 
 /** Where the live generation stands; `persisted` is the value in the state row (the guard). */

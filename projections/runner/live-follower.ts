@@ -4,7 +4,7 @@ import { backoffDelay, pause, type BackoffOptions, CoalescingLoop, Mutex } from 
 import { CheckpointConflictError } from './errors';
 import type { ProjectionLogger } from './logger';
 import { applyNextBatch, type LiveCursor } from './live-batch';
-import type { SqlProjection } from './sql-projection';
+import type { SqlProjection } from '../../infra/log-follower';
 import { errorMessage } from './status';
 
 export type { LiveCursor };

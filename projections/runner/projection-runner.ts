@@ -15,7 +15,7 @@ import {
   type ResolvedRunnerOptions,
 } from './runner-options';
 import { describeRunner, describeRunnerLocally, type RunnerView } from './runner-view';
-import type { SqlProjection } from './sql-projection';
+import type { SqlProjection } from '../../infra/log-follower';
 import { StatusWriter } from './status-writer';
 import { assertValidTableName } from './table-names';
 import { errorMessage, type ProjectionStatus } from './status';

@@ -7,7 +7,7 @@ import type { LiveFollower } from './live-follower';
 import type { ProjectionLogger } from './logger';
 import type { StoredRebuild } from './projection-state';
 import { advanceRebuild, beginRebuild, completeRebuild } from './rebuild-state';
-import type { SqlProjection } from './sql-projection';
+import type { SqlProjection } from '../../infra/log-follower';
 import { errorMessage, type RebuildProgress } from './status';
 import { tableNamesFor } from './table-names';
 

@@ -3,7 +3,7 @@ import type { SqlClient } from '../../infra/ports/sql';
 import { ProjectionRunner } from './projection-runner';
 import { RunnerSupervisor } from './runner-supervisor';
 import type { ProjectionRunnerOptions } from './runner-options';
-import type { SqlProjection } from './sql-projection';
+import type { SqlProjection } from '../../infra/log-follower';
 
 /** The SQL projections' runners of one process. */
 export class ProjectionSupervisor extends RunnerSupervisor<ProjectionRunner> {

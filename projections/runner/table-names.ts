@@ -1,4 +1,4 @@
-import type { SqlProjection, TableNames } from './sql-projection';
+import type { SqlProjection, TableNames } from '../../infra/log-follower';
 
 // Leaves room for the `_g<generation>` suffix and index suffixes within PostgreSQL's 63 characters.
 const logicalNamePattern = /^[a-z_][a-z0-9_]{0,39}$/;

@@ -15,7 +15,7 @@ import { paymentStreamId, type PaymentEvent } from '../../domain/payment';
 import type { AppendResult, EventStore, NewEvent } from '../../infra/ports/event-store';
 import { databaseDrivers, ProjectionHarness as Harness } from '../../infra/testing';
 // The saga runs under the projections' runner; its test drives it with the runner's own harness
-// (sagas/ code may not import projections/, see saga-projection-shape.ts).
+// (sagas/ code may not import projections/).
 import { bookingSagaProjection } from './booking-saga-projection';
 import { messageIdOf } from './message-ids';
 import { bookingSagaStreamId } from './saga-events';

@@ -5,7 +5,7 @@ import { categoryOf, type RecordedEvent } from '../../infra/ports/event-store';
 import type { SqlExecutor } from '../../infra/ports/sql';
 import { SagaBatch, upsertStates, type CommandRow } from './saga-batch';
 import { bookingSagaCategory } from './saga-events';
-import type { SagaProjection, SagaTableNames } from './saga-projection-shape';
+import type { SqlProjection, TableNames } from '../../infra/log-follower';
 import type { BookingSagaState } from './saga-state';
 import {
   sagaBookingsTable,
@@ -54,8 +54,8 @@ export type BookingSagaOptions = {
  * commands it schedules (durable rows with a due time and a stable message id) and its checkpoint
  * commit together, so a restart loses nothing and a redelivered event decides nothing new.
  */
-export function bookingSagaProjection(options: BookingSagaOptions): SagaProjection {
-  async function apply(tx: SqlExecutor, events: readonly RecordedEvent[], tables: SagaTableNames) {
+export function bookingSagaProjection(options: BookingSagaOptions): SqlProjection {
+  async function apply(tx: SqlExecutor, events: readonly RecordedEvent[], tables: TableNames) {
     const statesTable = tables.get(sagaBookingsTable);
     const cancelledTable = tables.get(sagaCancelledEventsTable);
     const ids = [...new Set(events.map(bookingIdOf).filter((id): id is string => id !== undefined))];

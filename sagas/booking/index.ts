@@ -11,7 +11,6 @@ export type { BookingCommands, ConfirmAnswer, PaymentRequests, Replay } from './
 export { react, type ReactOptions, type Reaction, type SagaInput } from './react';
 export type { SagaCommand, Scheduled } from './saga-commands';
 export { bookingSagaCategory, bookingSagaStreamId, type ConfirmationRefused } from './saga-events';
-export type { SagaProjection } from './saga-projection-shape';
 export type { BookingSagaState } from './saga-state';
 export { sagaCommandsTable } from './saga-tables';
 export { messageIdOf } from './message-ids';

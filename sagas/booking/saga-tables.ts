@@ -1,5 +1,5 @@
 import type { SqlExecutor } from '../../infra/ports/sql';
-import type { SagaTableNames } from './saga-projection-shape';
+import type { TableNames } from '../../infra/log-follower';
 
 /** Logical names of the saga's state (one generation per saga version, like a read model's). */
 export const sagaBookingsTable = 'saga_bookings';
@@ -39,7 +39,7 @@ export async function ensureSagaCommandsTable(tx: SqlExecutor): Promise<void> {
   await tx.exec(sagaCommandsDdl);
 }
 
-export async function setupSagaTables(tx: SqlExecutor, tables: SagaTableNames): Promise<void> {
+export async function setupSagaTables(tx: SqlExecutor, tables: TableNames): Promise<void> {
   const bookings = tables.get(sagaBookingsTable);
   const cancelled = tables.get(sagaCancelledEventsTable);
   await tx.exec(`

@@ -1,11 +1,9 @@
-import type { RecordedEvent } from '../../infra/ports/event-store';
-import type { SqlExecutor } from '../../infra/ports/sql';
+import type { RecordedEvent } from '../ports/event-store';
+import type { SqlExecutor } from '../ports/sql';
+import type { LogFilter } from './read-page';
 
 /** Which events a projection reads; the event store filters them, the checkpoint still passes the rest. */
-export type ProjectionFilter = {
-  readonly categories?: readonly string[];
-  readonly types?: readonly string[];
-};
+export type ProjectionFilter = LogFilter;
 
 /**
  * Physical table names of one generation of a projection. Query code reads the logical name (a view
@@ -18,7 +16,8 @@ export interface TableNames {
 }
 
 /**
- * A Postgres read model fed from the global log. `apply` runs in the same transaction as the checkpoint
+ * A Postgres read model fed from the global log: the SQL projections and the booking saga (which keeps its
+ * state and its scheduled commands the same way). `apply` runs in the same transaction as the checkpoint
  * update, so each event takes effect exactly once; it must write only through `tx`.
  */
 export interface SqlProjection {
