@@ -1,4 +1,5 @@
 import express, { type Express, type RequestHandler } from 'express';
+import packageJson from '../../package.json';
 import type { Logger } from '../logging';
 import type { AccessTokens } from '../ports/auth';
 import type { ApiOperation } from '../ports/http';
@@ -24,8 +25,8 @@ export type ApiRoute = {
   readonly operations: readonly ApiOperation[];
 };
 
-/** The API's version in its document (the package's). */
-export const apiVersion = '0.1.0';
+/** The API's version in its document: the package's. */
+export const apiVersion = packageJson.version;
 
 export type HttpAppOptions = {
   readonly logger: Logger;

@@ -22,6 +22,8 @@ const mayImport = {
     'query-side',
     'projections',
     'sagas',
+    // The composition root names the product by the package's own name and version.
+    'package.json',
   ],
 };
 

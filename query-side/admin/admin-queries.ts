@@ -23,7 +23,7 @@ const maxFilterValues = 50;
  * numbers, or empty for the start of the log. Each part stays within a signed 64-bit integer, which
  * every adapter can take, so a forged cursor is a 400 and never an error from the store.
  */
-const checkpointPattern = /^\d{1,20}:\d{1,20}$/;
+export const checkpointPattern = /^\d{1,20}:\d{1,20}$/;
 const maxCheckpointPart = 2n ** 63n - 1n;
 
 export function isFeedCursor(value: unknown): boolean {

@@ -4,14 +4,11 @@
 // goes to the test's output and .test-artifacts/schemathesis.txt.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
-import { startEmbedded, type RunningProcess } from '../../infra/roles';
-import { repositoryRoot } from '../../infra/http/openapi/published-document';
+import { repositoryRoot, startDocumentedApp } from '../../infra/http/openapi/published-document';
 
 const schemathesis = path.join(repositoryRoot, '.services/schemathesis/bin/st');
 const admin = { email: 'root@example.com', password: 'bootstrap-password' };
@@ -19,30 +16,20 @@ const admin = { email: 'root@example.com', password: 'bootstrap-password' };
 const maxExamples = 50;
 
 describe('Schemathesis against the published document', () => {
-  let running: RunningProcess;
-  let dataDir: string;
+  let app: Awaited<ReturnType<typeof startDocumentedApp>>;
   before(async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), 'booking-rush-schemathesis-'));
-    running = await startEmbedded(
-      {
-        PORT: '0',
-        HOST: '127.0.0.1',
-        DATA_DIR: dataDir,
-        LOG_LEVEL: 'error',
-        API_RESPONSE_VALIDATION: 'on',
-        BOOTSTRAP_ADMIN_EMAIL: admin.email,
-        BOOTSTRAP_ADMIN_PASSWORD: admin.password,
-      },
-      { logStream: new PassThrough().resume() },
-    );
+    // The demo seed gives the run events, shows and zones to find.
+    app = await startDocumentedApp({
+      DEMO_SEED: 'on',
+      API_RESPONSE_VALIDATION: 'on',
+      BOOTSTRAP_ADMIN_EMAIL: admin.email,
+      BOOTSTRAP_ADMIN_PASSWORD: admin.password,
+    });
   });
-  after(async () => {
-    await running?.stop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  });
+  after(() => app?.stop());
 
   it('finds no server error and no answer that differs from the document', async (t) => {
-    const base = `http://127.0.0.1:${running.port}`;
+    const base = app.url;
     const login = await fetch(`${base}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

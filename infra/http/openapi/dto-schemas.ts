@@ -3,6 +3,8 @@ import { getMetadataStorage, ValidationTypes } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import { CurrencyCodes } from 'validator/lib/isISO4217';
+import { checkpointPattern } from '../../../query-side/admin/admin-queries';
+import { notificationCursorPattern } from '../../../query-side/notifications/notification-cursor';
 import type { JsonSchema } from './response-schemas';
 
 /**
@@ -22,13 +24,12 @@ const customValidators: Readonly<Record<string, JsonSchema>> = {
     description: 'An ISO 8601 date and time with a zone (Z or an offset), e.g. 2030-06-01T19:00:00Z',
   },
   isFeedCursor: {
-    type: 'string',
-    pattern: '^(\\d{1,20}:\\d{1,20})?$',
+    anyOf: [{ const: '' }, { type: 'string', pattern: checkpointPattern.source }],
     description: 'A `meta.next` value of this feed; empty for the start of the log',
   },
   isNotificationCursor: {
     type: 'string',
-    pattern: '^[A-Za-z0-9_-]{1,400}$',
+    pattern: notificationCursorPattern.source,
     description: 'A `meta.next` value of this list (opaque)',
   },
 };

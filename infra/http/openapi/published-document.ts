@@ -12,12 +12,15 @@ export const publishedDocumentFile = path.join(repositoryRoot, 'docs/openapi.jso
 export const webTypesFile = path.join(repositoryRoot, 'web/src/lib/api/openapi.d.ts');
 export const responseSchemasFile = path.join(repositoryRoot, 'infra/ports/http/api-schemas.generated.ts');
 
-/** The embedded process (every module) on a throwaway database, for its document and its routes. */
-export async function startDocumentedApp() {
+/**
+ * The embedded process (every module) on a throwaway database, for its document and its routes; `env`
+ * adds to (or overrides) its quiet, seedless defaults.
+ */
+export async function startDocumentedApp(env: Readonly<Record<string, string>> = {}) {
   const { startEmbedded } = await import('../../roles');
   const dataDir = await mkdtemp(path.join(tmpdir(), 'booking-rush-openapi-'));
   const running = await startEmbedded(
-    { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'error', DEMO_SEED: 'off' },
+    { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'error', DEMO_SEED: 'off', ...env },
     { logStream: new PassThrough().resume() },
   );
   return {

@@ -5,10 +5,11 @@ const maxStreamIdLength = 200;
 const categoryPattern = /^[a-z][A-Za-z0-9]{0,49}$/;
 const idPattern = /^[\x21-\x7e]+$/; // printable ASCII, no spaces or control characters
 const typePattern = /^[A-Za-z][A-Za-z0-9_.:-]{0,99}$/;
+const unanchored = (pattern: RegExp) => pattern.source.slice(1, -1);
 
 /** The rules of `assertValidStreamId` as one pattern and a length, for the API's description of a stream name. */
 export const streamIdRule = {
-  pattern: '^[a-z][A-Za-z0-9]{0,49}-[!-~]+$',
+  pattern: `^${unanchored(categoryPattern)}-${unanchored(idPattern)}$`,
   maxLength: maxStreamIdLength,
 } as const;
 

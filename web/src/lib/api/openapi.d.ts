@@ -2097,7 +2097,7 @@ export interface operations {
     readAdminEventFeed: {
         parameters: {
             query?: {
-                after?: string;
+                after?: "" | string;
                 limit?: number;
                 category?: string[];
                 type?: string[];
