@@ -1,2 +1,2 @@
 export { foldStream, handleCommand, loadStream, type CommandOutcome } from '../../infra/ports/event-store';
-export { LogFollower, type FollowerLogger, type FollowerOptions } from './log-follower';
+export { LogFollower, type FollowerOptions } from './log-follower';

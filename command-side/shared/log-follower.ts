@@ -1,16 +1,17 @@
 import { AppError } from '../../domain/shared';
-import { readPage, type LogCursor, type LogFilter, type Page } from '../../infra/log-follower';
+import {
+  Follower,
+  MemoryCheckpoints,
+  type FollowerLogger,
+  type LogFilter,
+  type Page,
+} from '../../infra/log-follower';
 import {
   CheckpointWaiters,
   startOfLog,
   type Checkpoint,
   type EventStore,
 } from '../../infra/ports/event-store';
-
-/** The little a follower needs from a logger; the composition root passes a child of the process logger. */
-export interface FollowerLogger {
-  warn(message: string, fields?: Record<string, unknown>): void;
-}
 
 export type FollowerOptions = {
   /** Events read per page. Default 1000. */
@@ -19,35 +20,41 @@ export type FollowerOptions = {
   readonly pollIntervalMs?: number;
   /** Default timeout of `waitFor`. Default 5000 ms. */
   readonly catchUpTimeoutMs?: number;
-  readonly logger?: FollowerLogger;
+  readonly logger?: Pick<FollowerLogger, 'warn'>;
 };
 
 /**
- * Keeps something in this process in step with the event store: `start` reads the log from the start
- * (errors reach the caller, so the process is not ready before), then it wakes on `store.watch()` and on
- * a polling timer, one page at a time and never two drains at once. A page that fails is read again.
+ * Keeps something in this process in step with the event store, on the log-following engine with a
+ * checkpoint in memory: `start` reads the log from the start (errors reach the caller, so the process is
+ * not ready before), then it follows wake-ups and a polling timer. A page that fails is read again.
  */
 export abstract class LogFollower {
   private readonly waiters = new CheckpointWaiters();
-  private cursor: LogCursor = { checkpoint: startOfLog, position: 0 };
-  private readonly batchSize: number;
-  private readonly pollIntervalMs: number;
+  private readonly follower: Follower;
   private readonly catchUpTimeoutMs: number;
-  private running: Promise<void> | undefined;
-  private again = false;
-  private timer: NodeJS.Timeout | undefined;
-  private unwatch: (() => void) | undefined;
 
   protected constructor(
-    private readonly store: EventStore,
+    store: EventStore,
     /** What it follows, for messages: "the catalog view". */
     private readonly description: string,
-    private readonly filter: LogFilter,
-    private readonly options: FollowerOptions,
+    filter: LogFilter,
+    options: FollowerOptions,
   ) {
-    this.batchSize = options.batchSize ?? 1000;
-    this.pollIntervalMs = options.pollIntervalMs ?? 500;
     this.catchUpTimeoutMs = options.catchUpTimeoutMs ?? 5000;
+    const pollIntervalMs = options.pollIntervalMs ?? 500;
+    const warn = options.logger?.warn.bind(options.logger);
+    this.follower = new Follower({
+      store,
+      checkpoints: new MemoryCheckpoints(),
+      handle: (page) => this.applyPage(page),
+      description,
+      filter,
+      batchSize: options.batchSize ?? 1000,
+      pollIntervalMs,
+      retryDelayMs: () => pollIntervalMs,
+      ...(warn ? { logger: { info: () => {}, warn, error: warn } } : {}),
+      onProgress: (cursor) => this.waiters.reached(cursor.checkpoint),
+    });
   }
 
   /** Takes one page of the log in; the follower moves past it only once this resolves. */
@@ -55,21 +62,15 @@ export abstract class LogFollower {
 
   /** How far the log has been taken in. */
   get position(): Checkpoint {
-    return this.cursor.checkpoint;
+    return this.follower.cursor?.checkpoint ?? startOfLog;
   }
 
-  async start(): Promise<void> {
-    if (this.timer) return;
-    await this.drain();
-    this.unwatch = this.store.watch(() => this.wake(), { categories: this.filter.categories });
-    this.timer = setInterval(() => this.wake(), this.pollIntervalMs);
+  start(): Promise<void> {
+    return this.follower.start({ catchUpFirst: true });
   }
 
   async stop(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
-    this.unwatch?.();
-    await this.running;
+    await this.follower.stop();
     this.waiters.rejectAll(new Error(`${this.description} stopped`));
   }
 
@@ -77,7 +78,7 @@ export abstract class LogFollower {
   waitFor(checkpoint: Checkpoint, timeoutMs = this.catchUpTimeoutMs): Promise<void> {
     const waiting = this.waiters.wait(
       checkpoint,
-      this.cursor.checkpoint,
+      this.position,
       timeoutMs,
       () =>
         new AppError(
@@ -85,43 +86,7 @@ export abstract class LogFollower {
           `${this.description} did not catch up within ${timeoutMs} ms; retry`,
         ),
     );
-    this.wake();
+    this.follower.wake();
     return waiting;
-  }
-
-  private wake(): void {
-    if (!this.timer) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.follow().finally(() => (this.running = undefined));
-  }
-
-  private async follow(): Promise<void> {
-    do {
-      this.again = false;
-      try {
-        await this.drain();
-      } catch (error) {
-        this.options.logger?.warn(
-          `${this.description} could not take the log in; retrying on the next poll`,
-          {
-            error,
-          },
-        );
-        return;
-      }
-    } while (this.again && this.timer);
-  }
-
-  private async drain(): Promise<void> {
-    for (;;) {
-      const page = await readPage(this.store, this.cursor, { limit: this.batchSize, filter: this.filter });
-      await this.applyPage(page);
-      this.cursor = page.next;
-      this.waiters.reached(this.cursor.checkpoint);
-      if (page.endOfLog) return;
-    }
   }
 }

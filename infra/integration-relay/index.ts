@@ -11,4 +11,3 @@ export {
 } from './relay-topics';
 export { toIntegrationMessage, type IntegrationEvent } from './integration-message';
 export { processOnce, processOnceInTransaction, type ProcessOnceResult } from './process-once';
-export { RelayCheckpointConflictError } from './relay-checkpoint';

@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '../ports/event-store';
 import { integrationHeaders, type OutgoingMessage } from '../ports/integration-bus';
+import { topicOfStream } from './relay-topics';
 
 /** What consumers receive as a message's value. */
 export type IntegrationEvent<Data = unknown> = {
@@ -40,4 +41,12 @@ export function toIntegrationMessage(event: RecordedEvent, topic: string): Outgo
     if (typeof text === 'string' && text !== '') headers[name] = text;
   }
   return { topic, key: event.streamId, value, headers };
+}
+
+/** The messages of a page of the log, each to its category's topic (others are not relayed). */
+export function toIntegrationMessages(events: readonly RecordedEvent[], prefix: string): OutgoingMessage[] {
+  return events.flatMap((event) => {
+    const topic = topicOfStream(event.streamId, prefix);
+    return topic ? [toIntegrationMessage(event, topic)] : [];
+  });
 }

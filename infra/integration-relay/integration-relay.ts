@@ -1,9 +1,12 @@
 import type { BackgroundService } from '../di/lifecycle';
 import { CheckpointWaiters, startOfLog, type Checkpoint, type EventStore } from '../ports/event-store';
-import { errorText, type IntegrationBus } from '../ports/integration-bus';
+import { errorText, retryDelayMs, type IntegrationBus } from '../ports/integration-bus';
 import type { SqlClient, SqlLock } from '../ports/sql';
 import type { RelayCursor } from './relay-checkpoint';
-import { RelayFollower } from './relay-follower';
+import { Follower } from '../log-follower';
+import { toIntegrationMessages } from './integration-message';
+import { RelayCheckpoints } from './relay-checkpoint';
+import { relayedCategoryNames, topicsFor } from './relay-topics';
 import {
   resolveRelayOptions,
   type IntegrationRelayOptions,
@@ -34,7 +37,7 @@ export class IntegrationRelay implements BackgroundService {
   private state: RelayState = 'stopped';
   private lastError: string | null = null;
   private lock: SqlLock | null = null;
-  private follower: RelayFollower | null = null;
+  private follower: Follower | null = null;
   private standbyTimer: NodeJS.Timeout | undefined;
   private transitions: Promise<void> = Promise.resolve();
 
@@ -108,16 +111,49 @@ export class IntegrationRelay implements BackgroundService {
     }
     if (!this.lock) return this.standBy();
     this.state = 'active';
-    this.follower = new RelayFollower({
-      ...this.deps,
-      options: this.options,
-      waiters: this.waiters,
-      onProgress: (cursor, error) => {
+    this.follower = this.follow();
+    await this.follower.start();
+  }
+
+  /** Reads the relayed categories and publishes each page; the checkpoint moves after the bus's ack. */
+  private follow(): Follower {
+    const { store, sql, bus } = this.deps;
+    const options = this.options;
+    return new Follower({
+      store,
+      checkpoints: new RelayCheckpoints(sql, this.name, () =>
+        bus.ensureTopics(topicsFor(options.topicPrefix, options.partitions)),
+      ),
+      handle: (page) => bus.publish(toIntegrationMessages(page.events, options.topicPrefix)),
+      description: 'integration relay',
+      logFields: { relay: this.name },
+      filter: { categories: relayedCategoryNames },
+      batchSize: options.batchSize,
+      pollIntervalMs: options.pollIntervalMs,
+      retryDelayMs: (attempt) =>
+        retryDelayMs(attempt, {
+          attempts: Infinity,
+          initialDelayMs: options.retryInitialDelayMs,
+          maxDelayMs: options.retryMaxDelayMs,
+        }),
+      ...(options.logger ? { logger: options.logger } : {}),
+      onProgress: (cursor) => {
         this.cursor = cursor;
-        this.lastError = error;
-        if (this.state !== 'stopped') this.state = error ? 'failing' : 'active';
+        this.lastError = null;
+        if (this.state !== 'stopped') this.state = 'active';
+        this.waiters.reached(cursor.checkpoint);
       },
-      onConflict: () => void this.serially(() => this.deactivate().then(() => this.standBy())),
+      onPhase: (phase, error) => {
+        if (phase !== 'failed' || this.state === 'stopped') return;
+        this.lastError = error;
+        this.state = 'failing';
+      },
+      onConflict: () => {
+        options.logger?.error('integration relay lost its checkpoint to another instance', {
+          relay: this.name,
+        });
+        void this.serially(() => this.deactivate().then(() => this.standBy()));
+      },
     });
   }
 

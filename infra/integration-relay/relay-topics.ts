@@ -38,3 +38,6 @@ export function topicOfStream(streamId: string, prefix = defaultTopicPrefix): st
   const name = Object.hasOwn(relayedCategories, category) ? relayedCategories[category] : undefined;
   return name === undefined ? undefined : `${prefix}${name}`;
 }
+
+/** The categories the relay reads from the log. */
+export const relayedCategoryNames: readonly string[] = Object.keys(relayedCategories);

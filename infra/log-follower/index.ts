@@ -10,3 +10,22 @@ export {
 } from './read-page';
 export { CoalescingLoop, Mutex } from './serial';
 export type { ProjectionFilter, SqlProjection, TableNames } from './sql-projection';
+export {
+  CheckpointConflictError,
+  MemoryCheckpoints,
+  type CheckpointStore,
+  type PageHandler,
+} from './checkpoint-store';
+export { Follower, type FollowerPhase, type FollowerSettings } from './follower';
+export { rebuildBeside } from './rebuild-beside';
+export {
+  errorMessage,
+  lagBehind,
+  silentLogger,
+  type FollowerLogger,
+  type ProjectionStatus,
+  type RebuildProgress,
+  type RunnerStatus,
+  type SupervisedProjections,
+  type SupervisedRunner,
+} from './status';

@@ -6,15 +6,26 @@ import {
 } from '../../infra/ports/event-store';
 import type { DocumentStore } from '../../infra/ports/document-store';
 import type { SqlClient, SqlLock } from '../../infra/ports/sql';
-import { backoffDelay, pause, LockKeeper, CoalescingLoop } from '../../infra/log-follower';
+import {
+  backoffDelay,
+  errorMessage,
+  Follower,
+  lagBehind,
+  LockKeeper,
+  Mutex,
+  rebuildBeside,
+  type CheckpointStore,
+  type Page,
+  type PositionRule,
+  type ProjectionStatus,
+  type RunnerStatus,
+} from '../../infra/log-follower';
 import { ProjectionNotActiveError, ProjectionStoppedError } from '../runner/errors';
 import {
   resolveRunnerOptions,
   type ProjectionRunnerOptions,
   type ResolvedRunnerOptions,
 } from '../runner/runner-options';
-import { errorMessage, lagBehind, type ProjectionStatus, type RunnerStatus } from '../runner/status';
-import { applyNextBatch } from './batch-step';
 import type { DocumentProjection } from './document-projection';
 import {
   DocumentStateStore,
@@ -23,6 +34,7 @@ import {
   type GenerationCursor,
   type StoredRebuild,
 } from './document-state';
+import { LiveGenerationCheckpoints, RebuildCheckpoints } from './generation-checkpoints';
 import { assertValidProjection, collectionsOf, dropGeneration } from './generation-collections';
 
 export type DocumentRunnerOptions = ProjectionRunnerOptions & {
@@ -36,37 +48,35 @@ export type DocumentRunnerOptions = ProjectionRunnerOptions & {
 };
 
 type Active = {
-  live: GenerationCursor;
-  /** False while a new version is being built: the old generation is served as it stands. */
-  applying: boolean;
-  phase: 'catching-up' | 'live';
-  rebuild: StoredRebuild | undefined;
+  readonly live: Follower<GenerationCursor>;
+  liveError: string | null;
+  /** The rebuild under way (from its first write until its generation is live or it failed). */
+  rebuildJob: Promise<void> | undefined;
+  /** Where the rebuild began, reported until its follower runs. */
+  rebuildFrom: StoredRebuild | undefined;
+  rebuild: Follower<StoredRebuild> | undefined;
+  rebuildError: string | null;
   rebuildWaiters: Array<{ resolve: () => void; reject: (error: Error) => void }>;
-  error: string | null;
-  failures: number;
 };
 
 /**
- * Keeps one document projection up to date: catch-up then live, the checkpoint and the batch in flight
- * in its state document, a rebuild built beside the live generation in the same loop and swapped in
- * when it reaches the end of the log.
+ * Keeps one document projection up to date on the log-following engine: catch-up then live, the
+ * checkpoint and the batch in flight in its state document, a rebuild built beside the live generation
+ * by a second follower and swapped in between two live pages.
  */
 export class DocumentProjectionRunner {
   readonly name: string;
   private readonly options: ResolvedRunnerOptions;
   private readonly states: DocumentStateStore;
   private readonly waiters = new CheckpointWaiters();
-  private readonly loop = new CoalescingLoop(() => this.drain());
   private readonly keeper: LockKeeper | undefined;
   private readonly dropDelayMs: number;
   private readonly dropTimers = new Set<NodeJS.Timeout>();
+  private readonly statusWrites = new Mutex();
   private started = false;
   private active: Active | undefined;
-  private abort = new AbortController();
   private blockingError: string | undefined;
   private lock: SqlLock | undefined;
-  private timer: NodeJS.Timeout | undefined;
-  private unwatch: (() => void) | undefined;
   private recordedStatus: string | undefined;
 
   constructor(
@@ -127,7 +137,7 @@ export class DocumentProjectionRunner {
     const active = this.active;
     if (!active) return Promise.reject(new ProjectionNotActiveError(this.name, this.describe().status));
     const done = new Promise<void>((resolve, reject) => active.rebuildWaiters.push({ resolve, reject }));
-    if (!active.rebuild) void this.beginRebuild(active);
+    this.startRebuild(active);
     return done;
   }
 
@@ -139,8 +149,10 @@ export class DocumentProjectionRunner {
       !this.started && stored?.status
         ? { status: stored.status as RunnerStatus, error: stored.error ?? undefined }
         : this.describe();
-    const live = this.active?.live ?? stored?.live ?? firstCursor(0);
-    const rebuild = this.active ? this.active.rebuild : (stored?.rebuild ?? undefined);
+    const live = this.active?.live.cursor ?? stored?.live ?? firstCursor(0);
+    const rebuild = this.active
+      ? (this.active.rebuild?.cursor ?? this.active.rebuildFrom)
+      : (stored?.rebuild ?? undefined);
     return {
       name: this.name,
       status,
@@ -162,13 +174,15 @@ export class DocumentProjectionRunner {
     if (!active) {
       return this.blockingError ? { status: 'failed', error: this.blockingError } : { status: 'standby' };
     }
-    if (active.error !== null) return { status: 'failed', error: active.error };
-    if (active.rebuild || !active.applying) return { status: 'rebuilding' };
-    return { status: active.phase };
+    const error = active.liveError ?? active.rebuildError;
+    if (error !== null) return { status: 'failed', error };
+    if (active.rebuildJob || !active.live.applying) return { status: 'rebuilding' };
+    return { status: active.live.phase === 'live' ? 'live' : 'catching-up' };
   }
 
   private servedCheckpoint(): Checkpoint {
-    return this.active?.applying ? this.active.live.checkpoint : startOfLog;
+    const live = this.active?.live;
+    return live?.applying ? live.cursor!.checkpoint : startOfLog;
   }
 
   private async activateUnder(lock: SqlLock | undefined): Promise<void> {
@@ -191,37 +205,106 @@ export class DocumentProjectionRunner {
 
   private async activate(): Promise<void> {
     const { projection } = this;
-    this.abort = new AbortController();
     const stored = await this.states.loadOrCreate(projection.version);
     const applying = stored.version === projection.version;
-    const active: Active = {
-      live: stored.live,
-      applying,
-      phase: 'catching-up',
-      rebuild: undefined,
-      rebuildWaiters: [],
-      error: null,
-      failures: 0,
-    };
     if (applying) {
       await projection.setup(collectionsOf(this.documents, projection, stored.live.generation));
       // A generation swapped out just before a restart may still be there.
       if (stored.live.generation > 1) await this.drop(stored.live.generation - 1);
     }
-    if (stored.rebuild?.version === projection.version) {
-      await projection.setup(collectionsOf(this.documents, projection, stored.rebuild.generation));
-      active.rebuild = stored.rebuild;
-    }
+    const resumed = stored.rebuild?.version === projection.version ? stored.rebuild : undefined;
+    if (resumed) await projection.setup(collectionsOf(this.documents, projection, resumed.generation));
+    const active: Active = {
+      live: this.follower('document projection', new LiveGenerationCheckpoints(this.states, stored.live), {
+        cursor: stored.live,
+        applying,
+        onProgress: (cursor) => this.waiters.reached(cursor.checkpoint),
+        onError: (error) => (active.liveError = error),
+      }),
+      liveError: null,
+      rebuildJob: undefined,
+      rebuildFrom: undefined,
+      rebuild: undefined,
+      rebuildError: null,
+      rebuildWaiters: [],
+    };
     this.active = active;
-    if (!active.rebuild && (!applying || stored.rebuild)) await this.beginRebuild(active);
-    this.unwatch = this.store.watch(() => this.loop.wake(), { categories: projection.filter?.categories });
-    this.timer = setInterval(() => this.loop.wake(), this.options.pollIntervalMs);
-    this.loop.wake();
+    if (resumed || !applying || stored.rebuild) this.startRebuild(active, resumed);
+    await active.live.start();
     await this.recordStatus();
   }
 
-  private async beginRebuild(active: Active): Promise<void> {
-    const generation = Math.max(active.live.generation, active.rebuild?.generation ?? 0) + 1;
+  private follower<Cursor extends GenerationCursor>(
+    description: string,
+    checkpoints: CheckpointStore<Cursor>,
+    at: {
+      readonly cursor: Cursor;
+      readonly positions?: PositionRule;
+      readonly applying?: boolean;
+      readonly onProgress?: (cursor: Cursor) => void;
+      readonly onError: (error: string | null) => void;
+    },
+  ): Follower<Cursor> {
+    const { projection, options } = this;
+    return new Follower<Cursor>(
+      {
+        store: this.store,
+        checkpoints,
+        handle: (page, { cursor }) => this.apply(page, cursor),
+        description,
+        logFields: { projection: projection.name },
+        ...(projection.filter ? { filter: projection.filter } : {}),
+        ...(at.positions ? { positions: at.positions } : {}),
+        batchSize: options.batchSize,
+        pollIntervalMs: options.pollIntervalMs,
+        retryDelayMs: (attempt) => backoffDelay(attempt, options.backoff),
+        logger: options.logger,
+        onProgress: (cursor) => {
+          at.onProgress?.(cursor);
+          this.noteStatus();
+        },
+        onPhase: (_phase, error) => {
+          at.onError(error);
+          this.noteStatus();
+        },
+      },
+      at.cursor,
+      at.applying ?? true,
+    );
+  }
+
+  /** Applies a page to the cursor's generation; each event numbered after the ones applied before. */
+  private apply(page: Page, cursor: GenerationCursor): Promise<void> {
+    const events = page.events.map((event, index) => ({ ...event, sequence: cursor.sequence + index + 1 }));
+    return this.projection.apply(events, collectionsOf(this.documents, this.projection, cursor.generation));
+  }
+
+  private startRebuild(active: Active, resumed?: StoredRebuild): void {
+    active.rebuildJob ??= this.runRebuild(active, resumed).then(
+      () => this.settleRebuild(active),
+      (error: unknown) =>
+        this.settleRebuild(active, error instanceof Error ? error : new Error(String(error))),
+    );
+    this.noteStatus();
+  }
+
+  private async runRebuild(active: Active, resumed: StoredRebuild | undefined): Promise<void> {
+    const start = resumed ?? (await this.beginRebuild(active));
+    const rebuild = this.follower('document projection rebuild', new RebuildCheckpoints(this.states, start), {
+      cursor: start,
+      // The rebuild's progress is measured against the head.
+      positions: 'with-head',
+      onError: (error) => (active.rebuildError = error),
+    });
+    active.rebuild = rebuild;
+    if (this.active !== active) await rebuild.stop();
+    if (!(await rebuildBeside(active.live, rebuild, (rebuilt) => this.swap(active, rebuilt)))) {
+      throw new ProjectionStoppedError(this.name);
+    }
+  }
+
+  private async beginRebuild(active: Active): Promise<StoredRebuild> {
+    const generation = active.live.cursor!.generation + 1;
     const head = await this.store.head();
     const rebuild: StoredRebuild = {
       ...firstCursor(generation),
@@ -229,95 +312,24 @@ export class DocumentProjectionRunner {
       total: head.position,
       startedAt: new Date(),
     };
-    active.rebuild = rebuild;
-    try {
-      await this.drop(generation);
-      await this.projection.setup(collectionsOf(this.documents, this.projection, generation));
-      await this.states.saveRebuild(rebuild);
-    } catch (error) {
-      active.rebuild = undefined;
-      this.settleRebuild(active, error instanceof Error ? error : new Error(String(error)));
-      return;
-    }
+    active.rebuildFrom = rebuild;
+    await this.drop(generation);
+    await this.projection.setup(collectionsOf(this.documents, this.projection, generation));
+    await this.states.saveRebuild(rebuild);
     this.options.logger.info('document projection rebuild started', { projection: this.name, generation });
-    this.loop.wake();
-  }
-
-  private async drain(): Promise<void> {
-    for (;;) {
-      const active = this.active;
-      if (!active || this.abort.signal.aborted) return;
-      let more: boolean;
-      try {
-        more = await this.step(active);
-        active.failures = 0;
-        active.error = null;
-        await this.recordStatus();
-      } catch (error) {
-        active.failures += 1;
-        active.error = errorMessage(error);
-        const delay = backoffDelay(active.failures, this.options.backoff);
-        this.options.logger.warn('document projection batch failed; retrying', {
-          projection: this.name,
-          attempt: active.failures,
-          retryInMs: delay,
-          error: active.error,
-        });
-        await this.recordStatus();
-        if (!(await pause(delay, this.abort.signal))) return;
-        continue;
-      }
-      if (!more) return;
-    }
-  }
-
-  /** One live batch and one rebuild batch; true when more is readable right away. */
-  private async step(active: Active): Promise<boolean> {
-    let more = false;
-    const deps = {
-      store: this.store,
-      documents: this.documents,
-      projection: this.projection,
-      batchSize: this.options.batchSize,
-    };
-    if (active.applying) {
-      const result = await applyNextBatch(
-        { ...deps, save: (live) => this.states.saveLive(live) },
-        active.live,
-      );
-      active.live = result.cursor;
-      active.phase = result.endOfLog ? 'live' : 'catching-up';
-      this.waiters.reached(active.live.checkpoint);
-      more ||= !result.endOfLog;
-    }
-    const rebuild = active.rebuild;
-    if (rebuild) {
-      const total = (await this.store.head()).position;
-      const withTotal = (cursor: GenerationCursor): StoredRebuild => ({ ...rebuild, ...cursor, total });
-      const result = await applyNextBatch(
-        { ...deps, save: (cursor) => this.states.saveRebuild(withTotal(cursor)) },
-        rebuild,
-      );
-      active.rebuild = withTotal(result.cursor);
-      if (result.endOfLog) await this.swap(active, active.rebuild);
-      else more = true;
-    }
-    return more;
+    return rebuild;
   }
 
   private async swap(active: Active, rebuilt: StoredRebuild): Promise<void> {
     await this.states.swap(rebuilt);
-    const old = active.live.generation;
+    const old = active.live.cursor!.generation;
     const live = cursorOf(rebuilt);
-    active.live = live;
-    active.applying = true;
-    active.rebuild = undefined;
+    active.live.resumeAt(live);
     this.options.logger.info('document projection rebuilt; new generation live', {
       projection: this.name,
       generation: live.generation,
     });
     this.waiters.reached(live.checkpoint);
-    this.settleRebuild(active);
     const timer = setTimeout(() => {
       this.dropTimers.delete(timer);
       void this.drop(old).catch(() => {});
@@ -325,8 +337,14 @@ export class DocumentProjectionRunner {
     this.dropTimers.add(timer);
   }
 
+  /** Records the status in the state document, one write at a time. */
+  private noteStatus(): void {
+    void this.statusWrites.run(() => this.recordStatus());
+  }
+
   /** Writes the status to the state document when it changed; never fails the caller. */
   private async recordStatus(): Promise<void> {
+    if (!this.active) return;
     const { status, error } = this.describe();
     const key = `${status}\u0000${error ?? ''}`;
     if (key === this.recordedStatus) return;
@@ -337,11 +355,16 @@ export class DocumentProjectionRunner {
   }
 
   private settleRebuild(active: Active, error?: Error): void {
+    active.rebuildJob = undefined;
+    active.rebuildFrom = undefined;
+    active.rebuild = undefined;
+    active.rebuildError = null;
     const waiters = active.rebuildWaiters.splice(0);
     for (const waiter of waiters) {
       if (error) waiter.reject(error);
       else waiter.resolve();
     }
+    this.noteStatus();
   }
 
   private drop(generation: number): Promise<void> {
@@ -349,19 +372,17 @@ export class DocumentProjectionRunner {
   }
 
   private async deactivate(): Promise<void> {
-    this.abort.abort();
-    clearInterval(this.timer);
-    this.unwatch?.();
-    this.unwatch = undefined;
-    await this.loop.idle();
-    for (const timer of this.dropTimers) clearTimeout(timer);
-    this.dropTimers.clear();
     const active = this.active;
     this.active = undefined;
     if (active) {
-      this.settleRebuild(active, new ProjectionStoppedError(this.name));
-      await this.states.saveStatus('stopped', null).catch(() => {});
+      await active.rebuild?.stop();
+      await active.live.stop();
+      await active.rebuildJob;
     }
+    for (const timer of this.dropTimers) clearTimeout(timer);
+    this.dropTimers.clear();
+    await this.statusWrites.run(async () => {});
+    if (active) await this.states.saveStatus('stopped', null).catch(() => {});
     this.recordedStatus = undefined;
     await this.lock?.release().catch(() => {});
     this.lock = undefined;

@@ -1,14 +1,22 @@
 import type { EventStore } from '../../infra/ports/event-store';
-import type { SqlClient } from '../../infra/ports/sql';
-import { backoffDelay, pause, type BackoffOptions } from '../../infra/log-follower';
+import type { SqlClient, SqlExecutor } from '../../infra/ports/sql';
+import {
+  backoffDelay,
+  errorMessage,
+  Follower,
+  pause,
+  type BackoffOptions,
+  type FollowerLogger,
+  type FollowerPhase,
+  type RebuildProgress,
+  type SqlProjection,
+} from '../../infra/log-follower';
 import { CheckpointConflictError, ProjectionStoppedError } from './errors';
 import { ensureFirstGeneration } from './generations';
-import { LiveFollower, type FollowerPhase, type LiveCursor } from './live-follower';
-import type { ProjectionLogger } from './logger';
 import { loadState } from './projection-state';
 import { GenerationRebuild } from './rebuild';
-import type { SqlProjection } from '../../infra/log-follower';
-import { errorMessage, type RebuildProgress } from './status';
+import { LiveCheckpoints, type LiveCursor } from './sql-checkpoints';
+import { tableNamesFor } from './table-names';
 
 export type ActiveContext = {
   readonly sql: SqlClient;
@@ -17,7 +25,7 @@ export type ActiveContext = {
   readonly batchSize: number;
   readonly pollIntervalMs: number;
   readonly backoff: BackoffOptions;
-  readonly logger: ProjectionLogger;
+  readonly logger: FollowerLogger;
   readonly onProgress: (cursor: LiveCursor) => void;
   readonly onChange: () => void;
   readonly onConflict: (error: CheckpointConflictError) => void;
@@ -30,20 +38,34 @@ export class ActiveProjection {
   private rebuildJob: Promise<void> | undefined;
   private current: GenerationRebuild | undefined;
   private readonly abort = new AbortController();
-  private readonly follower: LiveFollower;
+  private readonly follower: Follower<LiveCursor, SqlExecutor>;
 
   private constructor(
     private readonly ctx: ActiveContext,
     cursor: LiveCursor,
     versionMatches: boolean,
   ) {
-    this.follower = new LiveFollower(
+    const { sql, store, projection } = ctx;
+    this.follower = new Follower(
       {
-        ...ctx,
-        onPhase: (_phase: FollowerPhase, error: string | null) => {
+        store,
+        checkpoints: new LiveCheckpoints(sql, projection.name),
+        handle: (page, { cursor, scope: tx }) =>
+          projection.apply(tx, page.events, tableNamesFor(projection, cursor.generation)),
+        description: 'projection',
+        logFields: { projection: projection.name },
+        ...(projection.filter ? { filter: projection.filter } : {}),
+        positions: 'exact',
+        batchSize: ctx.batchSize,
+        pollIntervalMs: ctx.pollIntervalMs,
+        retryDelayMs: (attempt) => backoffDelay(attempt, ctx.backoff),
+        logger: ctx.logger,
+        onProgress: (next) => ctx.onProgress(next),
+        onPhase: (_phase, error) => {
           this.liveError = error;
           ctx.onChange();
         },
+        onConflict: ctx.onConflict,
       },
       cursor,
       versionMatches,
@@ -63,13 +85,13 @@ export class ActiveProjection {
       generation: stored.generation,
     };
     const active = new ActiveProjection(ctx, cursor, stored.version === projection.version);
-    active.follower.start();
+    await active.follower.start();
     if (stored.rebuild || stored.version !== projection.version) active.rebuild().catch(() => {});
     return active;
   }
 
   get cursor(): LiveCursor {
-    return this.follower.cursor;
+    return this.follower.cursor!;
   }
 
   get phase(): FollowerPhase {
@@ -110,8 +132,8 @@ export class ActiveProjection {
     const { sql, projection, logger } = this.ctx;
     const deps = {
       ...this.ctx,
+      live: this.follower,
       signal: this.abort.signal,
-      follower: this.follower,
       onError: (error: string | null) => this.setRebuildError(error),
     };
     for (let attempt = 1; ; attempt += 1) {
@@ -120,12 +142,12 @@ export class ActiveProjection {
         this.current =
           stored && stored.version === projection.version
             ? GenerationRebuild.resume(deps, stored)
-            : await GenerationRebuild.begin(deps, this.follower.cursor.generation + 1);
+            : await GenerationRebuild.begin(deps, this.cursor.generation + 1);
         logger.info('projection rebuild running', { projection: projection.name, ...this.current.progress });
         this.ctx.onChange();
         await this.current.run();
         this.setRebuildError(null);
-        this.ctx.onProgress(this.follower.cursor);
+        this.ctx.onProgress(this.cursor);
         return;
       } catch (error) {
         if (error instanceof CheckpointConflictError) this.ctx.onConflict(error);

@@ -1,18 +1,6 @@
 import { AppError } from '../../domain/shared';
 
-/** Another writer moved the checkpoint this runner started from: applying the batch would repeat it. */
-export class CheckpointConflictError extends AppError {
-  constructor(
-    readonly projection: string,
-    readonly expected: string,
-  ) {
-    super(
-      'CONCURRENCY_CONFLICT',
-      `Checkpoint of projection ${projection} is no longer ${JSON.stringify(expected)}: another runner advanced it`,
-      { projection, expected },
-    );
-  }
-}
+export { CheckpointConflictError } from '../../infra/log-follower';
 
 export class ProjectionNotFoundError extends AppError {
   constructor(readonly projection: string) {

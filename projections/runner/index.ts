@@ -2,8 +2,13 @@ export type { ProjectionFilter, SqlProjection, TableNames } from '../../infra/lo
 export { ProjectionRunner } from './projection-runner';
 export type { ProjectionRunnerOptions } from './runner-options';
 export { ProjectionSupervisor } from './supervisor';
-export type { ProjectionStatus, RebuildProgress, RunnerStatus } from './status';
-export { silentLogger, type ProjectionLogger } from './logger';
+export {
+  silentLogger,
+  type FollowerLogger,
+  type ProjectionStatus,
+  type RebuildProgress,
+  type RunnerStatus,
+} from '../../infra/log-follower';
 export {
   CheckpointConflictError,
   ProjectionNotActiveError,

@@ -8,7 +8,7 @@ import type { SqlClient, SqlLock } from '../../infra/ports/sql';
 import { ActiveProjection } from './active-projection';
 import { ProjectionNotActiveError, ProjectionStoppedError, type CheckpointConflictError } from './errors';
 import { LockKeeper } from '../../infra/log-follower';
-import type { ProjectionLogger } from './logger';
+import type { FollowerLogger } from '../../infra/log-follower';
 import {
   resolveRunnerOptions,
   type ProjectionRunnerOptions,
@@ -18,7 +18,7 @@ import { describeRunner, describeRunnerLocally, type RunnerView } from './runner
 import type { SqlProjection } from '../../infra/log-follower';
 import { StatusWriter } from './status-writer';
 import { assertValidTableName } from './table-names';
-import { errorMessage, type ProjectionStatus } from './status';
+import { errorMessage, type ProjectionStatus } from '../../infra/log-follower';
 
 /**
  * Keeps one SQL projection up to date: one active instance per projection (the others stand by),
@@ -30,7 +30,7 @@ export class ProjectionRunner {
   private readonly waiters = new CheckpointWaiters();
   private readonly keeper: LockKeeper;
   private readonly statusWriter: StatusWriter;
-  private readonly logger: ProjectionLogger;
+  private readonly logger: FollowerLogger;
   private readonly options: ResolvedRunnerOptions;
   private started = false;
   private lock: SqlLock | undefined;

@@ -91,7 +91,7 @@ export async function advanceCheckpoint(
      WHERE name = $1 AND checkpoint = $2 RETURNING name`,
     [name, from, to, position],
   );
-  if (rows.length === 0) throw new CheckpointConflictError(name, from);
+  if (rows.length === 0) throw new CheckpointConflictError(`projection ${name}`, from);
 }
 
 export async function saveStatus(

@@ -27,7 +27,7 @@ export async function advanceRebuild(
      WHERE name = $1 AND rebuild_checkpoint = $2 RETURNING name`,
     [name, step.from, step.to, step.processed, step.total],
   );
-  if (rows.length === 0) throw new CheckpointConflictError(name, step.from);
+  if (rows.length === 0) throw new CheckpointConflictError(`projection ${name}`, step.from);
 }
 
 /** Makes the rebuilt generation the live one; guarded by both the live and the rebuild checkpoint. */
@@ -49,5 +49,5 @@ export async function completeRebuild(
      WHERE name = $1 AND checkpoint = $2 AND rebuild_checkpoint = $3 AND rebuild_generation = $4 RETURNING name`,
     [name, swap.liveFrom, swap.rebuildAt, swap.generation, swap.version, swap.position],
   );
-  if (rows.length === 0) throw new CheckpointConflictError(name, swap.liveFrom);
+  if (rows.length === 0) throw new CheckpointConflictError(`projection ${name}`, swap.liveFrom);
 }

@@ -1,14 +1,19 @@
-import type { Checkpoint, EventStore } from '../../infra/ports/event-store';
-import type { SqlClient } from '../../infra/ports/sql';
-import { backoffDelay, pause, readPage, type BackoffOptions } from '../../infra/log-follower';
-import { CheckpointConflictError, ProjectionStoppedError } from './errors';
+import { startOfLog, type EventStore } from '../../infra/ports/event-store';
+import type { SqlClient, SqlExecutor } from '../../infra/ports/sql';
+import {
+  backoffDelay,
+  Follower,
+  rebuildBeside,
+  type BackoffOptions,
+  type FollowerLogger,
+  type RebuildProgress,
+  type SqlProjection,
+} from '../../infra/log-follower';
+import { ProjectionStoppedError } from './errors';
 import { createGeneration, dropGeneration, pointViewsAt } from './generations';
-import type { LiveFollower } from './live-follower';
-import type { ProjectionLogger } from './logger';
 import type { StoredRebuild } from './projection-state';
-import { advanceRebuild, beginRebuild, completeRebuild } from './rebuild-state';
-import type { SqlProjection } from '../../infra/log-follower';
-import { errorMessage, type RebuildProgress } from './status';
+import { beginRebuild, completeRebuild } from './rebuild-state';
+import { RebuildCheckpoints, type LiveCursor, type RebuildCursor } from './sql-checkpoints';
 import { tableNamesFor } from './table-names';
 
 export type RebuildDeps = {
@@ -16,33 +21,49 @@ export type RebuildDeps = {
   readonly store: EventStore;
   readonly projection: SqlProjection;
   readonly batchSize: number;
+  readonly pollIntervalMs: number;
   readonly backoff: BackoffOptions;
-  readonly logger: ProjectionLogger;
+  readonly logger: FollowerLogger;
+  /** Aborted when the projection stops here: the rebuild stops with it. */
   readonly signal: AbortSignal;
-  readonly follower: LiveFollower;
+  readonly live: Follower<LiveCursor, SqlExecutor>;
   readonly onError: (error: string | null) => void;
 };
 
 /**
  * Builds the next generation from the first event beside the live one (short transactions, its own
- * guarded checkpoint), then pauses the live loop, catches up the rest and swaps in one transaction.
+ * guarded checkpoint), then pauses the live follower, catches up the rest and swaps in one transaction.
  */
 export class GenerationRebuild {
-  private checkpoint: Checkpoint;
-  private processed: number;
-  private total: number;
+  private readonly follower: Follower<RebuildCursor, SqlExecutor>;
   private readonly startedAt: Date;
-  private failures = 0;
 
   private constructor(
     private readonly deps: RebuildDeps,
-    private readonly generation: number,
-    stored: Omit<StoredRebuild, 'generation' | 'version'>,
+    started: RebuildCursor,
+    startedAt: Date,
   ) {
-    this.checkpoint = stored.checkpoint;
-    this.processed = stored.processed;
-    this.total = stored.total;
-    this.startedAt = stored.startedAt;
+    const { sql, store, projection } = deps;
+    this.startedAt = startedAt;
+    this.follower = new Follower(
+      {
+        store,
+        checkpoints: new RebuildCheckpoints(sql, projection.name, started),
+        handle: (page, { cursor, scope: tx }) =>
+          projection.apply(tx, page.events, tableNamesFor(projection, cursor.generation)),
+        description: 'projection rebuild',
+        logFields: { projection: projection.name },
+        ...(projection.filter ? { filter: projection.filter } : {}),
+        positions: 'with-head',
+        batchSize: deps.batchSize,
+        pollIntervalMs: deps.pollIntervalMs,
+        retryDelayMs: (attempt) => backoffDelay(attempt, deps.backoff),
+        logger: deps.logger,
+        onPhase: (_phase, error) => deps.onError(error),
+      },
+      started,
+    );
+    deps.signal.addEventListener('abort', () => void this.follower.stop(), { once: true });
   }
 
   static async begin(deps: RebuildDeps, generation: number): Promise<GenerationRebuild> {
@@ -52,108 +73,55 @@ export class GenerationRebuild {
       await createGeneration(tx, projection, generation);
       return beginRebuild(tx, projection.name, { generation, version: projection.version, total });
     });
-    return new GenerationRebuild(deps, generation, {
-      checkpoint: '' as Checkpoint,
-      processed: 0,
-      total,
-      startedAt,
-    });
+    const started = { checkpoint: startOfLog, position: 0, total, generation };
+    return new GenerationRebuild(deps, started, startedAt);
   }
 
   static resume(deps: RebuildDeps, stored: StoredRebuild): GenerationRebuild {
-    return new GenerationRebuild(deps, stored.generation, stored);
+    const { checkpoint, processed, total, generation } = stored;
+    return new GenerationRebuild(
+      deps,
+      { checkpoint, position: processed, total, generation },
+      stored.startedAt,
+    );
   }
 
   get progress(): RebuildProgress {
-    return {
-      processed: this.processed,
-      total: Math.max(this.total, this.processed),
-      startedAt: this.startedAt,
-    };
+    const { position, total } = this.follower.cursor!;
+    return { processed: position, total: Math.max(total, position), startedAt: this.startedAt };
   }
 
   async run(): Promise<void> {
-    await this.catchUp();
-    await this.deps.follower.exclusive(async () => {
-      await this.catchUp();
-      await this.swap();
-    });
+    const swapped =
+      !this.deps.signal.aborted &&
+      (await rebuildBeside(this.deps.live, this.follower, (rebuilt) => this.swap(rebuilt)));
+    if (!swapped) throw new ProjectionStoppedError(this.deps.projection.name);
   }
 
-  private async catchUp(): Promise<void> {
-    for (;;) {
-      if (this.deps.signal.aborted) throw new ProjectionStoppedError(this.deps.projection.name);
-      try {
-        const more = await this.step();
-        if (this.failures > 0) this.deps.onError(null);
-        this.failures = 0;
-        if (!more) return;
-      } catch (error) {
-        if (error instanceof CheckpointConflictError) throw error;
-        this.failures += 1;
-        const delay = backoffDelay(this.failures, this.deps.backoff);
-        this.deps.logger.warn('projection rebuild batch failed; retrying', {
-          projection: this.deps.projection.name,
-          retryInMs: delay,
-          error: errorMessage(error),
-        });
-        this.deps.onError(errorMessage(error));
-        await pause(delay, this.deps.signal);
-      }
-    }
-  }
-
-  private async step(): Promise<boolean> {
-    const { sql, store, projection, batchSize } = this.deps;
-    const page = await readPage(
-      store,
-      { checkpoint: this.checkpoint, position: this.processed },
-      {
-        limit: batchSize,
-        ...(projection.filter ? { filter: projection.filter } : {}),
-        positions: 'with-head',
-      },
-    );
-    const total = page.head!.position;
-    const processed = page.next.position;
-    if (page.moved) {
-      const step = { from: this.checkpoint, to: page.next.checkpoint, processed, total };
-      const tables = tableNamesFor(projection, this.generation);
-      await sql.transaction(async (tx) => {
-        await advanceRebuild(tx, projection.name, step);
-        if (page.events.length > 0) await projection.apply(tx, page.events, tables);
-      });
-      this.checkpoint = page.next.checkpoint;
-    }
-    this.processed = processed;
-    this.total = total;
-    return !page.endOfLog;
-  }
-
-  private async swap(): Promise<void> {
-    const { sql, projection, follower } = this.deps;
-    const live = follower.cursor;
+  private async swap(rebuilt: RebuildCursor): Promise<void> {
+    const { sql, projection, live } = this.deps;
+    const current = live.cursor!;
     const swap = {
-      liveFrom: live.persisted,
-      rebuildAt: this.checkpoint,
-      generation: this.generation,
+      liveFrom: current.persisted,
+      rebuildAt: rebuilt.checkpoint,
+      generation: rebuilt.generation,
       version: projection.version,
-      position: this.processed,
+      position: rebuilt.position,
     };
     await sql.transaction(async (tx) => {
       await completeRebuild(tx, projection.name, swap);
-      await pointViewsAt(tx, projection, this.generation);
-      if (live.generation !== this.generation) await dropGeneration(tx, projection, live.generation);
+      await pointViewsAt(tx, projection, rebuilt.generation);
+      if (current.generation !== rebuilt.generation) await dropGeneration(tx, projection, current.generation);
     });
-    follower.resumeAt({
-      checkpoint: this.checkpoint,
-      persisted: this.checkpoint,
-      position: this.processed,
-      generation: this.generation,
+    live.resumeAt({
+      checkpoint: rebuilt.checkpoint,
+      persisted: rebuilt.checkpoint,
+      position: rebuilt.position,
+      generation: rebuilt.generation,
     });
     this.deps.logger.info('projection rebuilt and swapped', {
       projection: projection.name,
-      generation: this.generation,
+      generation: rebuilt.generation,
     });
   }
 }

@@ -1,23 +1,12 @@
 import type { Checkpoint } from '../../infra/ports/event-store';
 import { ProjectionNotFoundError } from './errors';
-import type { ProjectionStatus } from './status';
-
-/** What a supervisor drives: a SQL projection's runner or a document projection's. */
-export interface SupervisedRunner {
-  readonly name: string;
-  start(): Promise<void>;
-  stop(): Promise<void>;
-  status(): Promise<ProjectionStatus>;
-  /** Resolves once the new generation is live. */
-  rebuild(): Promise<void>;
-  waitFor(checkpoint: Checkpoint, timeoutMs?: number): Promise<void>;
-}
+import type { ProjectionStatus, SupervisedRunner, SupervisedProjections } from '../../infra/log-follower';
 
 /**
  * The runners of one process: started, stopped, listed and rebuilt by name (admin API, CLI). Names are
  * unique, and so is each stored thing (table, collection) a projection owns.
  */
-export class RunnerSupervisor<Runner extends SupervisedRunner> {
+export class RunnerSupervisor<Runner extends SupervisedRunner> implements SupervisedProjections {
   private readonly runners = new Map<string, Runner>();
 
   constructor(

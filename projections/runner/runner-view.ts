@@ -3,7 +3,7 @@ import type { SqlClient } from '../../infra/ports/sql';
 import type { ActiveProjection } from './active-projection';
 import { loadState, type StoredState } from './projection-state';
 import { stateTableExists } from './state-schema';
-import { lagBehind, type ProjectionStatus, type RunnerStatus } from './status';
+import { lagBehind, type ProjectionStatus, type RunnerStatus } from '../../infra/log-follower';
 
 /** The runner's own facts a status is derived from. */
 export type RunnerView = {
@@ -34,9 +34,13 @@ export async function describeRunner(
   view: RunnerView,
 ): Promise<ProjectionStatus> {
   const head = await store.head();
-  const { status, error } = describeRunnerLocally(view);
   const active = view.active;
   const stored = active ? undefined : await loadStoredQuietly(sql, view.name);
+  // A process that does not run the projection (the CLI) reports what the running one recorded.
+  const { status, error } =
+    !view.started && stored?.status
+      ? { status: stored.status as RunnerStatus, error: stored.error ?? undefined }
+      : describeRunnerLocally(view);
   const cursor = active?.cursor ?? stored ?? { checkpoint: startOfLog, position: 0, generation: 0 };
   const rebuild =
     active?.rebuildProgress ??

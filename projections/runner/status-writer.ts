@@ -1,7 +1,7 @@
 import type { SqlClient } from '../../infra/ports/sql';
-import type { ProjectionLogger } from './logger';
+import type { FollowerLogger } from '../../infra/log-follower';
 import { saveStatus } from './projection-state';
-import { errorMessage, type RunnerStatus } from './status';
+import { errorMessage, type RunnerStatus } from '../../infra/log-follower';
 
 /**
  * Mirrors the runner's status into its state row for other processes (admin API), one write at a
@@ -15,7 +15,7 @@ export class StatusWriter {
   constructor(
     private readonly sql: SqlClient,
     private readonly name: string,
-    private readonly logger: ProjectionLogger,
+    private readonly logger: FollowerLogger,
   ) {}
 
   write(status: RunnerStatus, error: string | null): void {

@@ -29,9 +29,7 @@ export {
 export {
   ProjectionControl,
   toProjectionView,
-  type ProjectionState,
   type ProjectionRebuildStarted,
-  type ProjectionSupervisorPort,
   type ProjectionView,
 } from './projection-control';
 export { AuditLogQuery, defaultAuditLimit, maxAuditLimit } from './audit-log-query';

@@ -1,16 +1,28 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { AppError } from '../../domain/shared';
-import { ProjectionControl, toProjectionView, type ProjectionState } from './projection-control';
+import type { Checkpoint } from '../../infra/ports/event-store';
+import type { ProjectionStatus } from '../../infra/log-follower';
+import { ProjectionControl, toProjectionView } from './projection-control';
 
 const startedAt = new Date('2026-01-02T03:04:05.000Z');
 
-function state(name: string, overrides: Partial<ProjectionState> = {}): ProjectionState {
-  return { name, status: 'live', position: 10, headPosition: 10, lag: 0, generation: 1, ...overrides };
+function state(name: string, overrides: Partial<ProjectionStatus> = {}): ProjectionStatus {
+  const checkpoint = '' as Checkpoint;
+  return {
+    name,
+    status: 'live',
+    position: 10,
+    headPosition: 10,
+    lag: 0,
+    checkpoint,
+    generation: 1,
+    ...overrides,
+  };
 }
 
 /** A supervisor whose rebuilds finish when the test says so. */
-function fakeSupervisor(states: ProjectionState[], refuseWith?: AppError) {
+function fakeSupervisor(states: ProjectionStatus[], refuseWith?: AppError) {
   const finish = new Map<string, () => void>();
   const rebuilds: string[] = [];
   return {

@@ -1,27 +1,5 @@
 import { AppError } from '../../domain/shared';
-
-/** What a supervisor reports of one projection (structurally the runner's ProjectionStatus). */
-export type ProjectionState = {
-  readonly name: string;
-  readonly status: string;
-  readonly position: number;
-  readonly headPosition: number;
-  readonly lag: number;
-  readonly generation: number;
-  readonly error?: string;
-  readonly rebuild?: { readonly processed: number; readonly total: number; readonly startedAt: Date };
-};
-
-/**
- * The part of a projection supervisor the admin API needs; the process's supervisors (SQL
- * projections, the booking saga) satisfy it as they are.
- */
-export interface ProjectionSupervisorPort {
-  readonly names: readonly string[];
-  list(): Promise<readonly ProjectionState[]>;
-  /** Resolves once the rebuilt generation is live. */
-  rebuild(name: string): Promise<void>;
-}
+import type { ProjectionStatus, SupervisedProjections } from '../../infra/log-follower';
 
 /** One projection (or the booking saga) in `GET /admin/projections`. */
 export type ProjectionView = {
@@ -57,7 +35,7 @@ export type ProjectionView = {
 /** The answer of `POST /admin/projections/:name/rebuild`: the rebuild has begun. */
 export type ProjectionRebuildStarted = { readonly name: string; readonly status: 'rebuilding' };
 
-export function toProjectionView(state: ProjectionState): ProjectionView {
+export function toProjectionView(state: ProjectionStatus): ProjectionView {
   const { rebuild } = state;
   return {
     name: state.name,
@@ -91,7 +69,7 @@ export class ProjectionControl {
   private readonly running = new Set<string>();
 
   constructor(
-    private readonly supervisors: readonly ProjectionSupervisorPort[],
+    private readonly supervisors: readonly SupervisedProjections[],
     private readonly onRebuildError: (name: string, error: unknown) => void = () => {},
   ) {}
 

@@ -1,4 +1,4 @@
-import type { ProjectionState } from '../../../query-side/admin';
+import type { ProjectionStatus } from '../../log-follower';
 import type { CommandIo } from '../roles';
 import type { CommandContext } from './command-context';
 import { CommandFailure, UsageError } from './command-errors';
@@ -71,7 +71,7 @@ export async function rebuildProjection(
   }
 }
 
-function refuseUnlessActive(name: string, state: ProjectionState): void {
+function refuseUnlessActive(name: string, state: ProjectionStatus): void {
   if (state.status === 'standby')
     throw new CommandFailure(
       `${name} is active in another process (a running server holds its lock), so it cannot be rebuilt here. ` +

@@ -2,23 +2,13 @@ import { toProjectionView, type ProjectionView } from '../../../query-side/admin
 import type { CommandIo } from '../roles';
 import type { CommandContext } from './command-context';
 import { projectionSupervisors } from './projection-supervisors';
-import { recordedStatuses } from './recorded-statuses';
 import { printTable } from './table';
 
 /** Every projection of every supervisor, with the status its active runner recorded. */
 export async function listProjections(context: CommandContext): Promise<ProjectionView[]> {
   const supervisors = await projectionSupervisors(context);
   const states = (await Promise.all(supervisors.map((supervisor) => supervisor.list()))).flat();
-  const recorded = await recordedStatuses(
-    await context.sql(),
-    states.map((state) => state.name),
-  );
-  return states.map((state) => {
-    const row = recorded.get(state.name);
-    if (!row) return toProjectionView(state);
-    const { error: _ignored, ...rest } = state;
-    return toProjectionView({ ...rest, status: row.status, ...(row.error ? { error: row.error } : {}) });
-  });
+  return states.map(toProjectionView);
 }
 
 function cells(view: ProjectionView): string[] {

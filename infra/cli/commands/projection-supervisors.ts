@@ -1,5 +1,5 @@
 import type { ContainerModule, ServiceIdentifier } from 'inversify';
-import type { ProjectionState, ProjectionSupervisorPort } from '../../../query-side/admin';
+import type { SupervisedProjections, SupervisedRunner } from '../../log-follower';
 import { TOKENS } from '../../di';
 import { projectionsModule } from '../../roles/modules/projections-module';
 import { SagaTokens, sagaModule } from '../../roles/modules/saga-module';
@@ -11,15 +11,10 @@ import { DocumentTokens, documentStoreModule } from '../../roles/modules/documen
 import type { CommandContext } from './command-context';
 
 /** One projection's runner as the CLI drives it (the SQL and document runners alike). */
-export interface RunnerControl {
-  /** Takes the projection's lock or stands by; resolves after the first attempt. */
-  start(): Promise<void>;
-  stop(): Promise<void>;
-  status(): Promise<ProjectionState>;
-}
+export type RunnerControl = Pick<SupervisedRunner, 'start' | 'stop' | 'status'>;
 
-/** A projection supervisor as the CLI uses it: the admin API's port plus the runners by name. */
-export interface SupervisorControl extends ProjectionSupervisorPort {
+/** A projection supervisor as the CLI uses it: what the admin API lists, plus the runners by name. */
+export interface SupervisorControl extends SupervisedProjections {
   runner(name: string): RunnerControl;
 }
 

@@ -1,0 +1,189 @@
+import type { EventStore } from '../ports/event-store';
+import { pause } from './backoff';
+import { CheckpointConflictError, type CheckpointStore, type PageHandler } from './checkpoint-store';
+import { readPage, type LogCursor, type LogFilter, type Page, type PositionRule } from './read-page';
+import { CoalescingLoop, Mutex } from './serial';
+import { errorMessage, type FollowerLogger } from './status';
+
+export type FollowerPhase = 'catching-up' | 'live' | 'failed';
+
+export type FollowerSettings<Cursor extends LogCursor, Scope> = {
+  readonly store: EventStore;
+  readonly checkpoints: CheckpointStore<Cursor, Scope>;
+  readonly handle: PageHandler<Cursor, Scope>;
+  /** Who follows, for messages: "projection", "integration relay". */
+  readonly description: string;
+  /** Fields every log line of this follower carries: `{ projection: 'bookings' }`. */
+  readonly logFields?: Record<string, unknown>;
+  readonly filter?: LogFilter;
+  readonly positions?: PositionRule;
+  readonly batchSize: number;
+  /** Polling fallback for missed wake-ups. */
+  readonly pollIntervalMs: number;
+  /** Milliseconds to wait before retrying after the `attempt`-th failure in a row. */
+  readonly retryDelayMs: (attempt: number) => number;
+  readonly logger?: FollowerLogger;
+  /** After the cursor was loaded and after each page taken in. */
+  readonly onProgress?: (cursor: Cursor, page: Page | undefined) => void;
+  /** When the phase changes, and on every failure. */
+  readonly onPhase?: (phase: FollowerPhase, error: string | null) => void;
+  /** Another instance moved the checkpoint: this one stops following and must give up being active. */
+  readonly onConflict?: (error: CheckpointConflictError) => void;
+};
+
+/**
+ * The one engine that follows the log after a checkpoint: one page at a time (the read horizon keeps
+ * a late commit from being skipped), the page and its checkpoint committed together by the checkpoint
+ * store, wake-ups on appends with a polling fallback, retries with backoff, and never two batches at
+ * once. Projections, the saga, the relay and the in-process views all run on it.
+ */
+export class Follower<Cursor extends LogCursor = LogCursor, Scope = void> {
+  phase: FollowerPhase = 'catching-up';
+  private readonly mutex = new Mutex();
+  private readonly loop = new CoalescingLoop(() => this.drain());
+  private readonly abort = new AbortController();
+  private current: Cursor | undefined;
+  private applyingNow: boolean;
+  private failures = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private unwatch: (() => void) | undefined;
+
+  constructor(
+    private readonly settings: FollowerSettings<Cursor, Scope>,
+    /** Where to start; loaded from the checkpoint store when absent. */
+    cursor?: Cursor,
+    /** False to hold still until `resumeAt` (a new version being built serves the old one frozen). */
+    applying = true,
+  ) {
+    this.current = cursor;
+    this.applyingNow = applying;
+  }
+
+  /** Undefined until loaded. */
+  get cursor(): Cursor | undefined {
+    return this.current;
+  }
+
+  get applying(): boolean {
+    return this.applyingNow;
+  }
+
+  /**
+   * Follows from now on: wakes on appends to its categories and on a timer. With `catchUpFirst`, reads
+   * to the end of the log first and rejects on a failure, so a process is not ready before its view is.
+   */
+  async start(options: { readonly catchUpFirst?: boolean } = {}): Promise<void> {
+    if (this.timer) return;
+    if (options.catchUpFirst) await this.mutex.run(() => this.readToEnd());
+    this.unwatch = this.settings.store.watch(() => this.loop.wake(), {
+      categories: this.settings.filter?.categories,
+    });
+    this.timer = setInterval(() => this.loop.wake(), this.settings.pollIntervalMs);
+    this.loop.wake();
+  }
+
+  /** Reads what is new now; nothing before `start`. */
+  wake(): void {
+    if (this.timer && !this.abort.signal.aborted) this.loop.wake();
+  }
+
+  /** Continues from `cursor` (a rebuilt generation swapped in), applying again. */
+  resumeAt(cursor: Cursor): void {
+    this.current = cursor;
+    this.applyingNow = true;
+    this.wake();
+  }
+
+  /** Runs `task` between two pages: following waits until it is done. */
+  exclusive<T>(task: () => Promise<T>): Promise<T> {
+    return this.mutex.run(task);
+  }
+
+  /**
+   * Reads to the end of the log, retrying failures, for a follower that is not woken (a generation being
+   * rebuilt). False when it was stopped first; rejects with CheckpointConflictError.
+   */
+  catchUp(): Promise<boolean> {
+    return this.follow();
+  }
+
+  async stop(): Promise<void> {
+    this.abort.abort();
+    clearInterval(this.timer);
+    this.unwatch?.();
+    await this.loop.idle();
+    await this.mutex.run(async () => {});
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      await this.follow();
+    } catch (error) {
+      if (!(error instanceof CheckpointConflictError)) throw error;
+      this.settings.onConflict?.(error);
+    }
+  }
+
+  /** Pages until the end of the log; false when stopped (or paused) first. */
+  private async follow(): Promise<boolean> {
+    while (this.applyingNow && !this.abort.signal.aborted) {
+      let more: boolean;
+      try {
+        more = await this.mutex.run(() => this.step());
+      } catch (error) {
+        if (error instanceof CheckpointConflictError) throw error;
+        if (!(await this.retryAfter(error))) return false;
+        continue;
+      }
+      this.failures = 0;
+      if (!more) return true;
+    }
+    return false;
+  }
+
+  private async retryAfter(error: unknown): Promise<boolean> {
+    const { description, logFields, logger, retryDelayMs } = this.settings;
+    this.failures += 1;
+    const delay = retryDelayMs(this.failures);
+    logger?.warn(`${description} batch failed; retrying`, {
+      ...logFields,
+      attempt: this.failures,
+      retryInMs: delay,
+      error: errorMessage(error),
+    });
+    this.setPhase('failed', errorMessage(error));
+    return pause(delay, this.abort.signal);
+  }
+
+  private async readToEnd(): Promise<void> {
+    while (await this.step());
+  }
+
+  /** One page; true when more is readable right away. */
+  private async step(): Promise<boolean> {
+    if (!this.applyingNow || this.abort.signal.aborted) return false;
+    const { store, checkpoints, handle, filter, positions, batchSize } = this.settings;
+    if (!this.current) {
+      this.current = await checkpoints.load();
+      this.settings.onProgress?.(this.current, undefined);
+    }
+    const cursor = this.current;
+    const page = await readPage(store, cursor, {
+      limit: checkpoints.readLimit?.(cursor, batchSize) ?? batchSize,
+      ...(filter ? { filter } : {}),
+      ...(positions ? { positions } : {}),
+    });
+    this.current = await checkpoints.commit(cursor, page, async (scope) => {
+      await handle(page, { cursor, scope });
+    });
+    this.setPhase(page.endOfLog ? 'live' : 'catching-up', null);
+    this.settings.onProgress?.(this.current, page);
+    return !page.endOfLog;
+  }
+
+  private setPhase(phase: FollowerPhase, error: string | null): void {
+    if (phase === this.phase && phase !== 'failed') return;
+    this.phase = phase;
+    this.settings.onPhase?.(phase, error);
+  }
+}
