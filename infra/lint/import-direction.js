@@ -30,8 +30,18 @@ const mayImport = {
 /** Folders of infra/ that the core may import, each an area of its own. */
 const neutralInfra = ['ports', 'log-follower'];
 
+// The one way from query-side/ into projections/: a read model's schema module,
+// `projections/<read model>/schema.ts`. The projection owns its read model and publishes its shape there
+// (table or collection names, rows or documents, columns), so a query built on a renamed column fails to
+// compile instead of failing at run time. The module imports only what query-side/ may import itself, so
+// nothing else of the projection comes through it.
+const schemaModule = /^projections\/[^/]+\/schema(\.ts)?$/;
+const schemaModuleMayImport = ['domain', 'infra/ports', 'infra/log-follower'];
+
+const relativePath = (absolutePath) => path.relative(root, absolutePath).split(path.sep).join('/');
+
 function areaOf(absolutePath) {
-  const relative = path.relative(root, absolutePath).split(path.sep);
+  const relative = relativePath(absolutePath).split('/');
   if (relative[0] === 'infra' && neutralInfra.includes(relative[1])) return `infra/${relative[1]}`;
   return relative[0];
 }
@@ -41,6 +51,10 @@ export const importDirection = {
     type: 'problem',
     messages: {
       forbidden: '{{from}}/ may not import {{to}}/ (docs/architecture.md, "may import").',
+      schemaOnly:
+        'query-side/ may import only the schema module of a projection (projections/<read model>/schema.ts).',
+      schemaImports:
+        "a read model's schema module may import only what query-side/ may: not {{to}}/ (docs/architecture.md).",
       packageInDomain: 'domain/ is pure: it may not import the package "{{name}}".',
     },
     schema: [],
@@ -48,7 +62,8 @@ export const importDirection = {
   create(context) {
     const file = context.filename;
     const from = areaOf(file);
-    const allowed = mayImport[from];
+    const isSchemaModule = schemaModule.test(relativePath(file));
+    const allowed = isSchemaModule ? schemaModuleMayImport : mayImport[from];
     if (!allowed) return {};
     const isTest = /\.test\.ts$/.test(file);
     const check = (node, source) => {
@@ -59,9 +74,16 @@ export const importDirection = {
         }
         return;
       }
-      const to = areaOf(path.resolve(path.dirname(file), source));
+      const target = path.resolve(path.dirname(file), source);
+      const to = areaOf(target);
       if (allowed.includes(to) || (isTest && to.startsWith('infra'))) return;
-      context.report({ node, messageId: 'forbidden', data: { from, to } });
+      if (from === 'query-side' && to === 'projections') {
+        if (schemaModule.test(relativePath(target))) return;
+        context.report({ node, messageId: 'schemaOnly' });
+        return;
+      }
+      const messageId = isSchemaModule ? 'schemaImports' : 'forbidden';
+      context.report({ node, messageId, data: { from, to } });
     };
     return {
       ImportDeclaration: (node) => check(node, node.source.value),

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { sequenced } from '../documents/testing';
 import { bookingsToLookUp, foldAnalytics, type AnalyticsChanges } from './analytics-batch';
-import type { BookingFacts } from './analytics-documents';
+import type { BookingFacts } from './schema';
 import { confirmed, ids, refunded, reserved, saleHistory } from './testing';
 
 const minuteOf = (changes: AnalyticsChanges, zoneId: string, minute: string) =>

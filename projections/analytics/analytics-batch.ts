@@ -17,7 +17,7 @@ import {
   type CounterField,
   type DayKey,
   type MinuteKey,
-} from './analytics-documents';
+} from './schema';
 
 /** Changes to one guarded document: `position` is the highest sequence folded into it. */
 export type DocumentChange<Key> = {

@@ -6,7 +6,7 @@ import { MongoDocumentStore } from '../../infra/document-store/mongo';
 import { positionField, type Doc, type DocumentStore } from '../../infra/ports/document-store';
 import { collectionsOf, type GenerationCollections } from '../documents';
 import { applyInBatches, sequenced } from '../documents/testing';
-import { analyticsCollections as names } from './analytics-documents';
+import { analyticsCollections as names } from './schema';
 import { createAnalyticsProjection } from './analytics-projection';
 import { ids, reserved, saleHistory, testNow, expired } from './testing';
 

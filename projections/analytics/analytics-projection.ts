@@ -5,12 +5,13 @@ import type { DocumentProjection, GenerationCollections, SequencedEvent } from '
 import { bookingsToLookUp, foldAnalytics, type DocumentChange } from './analytics-batch';
 import {
   analyticsCollections as names,
+  analyticsProjectionName,
   type BookingFacts,
   type DailyDocument,
   type EventDocument,
   type MinuteDocument,
   type ZoneDocument,
-} from './analytics-documents';
+} from './schema';
 import { BookingFactsCache } from './booking-facts';
 import { MinuteRetention } from './minute-retention';
 
@@ -58,7 +59,7 @@ export function createAnalyticsProjection(options: AnalyticsProjectionOptions = 
   const retention = new MinuteRetention(options.now ?? Date.now);
   const facts = new BookingFactsCache();
   return {
-    name: 'analytics',
+    name: analyticsProjectionName,
     version: 1,
     collections: Object.values(names),
     filter: { categories: [bookingCategory, eventCategory], types: analyzedTypes },

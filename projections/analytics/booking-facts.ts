@@ -1,5 +1,5 @@
 import type { DocumentCollection } from '../../infra/ports/document-store';
-import type { BookingFacts } from './analytics-documents';
+import type { BookingFacts } from './schema';
 
 /** Written when a booking reserved in an earlier batch is confirmed: one bulk insert per batch. */
 type ConfirmationFact = { readonly _id: string; readonly bookingId: string; readonly confirmedAt: string };

@@ -2,6 +2,7 @@ export { analyticsProjection, createAnalyticsProjection } from './analytics-proj
 export type { AnalyticsProjectionOptions } from './analytics-projection';
 export {
   analyticsCollections,
+  analyticsProjectionName,
   counterFields,
   minuteRetentionHours,
   type BookingFacts,
@@ -10,5 +11,5 @@ export {
   type EventDocument,
   type MinuteDocument,
   type ZoneDocument,
-} from './analytics-documents';
+} from './schema';
 export { minutePurgeEveryBatches, minuteRetentionMs } from './minute-retention';

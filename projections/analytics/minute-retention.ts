@@ -1,5 +1,5 @@
 import type { DocumentCollection, IndexSpec } from '../../infra/ports/document-store';
-import { minuteRetentionHours, type MinuteDocument } from './analytics-documents';
+import { minuteRetentionHours, type MinuteDocument } from './schema';
 
 export const minuteRetentionMs = minuteRetentionHours * 3_600_000;
 

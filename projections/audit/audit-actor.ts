@@ -1,17 +1,5 @@
 import type { EventMetadata } from '../../domain/shared';
-
-/**
- * Who caused an event. A person (the user and role of the request) or the system (saga, sweeper,
- * seeding), whose `userId` is `system:<name>` so that one search by user finds either.
- */
-export type AuditActor =
-  | {
-      readonly kind: 'user';
-      readonly userId: string;
-      readonly role: string | null;
-      readonly tenantId: string | null;
-    }
-  | { readonly kind: 'system'; readonly userId: string; readonly name: string };
+import type { AuditActor } from './schema';
 
 const systemPrefix = 'system:';
 const text = (value: unknown): string | null =>

@@ -5,8 +5,8 @@ import { InMemoryDocumentStore } from '../../infra/document-store/in-memory';
 import { MongoDocumentStore } from '../../infra/document-store/mongo';
 import type { DocumentStore } from '../../infra/ports/document-store';
 import { applyInBatches, sequenced } from '../documents/testing';
-import { auditLogCollection, auditProjection } from './audit-projection';
-import type { AuditEntry } from './audit-entry';
+import { auditProjection } from './audit-projection';
+import { auditLogCollection, type AuditEntry } from './schema';
 import { redacted } from '../../domain/shared';
 import { bookingAndSignIn, bookingId, buyer, correlationId, mixedHistory, request, secrets } from './testing';
 

@@ -1,9 +1,7 @@
 import type { IndexSpec } from '../../infra/ports/document-store';
 import type { DocumentProjection } from '../documents';
-import { toAuditEntry, type AuditEntry } from './audit-entry';
-
-export const auditProjectionName = 'audit';
-export const auditLogCollection = 'audit_log';
+import { toAuditEntry } from './audit-entry';
+import { auditLogCollection, auditProjectionName, type AuditEntry } from './schema';
 
 /** The searches of `GET /admin/audit-logs`, newest first. */
 export const auditIndexes: readonly IndexSpec[] = [

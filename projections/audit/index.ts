@@ -1,3 +1,3 @@
-export type { AuditActor } from './audit-actor';
-export { toAuditEntry, type AuditEntry } from './audit-entry';
-export { auditIndexes, auditLogCollection, auditProjection, auditProjectionName } from './audit-projection';
+export { toAuditEntry } from './audit-entry';
+export { auditIndexes, auditProjection } from './audit-projection';
+export { auditLogCollection, auditProjectionName, type AuditActor, type AuditEntry } from './schema';

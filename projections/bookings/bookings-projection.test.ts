@@ -14,7 +14,7 @@ import { databaseDrivers } from '../../infra/testing';
 import { physicalTableName } from '../runner';
 import { Harness } from '../testing';
 import { bookingsProjection } from './bookings-projection';
-import { bookingsTable } from './booking-tables';
+import { bookingsTable } from './schema';
 
 const id = (digit: number) => `${String(digit).repeat(8)}-0000-4000-8000-000000000000`;
 const of = <E extends BookingEvent>(bookingId: string, event: E): E =>

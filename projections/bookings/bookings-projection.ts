@@ -2,11 +2,11 @@ import { bookingCategory, bookingEventTypes, type BookingEvent } from '../../dom
 import type { RecordedEvent } from '../../infra/ports/event-store';
 import type { SqlExecutor } from '../../infra/ports/sql';
 import type { SqlProjection, TableNames } from '../runner';
-import { bookingColumns, BookingsBatch, type BookingRow } from './booking-rows';
-import { bookingsTable, setupBookingsTable } from './booking-tables';
+import { BookingsBatch } from './bookings-batch';
+import { bookingColumns, bookingsTable, setupBookingsTable, type BookingRow } from './schema';
 
+const columns = bookingColumns.join(', ');
 const updateAll = bookingColumns
-  .split(', ')
   .filter((column) => column !== 'id')
   .map((column) => `${column} = EXCLUDED.${column}`)
   .join(', ');
@@ -27,8 +27,8 @@ async function readRows(tx: SqlExecutor, table: string, ids: readonly string[]):
 async function upsert(tx: SqlExecutor, table: string, rows: readonly BookingRow[]): Promise<void> {
   if (rows.length === 0) return;
   await tx.query(
-    `INSERT INTO ${table} AS t (${bookingColumns})
-     SELECT ${bookingColumns} FROM jsonb_populate_recordset(NULL::${table}, $1::jsonb)
+    `INSERT INTO ${table} AS t (${columns})
+     SELECT ${columns} FROM jsonb_populate_recordset(NULL::${table}, $1::jsonb)
      ON CONFLICT (id) DO UPDATE SET ${updateAll} WHERE t.revision < EXCLUDED.revision`,
     [JSON.stringify(rows)],
   );

@@ -1,2 +1,2 @@
 export { bookingsProjection } from './bookings-projection';
-export { bookingsTable } from './booking-tables';
+export { bookingsTable } from './schema';

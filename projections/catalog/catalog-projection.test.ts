@@ -16,7 +16,7 @@ import type { SqlExecutor } from '../../infra/ports/sql';
 import { databaseDrivers } from '../../infra/testing';
 import { Harness } from '../testing';
 import { catalogProjection } from './catalog-projection';
-import { catalogTables } from './catalog-tables';
+import { catalogTables } from './schema';
 
 const draftId = '66666666-6666-4666-8666-666666666666';
 const cancelledId = '77777777-7777-4777-8777-777777777777';

@@ -2,33 +2,37 @@ import { catalogEventTypes, eventCategory, type CatalogEvent } from '../../domai
 import type { RecordedEvent } from '../../infra/ports/event-store';
 import type { SqlExecutor } from '../../infra/ports/sql';
 import type { SqlProjection, TableNames } from '../runner';
-import { CatalogBatch, type EventRow, type ShowRow, type ZoneRow } from './catalog-rows';
-import { catalogTables, setupCatalogTables } from './catalog-tables';
-
-const eventColumns =
-  'id, slug, status, organizer_id, tenant_id, name, description, venue, category, starts_at, sale_starts_at, sale_ends_at, max_tickets_per_user, created_at, updated_at, published_at, cancelled_at, waiting_room';
-const showColumns = 'id, event_id, name, starts_at, created_position';
-const zoneColumns = 'id, show_id, event_id, name, price, currency, capacity, created_position';
+import { CatalogBatch } from './catalog-batch';
+import {
+  catalogTables,
+  eventColumns,
+  setupCatalogTables,
+  showColumns,
+  zoneColumns,
+  type EventRow,
+  type ShowRow,
+  type ZoneRow,
+} from './schema';
 
 /** Every column except the key takes the incoming value on conflict. */
-const updateAll = (columns: string) =>
+const updateAll = (columns: readonly string[]) =>
   columns
-    .split(', ')
     .filter((column) => column !== 'id')
     .map((column) => `${column} = EXCLUDED.${column}`)
     .join(', ');
 
 /** Rows as JSON in, a set of records out: one statement whatever the batch size. */
-async function upsert(
+async function upsert<Row extends object>(
   tx: SqlExecutor,
   table: string,
-  columns: string,
-  rows: readonly object[],
+  columns: readonly (keyof Row & string)[],
+  rows: readonly Row[],
 ): Promise<void> {
   if (rows.length === 0) return;
+  const list = columns.join(', ');
   await tx.query(
-    `INSERT INTO ${table} (${columns})
-     SELECT ${columns} FROM jsonb_populate_recordset(NULL::${table}, $1::jsonb)
+    `INSERT INTO ${table} (${list})
+     SELECT ${list} FROM jsonb_populate_recordset(NULL::${table}, $1::jsonb)
      ON CONFLICT (id) DO UPDATE SET ${updateAll(columns)}`,
     [JSON.stringify(rows)],
   );

@@ -1,2 +1,2 @@
 export { catalogProjection } from './catalog-projection';
-export { catalogTables } from './catalog-tables';
+export { catalogTables } from './schema';

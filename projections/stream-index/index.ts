@@ -1,2 +1,3 @@
-export { streamIndexProjection, streamIndexTable, type StreamIndexRow } from './stream-index-projection';
-export { listStreams } from './stream-index-queries';
+export { streamIndexProjection } from './stream-index-projection';
+export { listStreams, type StreamIndexRow } from './stream-index-queries';
+export { streamIndexTable } from './schema';

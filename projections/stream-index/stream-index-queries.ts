@@ -1,17 +1,21 @@
 import type { SqlExecutor } from '../../infra/ports/sql';
-import { streamIndexTable, type StreamIndexRow } from './stream-index-projection';
+import { streamColumns, streamIndexTable, type SelectedStreamRow } from './schema';
 
-type Row = {
-  stream_id: string;
-  category: string;
-  revision: string | number;
-  last_type: string;
-  last_position: string | number;
-  event_count: string | number;
-  updated_at: Date | string;
+/** One row per stream: where it ends and how many events it holds (admin stream browser, replay benchmark). */
+export type StreamIndexRow = {
+  readonly streamId: string;
+  readonly category: string;
+  readonly revision: number;
+  readonly lastType: string;
+  readonly lastPosition: number;
+  readonly eventCount: number;
+  /** Time of the stream's last event, so a rebuild reproduces the table exactly. */
+  readonly updatedAt: Date;
 };
 
-function toStreamIndexRow(row: Row): StreamIndexRow {
+const columns = Object.keys(streamColumns).join(', ');
+
+function toStreamIndexRow(row: SelectedStreamRow): StreamIndexRow {
   return {
     streamId: row.stream_id,
     category: row.category,
@@ -28,8 +32,8 @@ export async function listStreams(
   db: SqlExecutor,
   options: { category?: string; after?: string; limit?: number } = {},
 ): Promise<StreamIndexRow[]> {
-  const rows = await db.query<Row>(
-    `SELECT * FROM ${streamIndexTable}
+  const rows = await db.query<SelectedStreamRow>(
+    `SELECT ${columns} FROM ${streamIndexTable}
      WHERE ($1::text IS NULL OR category = $1) AND stream_id > $2
      ORDER BY stream_id LIMIT $3`,
     [options.category ?? null, options.after ?? '', options.limit ?? 100],

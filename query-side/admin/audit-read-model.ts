@@ -3,10 +3,7 @@ import {
   type DocumentCollection,
   type DocumentStore,
 } from '../../infra/ports/document-store';
-
-/** The read model of `projections/audit`: its projection name and logical collection. */
-export const auditProjectionName = 'audit';
-export const auditLogCollection = 'audit_log';
+import { auditLogCollection, auditProjectionName, type AuditEntry } from '../../projections/audit/schema';
 
 /**
  * Who caused an event: a person (the user and role of the request) or the system (saga, sweeper,
@@ -23,24 +20,6 @@ export type AuditActorView =
 
 /** The event's data with secrets `[REDACTED]`; `$` and `.` in field names read as `＄` and `．`. */
 export type AuditChanges = Readonly<Record<string, unknown>>;
-
-/** An audit entry as stored: `_id` is the event id, `changes` the event data with secrets redacted. */
-export type AuditEntryDocument = {
-  _id: string;
-  at: Date;
-  position: number;
-  streamId: string;
-  revision: number;
-  entity: { type: string; id: string };
-  action: string;
-  actor: AuditActorView;
-  ip: string | null;
-  userAgent: string | null;
-  correlationId: string | null;
-  causationId: string | null;
-  traceparent: string | null;
-  changes: AuditChanges;
-};
 
 /** One entry of `GET /admin/audit-logs`: one event, who caused it, from where, and what it changed. */
 export type AuditEntryView = {
@@ -73,11 +52,11 @@ export type AuditEntryView = {
   readonly changes: AuditChanges;
 };
 
-export function auditLog(store: DocumentStore): Promise<DocumentCollection<AuditEntryDocument>> {
-  return liveCollection<AuditEntryDocument>(store, auditProjectionName, auditLogCollection);
+export function auditLog(store: DocumentStore): Promise<DocumentCollection<AuditEntry>> {
+  return liveCollection<AuditEntry>(store, auditProjectionName, auditLogCollection);
 }
 
-export function toAuditEntryView(entry: AuditEntryDocument): AuditEntryView {
+export function toAuditEntryView(entry: AuditEntry): AuditEntryView {
   return {
     eventId: entry._id,
     at: entry.at.toISOString(),

@@ -33,14 +33,7 @@ export {
   type ProjectionView,
 } from './projection-control';
 export { AuditLogQuery, defaultAuditLimit, maxAuditLimit } from './audit-log-query';
-export {
-  auditLogCollection,
-  auditProjectionName,
-  type AuditActorView,
-  type AuditChanges,
-  type AuditEntryDocument,
-  type AuditEntryView,
-} from './audit-read-model';
+export { type AuditActorView, type AuditChanges, type AuditEntryView } from './audit-read-model';
 export { auditOperations } from './audit-operations';
 export { auditRoutes } from './audit-routes';
 export {

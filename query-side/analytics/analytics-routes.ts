@@ -28,7 +28,7 @@ import {
 } from './analytics-views';
 import { dayRange } from './day-range';
 import { checkZoneOfEvent, eventForAnalytics } from './event-access';
-import type { EventDocument } from './read-model';
+import type { EventDocument } from '../../projections/analytics/schema';
 import { daySeries, dayString, minuteSeries, startOfMinute } from './series';
 
 const minuteMs = 60_000;

@@ -1,10 +1,13 @@
 import {
   countFields,
-  type AnalyticsCounts,
   type CounterDocument,
+  type CountField,
   type EventDocument,
-  type AnalyticsMoney,
-} from './read-model';
+} from '../../projections/analytics/schema';
+
+export type AnalyticsCounts = Record<CountField, number>;
+/** Minor units per ISO currency code, e.g. `{ THB: 300000 }`. */
+export type AnalyticsMoney = Record<string, number>;
 
 /** What happened to bookings in one minute or day, or over a range: counts, and money per currency. */
 export type AnalyticsActivity = AnalyticsCounts & { revenue: AnalyticsMoney; refunded: AnalyticsMoney };

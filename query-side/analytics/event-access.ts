@@ -3,7 +3,7 @@ import { AppError } from '../../domain/shared';
 import type { Principal } from '../../infra/ports/auth';
 import type { DocumentStore } from '../../infra/ports/document-store';
 import { findEvent, findZone } from './analytics-reads';
-import type { EventDocument } from './read-model';
+import type { EventDocument } from '../../projections/analytics/schema';
 
 /**
  * The analytics of an event, for its organizer or an admin. As in the catalog, another organizer gets

@@ -11,4 +11,3 @@ export {
 } from './analytics-queries';
 export type { AnalyticsActivity, AnalyticsTotals } from './analytics-views';
 export type { AnalyticsDayPoint, AnalyticsMinutePoint } from './series';
-export { analyticsProjectionName, analyticsViews } from './read-model';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { emptyActivity, toTotals } from './analytics-views';
-import type { DailyDocument, MinuteDocument } from './read-model';
+import type { DailyDocument, MinuteDocument } from '../../projections/analytics/schema';
 import { daySeries, minuteSeries } from './series';
 
 const counters = (overrides: Partial<MinuteDocument & DailyDocument>) => ({

@@ -1,5 +1,5 @@
 import { addCounters, emptyActivity, type AnalyticsActivity } from './analytics-views';
-import type { DailyDocument, MinuteDocument } from './read-model';
+import type { DailyDocument, MinuteDocument } from '../../projections/analytics/schema';
 
 const minuteMs = 60_000;
 const dayMs = 86_400_000;

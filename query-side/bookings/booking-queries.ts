@@ -7,7 +7,14 @@ import {
 } from '../../domain/booking';
 import type { EventStore } from '../../infra/ports/event-store';
 import type { SqlExecutor } from '../../infra/ports/sql';
-import { bookingColumns, bookingsView as view, toBookingView, type BookingRow } from './read-model';
+import {
+  bookingColumns,
+  bookingsTable as view,
+  type SelectedBookingRow,
+} from '../../projections/bookings/schema';
+import { toBookingView } from './read-model';
+
+const columns = bookingColumns.join(', ');
 
 export type BookingListQuery = {
   readonly userId: string;
@@ -50,8 +57,8 @@ export async function listUserBookings(
     params,
   );
   const limit = params.length + 1;
-  const rows = await db.query<BookingRow>(
-    `SELECT ${bookingColumns} FROM ${view} WHERE ${where}
+  const rows = await db.query<SelectedBookingRow>(
+    `SELECT ${columns} FROM ${view} WHERE ${where}
      ORDER BY reserved_at DESC, id LIMIT $${limit} OFFSET $${limit + 1}`,
     [...params, query.pageSize, (query.page - 1) * query.pageSize],
   );
@@ -60,8 +67,8 @@ export async function listUserBookings(
 
 /** One user's live holds (reserved, not yet past expiry), the one expiring soonest first. */
 export async function listLiveHolds(db: SqlExecutor, userId: string, now: Date): Promise<BookingView[]> {
-  const rows = await db.query<BookingRow>(
-    `SELECT ${bookingColumns} FROM ${view}
+  const rows = await db.query<SelectedBookingRow>(
+    `SELECT ${columns} FROM ${view}
      WHERE user_id = $1 AND status = 'reserved' AND expires_at > $2
      ORDER BY expires_at, id`,
     [userId, now.toISOString()],

@@ -1,5 +1,5 @@
 export { bookingQueryOperations } from './booking-query-operations';
 export { bookingQueryRoutes } from './booking-query-routes';
 export { listLiveHolds, listUserBookings, readBooking, type BookingListQuery } from './booking-queries';
-export { bookingsView, toBookingView } from './read-model';
+export { toBookingView } from './read-model';
 export { ListBookingsQuery, bookingStatuses, defaultPageSize, maxPageSize } from './list-bookings-query';

@@ -1,49 +1,13 @@
-import {
-  asOf,
-  ticketPayload,
-  type BookingPaymentView,
-  type BookingStatus,
-  type BookingView,
-  type RefundDue,
-} from '../../domain/booking';
+import { asOf, ticketPayload, type BookingView } from '../../domain/booking';
+import type { SelectedBookingRow } from '../../projections/bookings/schema';
 
-/** The view of `projections/bookings` (logical name; it points at the active generation). */
-export const bookingsView = 'rm_bookings';
-
-type Time = Date | string;
-
-export type BookingRow = {
-  id: string;
-  user_id: string;
-  event_id: string;
-  show_id: string;
-  zone_id: string;
-  quantity: number | string;
-  unit_price: number | string;
-  total_price: number | string;
-  currency: string;
-  status: BookingStatus;
-  expires_at: Time;
-  reserved_at: Time;
-  ended_at: Time | null;
-  confirmation_code: string | null;
-  payment_id: string | null;
-  payment_status: BookingPaymentView['status'] | null;
-  payment_failure_reason: BookingPaymentView['failureReason'];
-  refund_due: RefundDue | null;
-  refunded_amount: number | string;
-};
-
-export const bookingColumns =
-  'id, user_id, event_id, show_id, zone_id, quantity, unit_price, total_price, currency, status, expires_at, reserved_at, ended_at, confirmation_code, payment_id, payment_status, payment_failure_reason, refund_due, refunded_amount';
-
-const iso = (value: Time): string => new Date(value).toISOString();
+const iso = (value: Date | string): string => new Date(value).toISOString();
 
 /**
  * The row as `bookingView` (domain/booking) shows the same booking: a hold past its expiry reads as
  * `expired`, ended at its expiry, even before the sweeper appended BookingExpired.
  */
-export function toBookingView(row: BookingRow, now: Date): BookingView {
+export function toBookingView(row: SelectedBookingRow, now: Date): BookingView {
   return asOf(
     {
       id: row.id,

@@ -1,18 +1,21 @@
 import { looksLikeUuid } from '../../domain/catalog';
 import type { SqlExecutor } from '../../infra/ports/sql';
 import {
-  catalogViews as views,
+  catalogTables as views,
   eventColumns,
   showColumns,
-  toEventSummary,
-  toShow,
-  toZone,
   zoneColumns,
-  type EventRow,
-  type EventSummary,
-  type ShowRow,
-  type ZoneRow,
-} from './read-model';
+  type SelectedEventRow,
+  type SelectedShowRow,
+  type SelectedZoneRow,
+} from '../../projections/catalog/schema';
+import { toEventSummary, toShow, toZone, type EventSummary } from './read-model';
+
+const columns = {
+  events: eventColumns.join(', '),
+  shows: showColumns.join(', '),
+  zones: zoneColumns.join(', '),
+};
 
 export type EventListQuery = { search?: string; category?: string; page: number; pageSize: number };
 
@@ -32,8 +35,8 @@ export async function listPublishedEvents(
     `SELECT count(*) AS total FROM ${views.events} WHERE ${where}`,
     filters,
   );
-  const rows = await db.query<EventRow>(
-    `SELECT ${eventColumns} FROM ${views.events} WHERE ${where} ORDER BY starts_at, id LIMIT $3 OFFSET $4`,
+  const rows = await db.query<SelectedEventRow>(
+    `SELECT ${columns.events} FROM ${views.events} WHERE ${where} ORDER BY starts_at, id LIMIT $3 OFFSET $4`,
     [...filters, query.pageSize, (query.page - 1) * query.pageSize],
   );
   return { items: rows.map(toEventSummary), total: Number(count?.total ?? 0) };
@@ -79,8 +82,8 @@ export async function listOwnEvents(
     `SELECT count(*) AS total FROM ${views.events} WHERE ${where}`,
     filters,
   );
-  const rows = await db.query<EventRow>(
-    `SELECT ${eventColumns} FROM ${views.events} WHERE ${where}
+  const rows = await db.query<SelectedEventRow>(
+    `SELECT ${columns.events} FROM ${views.events} WHERE ${where}
      ORDER BY created_at DESC, id DESC LIMIT $3 OFFSET $4`,
     [...filters, query.pageSize, (query.page - 1) * query.pageSize],
   );
@@ -95,17 +98,17 @@ export type EventDetail = {
 
 /** One event by id or slug, with its shows (in start order) and their zones (in creation order). */
 export async function findEvent(db: SqlExecutor, idOrSlug: string): Promise<EventDetail | undefined> {
-  const [row] = await db.query<EventRow>(
-    `SELECT ${eventColumns} FROM ${views.events} WHERE ${looksLikeUuid(idOrSlug) ? 'id' : 'slug'} = $1`,
+  const [row] = await db.query<SelectedEventRow>(
+    `SELECT ${columns.events} FROM ${views.events} WHERE ${looksLikeUuid(idOrSlug) ? 'id' : 'slug'} = $1`,
     [idOrSlug],
   );
   if (!row) return undefined;
-  const shows = await db.query<ShowRow>(
-    `SELECT ${showColumns} FROM ${views.shows} WHERE event_id = $1 ORDER BY starts_at, created_position`,
+  const shows = await db.query<SelectedShowRow>(
+    `SELECT ${columns.shows} FROM ${views.shows} WHERE event_id = $1 ORDER BY starts_at, created_position`,
     [row.id],
   );
-  const zones = await db.query<ZoneRow>(
-    `SELECT ${zoneColumns} FROM ${views.zones} WHERE event_id = $1 ORDER BY created_position`,
+  const zones = await db.query<SelectedZoneRow>(
+    `SELECT ${columns.zones} FROM ${views.zones} WHERE event_id = $1 ORDER BY created_position`,
     [row.id],
   );
   return { event: toEventSummary(row), shows: shows.map(toShow), zones: zones.map(toZone) };
@@ -120,13 +123,13 @@ export type ShowZones = {
 /** The zones of one show with what decides who may see them; undefined for an unknown show. */
 export async function findShowZones(db: SqlExecutor, showId: string): Promise<ShowZones | undefined> {
   if (!looksLikeUuid(showId)) return undefined;
-  const [show] = await db.query<{ status: EventSummary['status']; organizer_id: string }>(
+  const [show] = await db.query<Pick<SelectedEventRow, 'status' | 'organizer_id'>>(
     `SELECT e.status, e.organizer_id FROM ${views.shows} s JOIN ${views.events} e ON e.id = s.event_id WHERE s.id = $1`,
     [showId],
   );
   if (!show) return undefined;
-  const zones = await db.query<ZoneRow>(
-    `SELECT ${zoneColumns} FROM ${views.zones} WHERE show_id = $1 ORDER BY created_position`,
+  const zones = await db.query<SelectedZoneRow>(
+    `SELECT ${columns.zones} FROM ${views.zones} WHERE show_id = $1 ORDER BY created_position`,
     [showId],
   );
   return { eventStatus: show.status, organizerId: show.organizer_id, zones: zones.map(toZone) };

@@ -11,7 +11,6 @@ export {
   type ShowZones,
 } from './catalog-queries';
 export {
-  catalogViews,
   type EventSummary,
   type EventWithAvailability,
   type ShowWithAvailability,

@@ -1,58 +1,12 @@
 import {
   toEventWaitingRoomResource,
   type EventResource,
-  type EventStatus,
   type ShowSummary,
-  type WaitingRoom,
   type ZoneResource,
 } from '../../domain/catalog';
-
-/** The views of `projections/catalog` (logical names; each points at the active generation). */
-export const catalogViews = {
-  events: 'rm_catalog_events',
-  shows: 'rm_catalog_shows',
-  zones: 'rm_catalog_zones',
-} as const;
+import type { SelectedEventRow, SelectedShowRow, SelectedZoneRow } from '../../projections/catalog/schema';
 
 type Time = Date | string;
-
-export type EventRow = {
-  id: string;
-  slug: string;
-  status: EventStatus;
-  organizer_id: string;
-  name: string;
-  description: string;
-  venue: string;
-  category: string | null;
-  starts_at: Time;
-  sale_starts_at: Time;
-  sale_ends_at: Time;
-  max_tickets_per_user: number | string;
-  created_at: Time;
-  updated_at: Time;
-  published_at: Time | null;
-  cancelled_at: Time | null;
-  /** jsonb, parsed by the driver. */
-  waiting_room: WaitingRoom | null;
-};
-
-export type ShowRow = { id: string; event_id: string; name: string | null; starts_at: Time };
-
-export type ZoneRow = {
-  id: string;
-  show_id: string;
-  event_id: string;
-  name: string;
-  price: number | string;
-  currency: string;
-  capacity: number | string;
-};
-
-export const eventColumns =
-  'id, slug, status, organizer_id, name, description, venue, category, starts_at, sale_starts_at, sale_ends_at, max_tickets_per_user, created_at, updated_at, published_at, cancelled_at, waiting_room';
-export const showColumns = 'id, event_id, name, starts_at';
-export const zoneColumns = 'id, show_id, event_id, name, price, currency, capacity';
 
 const iso = (value: Time): string => new Date(value).toISOString();
 const isoOrNull = (value: Time | null): string | null => (value === null ? null : iso(value));
@@ -67,7 +21,7 @@ export type ShowWithAvailability = ShowSummary & { readonly zones: readonly Zone
 /** An event with its shows and their zones, each with the seats still available. */
 export type EventWithAvailability = EventSummary & { readonly shows: readonly ShowWithAvailability[] };
 
-export function toEventSummary(row: EventRow): EventSummary {
+export function toEventSummary(row: SelectedEventRow): EventSummary {
   return {
     id: row.id,
     slug: row.slug,
@@ -89,14 +43,14 @@ export function toEventSummary(row: EventRow): EventSummary {
   };
 }
 
-export const toShow = (row: ShowRow): ShowSummary => ({
+export const toShow = (row: SelectedShowRow): ShowSummary => ({
   id: row.id,
   eventId: row.event_id,
   name: row.name,
   startsAt: iso(row.starts_at),
 });
 
-export const toZone = (row: ZoneRow): ZoneResource => ({
+export const toZone = (row: SelectedZoneRow): ZoneResource => ({
   id: row.id,
   showId: row.show_id,
   eventId: row.event_id,

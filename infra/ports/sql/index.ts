@@ -1,1 +1,2 @@
+export type { SelectedRow } from './selected-row';
 export type { SqlClient, SqlExecutor, SqlLock } from './sql-client';

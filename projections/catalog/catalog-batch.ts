@@ -1,46 +1,5 @@
-import type { CatalogEvent, EventDetails, WaitingRoom } from '../../domain/catalog';
-
-/** Rows as written, keys are column names; timestamps stay ISO strings until PostgreSQL parses them. */
-export type EventRow = {
-  id: string;
-  slug: string;
-  status: string;
-  organizer_id: string;
-  tenant_id: string | null;
-  name: string;
-  description: string;
-  venue: string;
-  category: string | null;
-  starts_at: string;
-  sale_starts_at: string;
-  sale_ends_at: string;
-  max_tickets_per_user: number;
-  created_at: string;
-  updated_at: string;
-  published_at: string | null;
-  cancelled_at: string | null;
-  /** A jsonb document: the room's settings and `paused`, null until a room is configured. */
-  waiting_room: WaitingRoom | null;
-};
-
-export type ShowRow = {
-  id: string;
-  event_id: string;
-  name: string | null;
-  starts_at: string;
-  created_position: number;
-};
-
-export type ZoneRow = {
-  id: string;
-  show_id: string;
-  event_id: string;
-  name: string;
-  price: number;
-  currency: string;
-  capacity: number;
-  created_position: number;
-};
+import type { CatalogEvent, EventDetails } from '../../domain/catalog';
+import type { EventRow, ShowRow, ZoneRow } from './schema';
 
 const columnOf = {
   name: 'name',
@@ -51,7 +10,7 @@ const columnOf = {
   saleStartsAt: 'sale_starts_at',
   saleEndsAt: 'sale_ends_at',
   maxTicketsPerUser: 'max_tickets_per_user',
-} as const;
+} as const satisfies Partial<Record<keyof EventDetails, keyof EventRow>>;
 
 function changedColumns(changes: Partial<EventDetails>): Partial<EventRow> {
   const row: Record<string, unknown> = {};

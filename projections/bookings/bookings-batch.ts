@@ -1,34 +1,5 @@
-import type { BookingEvent, RefundDue } from '../../domain/booking';
-
-/** A row as written, keys are column names; timestamps stay text until PostgreSQL parses them. */
-export type BookingRow = {
-  id: string;
-  user_id: string;
-  event_id: string;
-  show_id: string;
-  zone_id: string;
-  quantity: number;
-  unit_price: number;
-  total_price: number;
-  currency: string;
-  status: string;
-  expires_at: string;
-  reserved_at: string;
-  ended_at: string | null;
-  confirmation_code: string | null;
-  payment_id: string | null;
-  payment_status: 'pending' | 'failed' | 'succeeded' | null;
-  payment_failure_reason: string | null;
-  refund_due: RefundDue | null;
-  refunded_amount: number;
-  /** Stream revision of the last event folded in: an event at or below it was applied already. */
-  revision: number;
-  /** Global position of that event. */
-  updated_position: number;
-};
-
-export const bookingColumns =
-  'id, user_id, event_id, show_id, zone_id, quantity, unit_price, total_price, currency, status, expires_at, reserved_at, ended_at, confirmation_code, payment_id, payment_status, payment_failure_reason, refund_due, refunded_amount, revision, updated_position';
+import type { BookingEvent } from '../../domain/booking';
+import type { BookingRow } from './schema';
 
 export type Applied = { readonly event: BookingEvent; readonly revision: number; readonly position: number };
 

@@ -1,3 +1,10 @@
+// The read models of this projection, as its queries (query-side/analytics) read them: the one place
+// their collections, documents and counter fields are declared, so a renamed field fails to compile on
+// both sides.
+
+/** The projection's name: queries find the live generation of its collections under it. */
+export const analyticsProjectionName = 'analytics';
+
 /** Logical collection names of the `analytics` projection (each generation gets its own physical ones). */
 export const analyticsCollections = {
   /** One per reserved booking: the facts its later events do not repeat. */
@@ -57,11 +64,15 @@ export type BookingFacts = {
   readonly confirmedAt: string | null;
 };
 
-export type MinuteKey = { eventId: string; zoneId: string; currency: string; minute: Date };
-export type DayKey = { eventId: string; zoneId: string; currency: string; day: string };
+/** What a counter document counts: one event's zone, in one currency. */
+export type BucketKey = { eventId: string; zoneId: string; currency: string };
+export type MinuteKey = BucketKey & { minute: Date };
+export type DayKey = BucketKey & { day: string };
 
-export type MinuteDocument = MinuteKey & Counters & { _id: string };
-export type DailyDocument = DayKey & Counters & { _id: string };
+/** Counters of one event, zone and currency in one minute (`minute`) or day (`day`). */
+export type CounterDocument = BucketKey & Counters & { _id: string };
+export type MinuteDocument = CounterDocument & { minute: Date };
+export type DailyDocument = CounterDocument & { day: string };
 
 export type EventDocument = Partial<Record<CountField, number>> & {
   _id: string;
