@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { AppError } from '../../domain/shared';
-import { InProcessIdempotencyStore } from '../../infra/redis-limits';
+import { InProcessIdempotencyStore } from '../../infra/limits/in-process';
 import { requestFingerprint } from './fingerprint';
 import { runIdempotently } from './run-idempotently';
 

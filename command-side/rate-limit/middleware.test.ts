@@ -4,7 +4,7 @@ import express from 'express';
 import { errorHandler } from '../../infra/http';
 import { recordingLogger, serve } from '../../infra/http/test-support';
 import { setPrincipal } from '../../infra/ports/http';
-import { InProcessRateLimiter } from '../../infra/redis-limits';
+import { InProcessRateLimiter } from '../../infra/limits/in-process';
 import { rateLimit } from './middleware';
 
 describe('rateLimit middleware', () => {

@@ -4,8 +4,8 @@ import { after, describe, it } from 'node:test';
 import { AppError } from '../../domain/shared';
 import { recordingLogger } from '../http/test-support';
 import { describeAccessTokenRevocationsContract } from '../ports/auth/access-token-revocations-contract';
-import { createLimitsRedis, readyOf } from '../redis-limits';
-import { closedPortUrl } from '../redis-limits/test-support';
+import { createLimitsRedis, readyOf } from '../limits/redis';
+import { closedPortUrl } from '../limits/redis/test-support';
 import { testRedisUrl } from '../testing';
 import { RedisAccessTokenRevocations } from './redis-access-token-revocations';
 

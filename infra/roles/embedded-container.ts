@@ -8,7 +8,7 @@ import type { AccessTokens } from '../ports/auth';
 import type { EventStore } from '../ports/event-store';
 import type { SqlClient } from '../ports/sql';
 import type { Telemetry } from '../telemetry';
-import { embeddedModules } from './embedded-modules';
+import { roleModules } from './modules/role-modules';
 import { connectKurrentDb, openPostgresEventStore } from './open-event-store';
 import { openSqlClient } from './open-sql';
 
@@ -100,12 +100,15 @@ function bindHttp(container: Container): void {
     .inSingletonScope();
 }
 
-/** The container of the embedded all-in-one process: stores chosen by config, the HTTP app, and `embeddedModules`. */
+/**
+ * The container of a process: stores chosen by config, the HTTP app, and a role's feature modules (the
+ * `start` role's, everything in one process, unless told otherwise).
+ */
 export async function buildEmbeddedContainer(
   config: Config,
   logger: Logger,
   telemetry: Telemetry,
-  modules: readonly ContainerModule[] = embeddedModules,
+  modules: readonly ContainerModule[] = roleModules.start,
 ): Promise<Container> {
   const container = new Container({ defaultScope: 'Singleton' });
   container.bind(TOKENS.Config).toConstantValue(config);

@@ -1,18 +1,11 @@
-import type { ContainerModule } from 'inversify';
 import { loadConfig, type Env } from '../config';
-import { documentStoreModule } from './modules/document-store-module';
-import { integrationBusModule } from './modules/integration-bus-module';
-import { notificationsModule } from './modules/notifications-module';
 import { runUntilSignalled } from './start';
 import { StartupError } from './startup-error';
 
-/** The notifier alone: booking and payment events from Kafka, e-mails through SMTP, state in MongoDB. */
-export const notifierModules: readonly ContainerModule[] = [
-  integrationBusModule,
-  documentStoreModule,
-  notificationsModule,
-];
-
+/**
+ * The notifier alone (`roleModules.notifier`): booking and payment events from Kafka, e-mails through
+ * SMTP, state in MongoDB.
+ */
 export async function run(_args: readonly string[], env: Env = process.env): Promise<void> {
   const config = loadConfig(env);
   if (!config.kafkaBrokers)
@@ -25,5 +18,5 @@ export async function run(_args: readonly string[], env: Env = process.env): Pro
     );
   if (!config.notifications.smtpUrl)
     throw new StartupError('SMTP_URL: the notifier role sends e-mail through an SMTP server; set it');
-  await runUntilSignalled(env, notifierModules);
+  await runUntilSignalled(env, 'notifier');
 }

@@ -1,16 +1,14 @@
-import type { ContainerModule } from 'inversify';
 import { loadConfig, type Env } from '../config';
-import { integrationBusModule } from './modules/integration-bus-module';
-import { relayModule } from './modules/relay-module';
 import { runUntilSignalled } from './start';
 import { StartupError } from './startup-error';
 
-/** The relay alone: booking, payment and catalog events from the event store to Kafka. */
-export const relayRoleModules: readonly ContainerModule[] = [integrationBusModule, relayModule];
-
+/**
+ * The relay alone (`roleModules.relay`): booking, payment and catalog events from the event store
+ * to Kafka.
+ */
 export async function run(_args: readonly string[], env: Env = process.env): Promise<void> {
   const config = loadConfig(env);
   if (!config.kafkaBrokers)
     throw new StartupError('KAFKA_BROKERS: the relay role publishes to Kafka; set it');
-  await runUntilSignalled(env, relayRoleModules);
+  await runUntilSignalled(env, 'relay');
 }

@@ -1,21 +1,12 @@
-import type { ContainerModule } from 'inversify';
 import { loadConfig, type Env } from '../config';
 import { StartupError } from './startup-error';
-import { bookingLifecycleModule } from './modules/booking-lifecycle-module';
-import { inventoryActorModule } from './modules/inventory-module';
-import { sagaModule } from './modules/saga-module';
 import { runUntilSignalled } from './start';
 
 /**
- * The booking process manager alone: its state follows the log, its commands and durable timeouts run
- * from PostgreSQL rows. Confirms and returns seats through the inventory actor (Redis in production).
+ * The booking process manager alone (`roleModules.saga`): its state follows the log, its commands and
+ * durable timeouts run from PostgreSQL rows. Confirms and returns seats through the inventory actor
+ * (Redis in production).
  */
-export const sagaModules: readonly ContainerModule[] = [
-  inventoryActorModule,
-  bookingLifecycleModule,
-  sagaModule,
-];
-
 export async function run(_args: readonly string[], env: Env = process.env): Promise<void> {
   const config = loadConfig(env);
   // In-process counters or an embedded database would be this process's own, not the command API's.
@@ -27,5 +18,5 @@ export async function run(_args: readonly string[], env: Env = process.env): Pro
     throw new StartupError(
       'SQL_DRIVER and EVENT_STORE: the saga role shares the database of the other roles; use postgres',
     );
-  await runUntilSignalled(env, sagaModules);
+  await runUntilSignalled(env, 'saga');
 }

@@ -5,8 +5,8 @@ import { TOKENS, type BackgroundService } from '../di';
 import { createLogger, type RootLogger } from '../logging';
 import { startTelemetry } from '../telemetry';
 import { EventStoreSql, buildEmbeddedContainer } from './embedded-container';
-import { embeddedModules } from './embedded-modules';
 import { listen } from './http-server';
+import { roleModules, type ContainerRole } from './modules/role-modules';
 import { Resources } from './resources';
 import { exitOnSignals } from './signals';
 
@@ -19,7 +19,7 @@ export type RunningProcess = {
 };
 
 export type StartOptions = {
-  /** Feature modules to load; `embeddedModules` unless a test passes its own. */
+  /** Feature modules to load; the `start` role's (`roleModules.start`) unless a test passes its own. */
   readonly modules?: readonly ContainerModule[];
   /** Where log lines go; standard output unless a test passes its own. */
   readonly logStream?: Writable;
@@ -67,7 +67,7 @@ export async function startEmbedded(
       config,
       logger,
       telemetry,
-      options.modules ?? embeddedModules,
+      options.modules ?? roleModules.start,
     );
     await openStores(container, resources);
     const services = await startBackground(container, resources);
@@ -89,9 +89,9 @@ export async function startEmbedded(
   }
 }
 
-/** Runs `modules` until SIGINT/SIGTERM, then stops gracefully and exits 0. */
-export async function runUntilSignalled(env: Env, modules: readonly ContainerModule[]): Promise<void> {
-  const running = await startEmbedded(env, { modules });
+/** Runs the role's modules (`roleModules`) until SIGINT/SIGTERM, then stops gracefully and exits 0. */
+export async function runUntilSignalled(env: Env, role: ContainerRole): Promise<void> {
+  const running = await startEmbedded(env, { modules: roleModules[role] });
   exitOnSignals({
     logger: running.logger,
     stop: running.stop,
@@ -102,4 +102,4 @@ export async function runUntilSignalled(env: Env, modules: readonly ContainerMod
 
 /** The `start` role: everything in one process. */
 export const run = (_args: readonly string[], env: Env = process.env): Promise<void> =>
-  runUntilSignalled(env, embeddedModules);
+  runUntilSignalled(env, 'start');

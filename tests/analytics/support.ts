@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { createTestMongoDatabase } from '../../infra/testing';
 import { TOKENS } from '../../infra/di';
 import { analyticsModule } from '../../infra/roles/modules/analytics-module';
-import { DocumentProjectionTokens } from '../../infra/roles/modules/document-projection-tokens';
+import { DocumentTokens } from '../../infra/roles/modules/document-tokens';
 import { openBookingApp, type BookingApp, type Person, type Reply } from '../booking/harness';
 import { fastPayments } from '../payments/support';
 
@@ -36,7 +36,7 @@ export async function openAnalyticsApp(options: {
     modules: [analyticsModule],
   });
   const tokens = await app.running.container.getAsync(TOKENS.AccessTokens);
-  const supervisor = await app.running.container.getAsync(DocumentProjectionTokens.Supervisor);
+  const supervisor = await app.running.container.getAsync(DocumentTokens.Supervisor);
   const closeApp = app.close;
   const analytics: AnalyticsApp = Object.assign(app, {
     async organizer(userId: string): Promise<Person> {

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { BookingView } from '../../domain/booking';
 import type { Hold, HoldRequest, HoldResult } from '../../command-side/inventory';
-import { BookingTokens } from '../../infra/roles/modules/booking-module';
+import { BookingTokens } from '../../infra/roles/modules/booking-tokens';
 import {
   inventories,
   openBookingApp,

@@ -6,8 +6,8 @@ import { after, before, describe, it } from 'node:test';
 import { ContainerModule } from 'inversify';
 import type { ConfirmOutcome } from '../../command-side/booking';
 import type { InventoryActor } from '../../command-side/inventory';
-import { BookingTokens } from '../../infra/roles/modules/booking-module';
-import { InventoryTokens } from '../../infra/roles/modules/inventory-module';
+import { BookingTokens } from '../../infra/roles/modules/booking-tokens';
+import { InventoryTokens } from '../../infra/roles/modules/inventory-tokens';
 import {
   inventories,
   openBookingApp,

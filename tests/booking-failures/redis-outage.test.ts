@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { AppError } from '../../domain/shared';
-import { BookingTokens } from '../../infra/roles/modules/booking-module';
+import { BookingTokens } from '../../infra/roles/modules/booking-tokens';
 import {
   openBookingApp,
   requestPaymentDirectly,

@@ -10,10 +10,10 @@ import type { InventoryActor } from '../../command-side/inventory';
 import { TOKENS } from '../../infra/di';
 import type { Role } from '../../infra/ports/auth';
 import type { EventStore } from '../../infra/ports/event-store';
-import { embeddedModules, startEmbedded, type RunningProcess } from '../../infra/roles';
-import { busModules } from '../../infra/roles/embedded-modules';
-import { CatalogTokens } from '../../infra/roles/modules/catalog-module';
-import { InventoryTokens } from '../../infra/roles/modules/inventory-module';
+import { roleModules, startEmbedded, type RunningProcess } from '../../infra/roles';
+import { busModules } from '../../infra/roles/modules/role-modules';
+import { CatalogTokens } from '../../infra/roles/modules/catalog-tokens';
+import { InventoryTokens } from '../../infra/roles/modules/inventory-tokens';
 import {
   createTestDatabase,
   deleteKeysUnder,
@@ -148,7 +148,7 @@ export async function openBookingApp(options: BookingAppOptions): Promise<Bookin
     // A module listed again in `options.modules` (already embedded) is loaded once.
     modules: [
       ...new Set([
-        ...embeddedModules.filter((module) => options.saga !== 'off' || !busModules.includes(module)),
+        ...roleModules.start.filter((module) => options.saga !== 'off' || !busModules.includes(module)),
         ...(options.modules ?? []),
       ]),
     ],

@@ -1,10 +1,12 @@
 // The catalog API on a fresh database: the catalog module's own wiring (routes, in-memory view, commands),
-// the real express app and stores, the real catalog projection, and fake access tokens (a token string
-// per test user; identity's JWT adapter has its own tests).
+// the real express app and stores, the real catalog projection, fake access tokens (a token string per
+// test user; identity's JWT adapter has its own tests), and the catalog's two seat questions answered as
+// if nobody had booked (the booking module answers them from the inventory actor in a process).
 import { randomUUID } from 'node:crypto';
 import { Container } from 'inversify';
 import { AppError } from '../../domain/shared';
-import type { SeatsTaken } from '../../command-side/catalog';
+import { noBookingsYetSeatsTaken, type SeatsTaken } from '../../command-side/catalog';
+import { capacityUntilBookingsExist } from '../../query-side/catalog';
 import type { Config } from '../../infra/config';
 import { TOKENS } from '../../infra/di';
 import { createHttpApp } from '../../infra/http';
@@ -13,7 +15,8 @@ import { recordingLogger, serve } from '../../infra/http/test-support';
 import type { AccessTokens, Principal, Role } from '../../infra/ports/auth';
 import { startOfLog, type Checkpoint, type EventStore } from '../../infra/ports/event-store';
 import type { SqlClient } from '../../infra/ports/sql';
-import { CatalogTokens, catalogModule } from '../../infra/roles/modules/catalog-module';
+import { catalogModule } from '../../infra/roles/modules/catalog-module';
+import { CatalogTokens } from '../../infra/roles/modules/catalog-tokens';
 import { ProjectionRunner } from '../../projections';
 import { catalogProjection } from '../../projections/catalog';
 import { fastOptions, type Driver } from '../../projections/testing';
@@ -100,7 +103,8 @@ export async function openCatalogApp(
   container.bind(TOKENS.EventStore).toConstantValue(store);
   container.bind(TOKENS.SqlClient).toConstantValue(db.sql);
   await container.loadAsync(catalogModule);
-  if (options.seatsTaken) container.rebind(CatalogTokens.SeatsTaken).toConstantValue(options.seatsTaken);
+  container.bind(CatalogTokens.SeatsTaken).toConstantValue(options.seatsTaken ?? noBookingsYetSeatsTaken);
+  container.bind(CatalogTokens.ZoneAvailability).toConstantValue(capacityUntilBookingsExist);
 
   const services = await container.getAllAsync(TOKENS.BackgroundService);
   for (const service of services) await service.start();

@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { bookingStreamId, type BookingCancelled, type RefundDue } from '../../domain/booking';
-import { BookingLifecycleTokens } from '../../infra/roles/modules/booking-lifecycle-module';
-import { CatalogTokens } from '../../infra/roles/modules/catalog-module';
+import { BookingTokens } from '../../infra/roles/modules/booking-tokens';
+import { CatalogTokens } from '../../infra/roles/modules/catalog-tokens';
 import {
   openBookingApp,
   requestPaymentDirectly,
@@ -26,7 +26,7 @@ describe('cancelling a confirmed booking after its show moved', () => {
   });
 
   async function confirmedBooking(zoneId: string): Promise<{ buyer: Person; bookingId: string }> {
-    const lifecycle = await app.running.container.getAsync(BookingLifecycleTokens.Lifecycle);
+    const lifecycle = await app.running.container.getAsync(BookingTokens.Lifecycle);
     const buyer = await app.person();
     const held = await app.reserve(buyer, zoneId, 2);
     assert.equal(held.status, 201, JSON.stringify(held.body));

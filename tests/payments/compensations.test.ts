@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { ContainerModule } from 'inversify';
 import type { InventoryActor } from '../../command-side/inventory';
-import { InventoryTokens } from '../../infra/roles/modules/inventory-module';
+import { InventoryTokens } from '../../infra/roles/modules/inventory-tokens';
 import { bookingSagaStreamId } from '../../sagas/booking';
 import { openBookingApp, waitFor, type BookingApp, type Person } from '../booking/harness';
 import { assertInventoryHolds } from '../booking-failures/support';

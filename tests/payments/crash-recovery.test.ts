@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { paymentStreamId } from '../../domain/payment';
 import type { BookingView } from '../../domain/booking';
-import { relayModules } from '../../infra/roles/embedded-modules';
+import { relayModules } from '../../infra/roles/modules/role-modules';
 import { openBookingApp, waitFor, type BookingApp } from '../booking/harness';
 import { assertInventoryHolds } from '../booking-failures/support';
 import { RoleProcess } from './role-process';

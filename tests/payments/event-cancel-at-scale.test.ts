@@ -2,7 +2,7 @@
 // full and returns every seat, even though the saga process is SIGKILLed in the middle of it.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { paymentServiceModules, relayModules } from '../../infra/roles/embedded-modules';
+import { paymentServiceModules, relayModules } from '../../infra/roles/modules/role-modules';
 import { openBookingApp, waitFor, type BookingApp } from '../booking/harness';
 import { assertInventoryHolds } from '../booking-failures/support';
 import { RoleProcess } from './role-process';

@@ -8,7 +8,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { QueueFairness, QueueStatus, RoomLiveView } from '../../command-side/waiting-room';
 import type { WaitingRoomResource } from '../../domain/catalog';
 import { seedCommitment, shuffledOrder } from '../../domain/waiting-room';
-import { CatalogTokens } from '../../infra/roles/modules/catalog-module';
+import { CatalogTokens } from '../../infra/roles/modules/catalog-tokens';
 import { inventories, openBookingApp, waitFor, type BookingApp, type Person } from '../booking/harness';
 
 /**

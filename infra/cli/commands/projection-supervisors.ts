@@ -2,12 +2,13 @@ import type { ContainerModule, ServiceIdentifier } from 'inversify';
 import type { SupervisedProjections, SupervisedRunner } from '../../log-follower';
 import { TOKENS } from '../../di';
 import { projectionsModule } from '../../roles/modules/projections-module';
-import { SagaTokens, sagaModule } from '../../roles/modules/saga-module';
+import { sagaModule } from '../../roles/modules/saga-module';
+import { SagaTokens } from '../../roles/modules/saga-tokens';
 import { analyticsModule } from '../../roles/modules/analytics-module';
 import { auditModule } from '../../roles/modules/audit-module';
-import { DocumentProjectionTokens } from '../../roles/modules/document-projection-tokens';
 import { documentProjectionsModule } from '../../roles/modules/document-projections-module';
-import { DocumentTokens, documentStoreModule } from '../../roles/modules/document-store-module';
+import { documentStoreModule } from '../../roles/modules/document-store-module';
+import { DocumentTokens } from '../../roles/modules/document-tokens';
 import type { CommandContext } from './command-context';
 
 /** One projection's runner as the CLI drives it (the SQL and document runners alike). */
@@ -35,7 +36,7 @@ export const projectionCommandModules: readonly ContainerModule[] = [
 export const supervisorTokens: readonly ServiceIdentifier<SupervisorControl>[] = [
   TOKENS.Projections,
   SagaTokens.Runner,
-  DocumentProjectionTokens.Supervisor,
+  DocumentTokens.Supervisor,
 ];
 
 export async function projectionSupervisors(context: CommandContext): Promise<SupervisorControl[]> {
@@ -46,7 +47,7 @@ export async function projectionSupervisors(context: CommandContext): Promise<Su
   for (const token of supervisorTokens) {
     if (!context.container.isBound(token)) continue;
     // Document read models in memory live inside the server process: nothing to see or rebuild from here.
-    if (token === DocumentProjectionTokens.Supervisor && !(await sharedDocumentStore(context))) continue;
+    if (token === DocumentTokens.Supervisor && !(await sharedDocumentStore(context))) continue;
     supervisors.push(await context.container.getAsync(token));
   }
   return supervisors;

@@ -5,7 +5,8 @@ import {
   type ZoneCheck,
 } from '../../../command-side/inventory-recovery';
 import type { Env } from '../../config';
-import { inventoryActorModule, InventoryTokens } from '../../roles/modules/inventory-module';
+import { inventoryActorModule } from '../../roles/modules/inventory-module';
+import { InventoryTokens } from '../../roles/modules/inventory-tokens';
 import type { CommandIo } from '../roles';
 import { expectPositionals, parseCommandArgs } from './command-args';
 import { withCommandContext } from './command-context';

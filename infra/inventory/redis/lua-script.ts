@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RedisClient } from '../../redis';
-import { tokenBucketLua } from '../../redis-limits';
+import { tokenBucketLua } from '../../limits/redis';
 
 const read = (name: string) => readFileSync(path.join(import.meta.dirname, `${name}.lua`), 'utf8');
 

@@ -11,8 +11,8 @@ import {
 import { TOKENS } from '../../di';
 import type { Logger } from '../../logging';
 import type { EventStore } from '../../ports/event-store';
-import { DocumentProjectionTokens } from './document-projection-tokens';
-import { SagaTokens } from './saga-module';
+import { DocumentTokens } from './document-tokens';
+import { SagaTokens } from './saga-tokens';
 
 /**
  * The admin stream browser, global feed and projection status/rebuilds under `/api/v1`. Lists the SQL
@@ -49,7 +49,7 @@ export const adminQueriesModule = new ContainerModule(({ bind }) => {
       TOKENS.Logger,
       TOKENS.Projections,
       { serviceIdentifier: SagaTokens.Runner, optional: true },
-      { serviceIdentifier: DocumentProjectionTokens.Supervisor, optional: true },
+      { serviceIdentifier: DocumentTokens.Supervisor, optional: true },
     ],
   );
 });

@@ -3,15 +3,14 @@ import { auditProjection } from '../../../projections/audit';
 import { auditOperations, auditRoutes } from '../../../query-side/admin';
 import { TOKENS } from '../../di';
 import type { DocumentStore } from '../../ports/document-store';
-import { DocumentProjectionTokens } from './document-projection-tokens';
-import { DocumentTokens } from './document-store-module';
+import { DocumentTokens } from './document-tokens';
 
 /**
  * The audit log (a document projection of every event) and its admin search under `/api/v1`. Needs the
  * document store module and the document projections module, which runs the projection.
  */
 export const auditModule = new ContainerModule(({ bind }) => {
-  bind(DocumentProjectionTokens.Projection).toConstantValue(auditProjection);
+  bind(DocumentTokens.Projection).toConstantValue(auditProjection);
   bind(TOKENS.ApiRoute).toResolvedValue(
     (store: DocumentStore) => ({
       path: '',

@@ -1,24 +1,20 @@
-import { ContainerModule, type ServiceIdentifier } from 'inversify';
+import { ContainerModule } from 'inversify';
 import { BookingLifecycle } from '../../../command-side/booking';
 import type { CatalogViewFollower } from '../../../command-side/catalog';
 import type { InventoryActor } from '../../../command-side/inventory';
 import { TOKENS } from '../../di';
 import type { Logger } from '../../logging';
 import type { EventStore } from '../../ports/event-store';
-import { CatalogTokens } from './catalog-module';
-import { InventoryTokens } from './inventory-module';
-
-export const BookingLifecycleTokens = {
-  /** Pay, confirm, cancel, refund: the booking after its hold (the HTTP routes and the saga drive it). */
-  Lifecycle: Symbol('BookingLifecycle') as ServiceIdentifier<BookingLifecycle>,
-} as const;
+import { BookingTokens } from './booking-tokens';
+import { CatalogTokens } from './catalog-tokens';
+import { InventoryTokens } from './inventory-tokens';
 
 /**
  * The booking lifecycle over the event store and the inventory actor. The catalog view, when this
  * process has one, tells a confirmed booking's show start (its refund policy); the saga needs none.
  */
 export const bookingLifecycleModule = new ContainerModule(({ bind }) => {
-  bind(BookingLifecycleTokens.Lifecycle)
+  bind(BookingTokens.Lifecycle)
     .toResolvedValue(
       (
         logger: Logger,

@@ -1,4 +1,4 @@
-import { ContainerModule, type ServiceIdentifier } from 'inversify';
+import { ContainerModule } from 'inversify';
 import type { BookingLifecycle } from '../../../command-side/booking';
 import {
   SeatReservations,
@@ -18,28 +18,22 @@ import { TOKENS } from '../../di';
 import { availabilityFromActor } from '../../inventory/zone-availability';
 import type { Logger } from '../../logging';
 import type { EventStore } from '../../ports/event-store';
-import { BookingLifecycleTokens } from './booking-lifecycle-module';
-import { CatalogTokens } from './catalog-module';
-import { InventoryTokens } from './inventory-module';
-import { LimitsTokens } from './limits-module';
-import { PaymentTokens } from './payment-gateway-module';
-import { WaitingRoomTokens } from './waiting-room-module';
-
-/** What the booking module binds. */
-export const BookingTokens = {
-  Reservations: Symbol('SeatReservations') as ServiceIdentifier<SeatReservations>,
-  /** Pay, cancel, and the saga's confirm and refunds (bound by the booking lifecycle module). */
-  Lifecycle: BookingLifecycleTokens.Lifecycle,
-} as const;
+import { BookingTokens } from './booking-tokens';
+import { CatalogTokens } from './catalog-tokens';
+import { InventoryTokens } from './inventory-tokens';
+import { LimitsTokens } from './limits-tokens';
+import { PaymentTokens } from './payment-tokens';
+import { WaitingRoomTokens } from './waiting-room-tokens';
 
 const warner = (logger: Logger) => (message: string, details: Record<string, unknown>) =>
   logger.warn(message, details);
 
 /**
- * Reservations and the booking lifecycle, their routes under `/api/v1`, and the catalog's two seat
- * questions answered by the inventory actor. Loads after the catalog, inventory, limits and waiting-room modules.
+ * Reservations, the booking routes under `/api/v1` (over the lifecycle of `booking-lifecycle-module.ts`),
+ * and the catalog's two seat questions answered by the inventory actor. Needs the catalog, inventory,
+ * limits, payment gateway and waiting-room modules.
  */
-export const bookingModule = new ContainerModule(({ bind, rebind }) => {
+export const bookingModule = new ContainerModule(({ bind }) => {
   bind(BookingTokens.Reservations)
     .toResolvedValue(
       (
@@ -72,12 +66,12 @@ export const bookingModule = new ContainerModule(({ bind, rebind }) => {
       ],
     )
     .inSingletonScope();
-  rebind(CatalogTokens.SeatsTaken).toResolvedValue(
+  bind(CatalogTokens.SeatsTaken).toResolvedValue(
     (actor: InventoryActor, catalog: CatalogViewFollower) =>
       seatsTakenFromActor(actor, (zoneId) => catalog.view.eventIdOfZone(zoneId)),
     [InventoryTokens.Actor, CatalogTokens.View],
   );
-  rebind(CatalogTokens.ZoneAvailability).toResolvedValue(availabilityFromActor, [InventoryTokens.Actor]);
+  bind(CatalogTokens.ZoneAvailability).toResolvedValue(availabilityFromActor, [InventoryTokens.Actor]);
   bind(TOKENS.ApiRoute).toResolvedValue(
     (
       config: Config,

@@ -1,15 +1,13 @@
-import { ContainerModule, type ServiceIdentifier } from 'inversify';
+import { ContainerModule } from 'inversify';
 import {
   CatalogCommands,
   CatalogView,
   CatalogViewFollower,
   catalogCommandOperations,
   catalogCommandRoutes,
-  noBookingsYetSeatsTaken,
   type SeatsTaken,
 } from '../../../command-side/catalog';
 import {
-  capacityUntilBookingsExist,
   catalogQueryOperations,
   catalogQueryRoutes,
   type ZoneAvailability,
@@ -19,26 +17,15 @@ import { TOKENS } from '../../di';
 import type { Logger } from '../../logging';
 import type { EventStore } from '../../ports/event-store';
 import type { SqlClient } from '../../ports/sql';
-
-/** What the catalog module binds; the booking issue rebinds the two placeholders to the inventory actor. */
-export const CatalogTokens = {
-  /** The in-memory catalog (zone → show, event, price, sale window, limit) and its log follower. */
-  View: Symbol('CatalogView') as ServiceIdentifier<CatalogViewFollower>,
-  Commands: Symbol('CatalogCommands') as ServiceIdentifier<CatalogCommands>,
-  /** Placeholder: 0 seats taken until bookings exist. */
-  SeatsTaken: Symbol('SeatsTaken') as ServiceIdentifier<SeatsTaken>,
-  /** Placeholder: available = capacity until bookings exist. */
-  ZoneAvailability: Symbol('ZoneAvailability') as ServiceIdentifier<ZoneAvailability>,
-} as const;
+import { CatalogTokens } from './catalog-tokens';
 
 /**
  * Events, shows and zones: the command and query routes under `/api/v1`, and the in-memory catalog view
  * as a background service (it reads the whole log before the server accepts requests). The read models
- * are the `catalog` projection in `projections-module.ts`.
+ * are the `catalog` projection in `projections-module.ts`. It asks two seat questions it does not answer
+ * (`CatalogTokens.SeatsTaken`, `CatalogTokens.ZoneAvailability`): the booking module binds them.
  */
 export const catalogModule = new ContainerModule(({ bind }) => {
-  bind(CatalogTokens.SeatsTaken).toConstantValue(noBookingsYetSeatsTaken);
-  bind(CatalogTokens.ZoneAvailability).toConstantValue(capacityUntilBookingsExist);
   bind(CatalogTokens.View)
     .toResolvedValue(
       (config: Config, logger: Logger, store: EventStore) =>

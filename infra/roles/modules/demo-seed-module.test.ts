@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { demoAccounts } from '../../../command-side/demo-seed';
 import type { ProjectionSupervisor } from '../../../projections';
 import { TOKENS } from '../../di';
-import { embeddedModules } from '../embedded-modules';
+import { roleModules } from './role-modules';
 import { startEmbedded, type RunningProcess } from '../index';
 
 async function start(dataDir: string, env: Record<string, string> = {}): Promise<RunningProcess> {
@@ -20,7 +20,7 @@ async function start(dataDir: string, env: Record<string, string> = {}): Promise
       API_RESPONSE_VALIDATION: 'on',
       ...env,
     },
-    { modules: embeddedModules, logStream: new PassThrough().resume() },
+    { modules: roleModules.start, logStream: new PassThrough().resume() },
   );
 }
 

@@ -6,12 +6,12 @@ import type { Config } from '../../config';
 import { TOKENS, type BackgroundService } from '../../di';
 import type { Logger } from '../../logging';
 import type { EventStore } from '../../ports/event-store';
-import { CatalogTokens } from './catalog-module';
-import { IdentityDepsToken } from './identity-module';
+import { CatalogTokens } from './catalog-tokens';
+import { IdentityTokens } from './identity-tokens';
 
 /**
  * Fills an empty store with the README's demo accounts and on-sale event (DEMO_SEED=on, the default).
- * Listed before identity in `embeddedModules`, so it looks before the bootstrap admin writes anything.
+ * Listed before identity in `roleModules.start`, so it looks before the bootstrap admin writes anything.
  */
 export const demoSeedModule = new ContainerModule(({ bind }) => {
   bind(TOKENS.BackgroundService).toResolvedValue(
@@ -34,6 +34,6 @@ export const demoSeedModule = new ContainerModule(({ bind }) => {
       },
       stop: async () => {},
     }),
-    [TOKENS.Config, TOKENS.Logger, TOKENS.EventStore, IdentityDepsToken, CatalogTokens.Commands],
+    [TOKENS.Config, TOKENS.Logger, TOKENS.EventStore, IdentityTokens.Deps, CatalogTokens.Commands],
   );
 });

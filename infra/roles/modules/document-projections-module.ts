@@ -6,16 +6,15 @@ import type { Logger } from '../../logging';
 import type { DocumentStore } from '../../ports/document-store';
 import type { EventStore } from '../../ports/event-store';
 import type { SqlClient } from '../../ports/sql';
-import { DocumentProjectionTokens } from './document-projection-tokens';
-import { DocumentTokens } from './document-store-module';
+import { DocumentTokens } from './document-tokens';
 
 /**
- * Runs every document projection bound to `DocumentProjectionTokens.Projection` (load after the
- * document store module): one active process per projection when the store is MongoDB, every process
+ * Runs every document projection bound to `DocumentTokens.Projection` (needs the document
+ * store module): one active process per projection when the store is MongoDB, every process
  * its own copy when it is in memory.
  */
 export const documentProjectionsModule = new ContainerModule(({ bind }) => {
-  bind(DocumentProjectionTokens.Supervisor)
+  bind(DocumentTokens.Supervisor)
     .toResolvedValue(
       (
         config: Config,
@@ -39,7 +38,7 @@ export const documentProjectionsModule = new ContainerModule(({ bind }) => {
         TOKENS.EventStore,
         DocumentTokens.Store,
         DocumentTokens.Shared,
-        { serviceIdentifier: DocumentProjectionTokens.Projection, isMultiple: true, optional: true },
+        { serviceIdentifier: DocumentTokens.Projection, isMultiple: true, optional: true },
       ],
     )
     .inSingletonScope();
@@ -49,6 +48,6 @@ export const documentProjectionsModule = new ContainerModule(({ bind }) => {
       start: () => supervisor.startAll(),
       stop: () => supervisor.stopAll(),
     }),
-    [DocumentProjectionTokens.Supervisor],
+    [DocumentTokens.Supervisor],
   );
 });

@@ -1,17 +1,11 @@
-import { ContainerModule, type ServiceIdentifier } from 'inversify';
+import { ContainerModule } from 'inversify';
 import type { Config } from '../../config';
 import { TOKENS } from '../../di';
 import { InMemoryDocumentStore } from '../../document-store/in-memory';
 import { MongoDocumentStore } from '../../document-store/mongo';
 import type { DocumentStore } from '../../ports/document-store';
 import { StartupError } from '../startup-error';
-
-export const DocumentTokens = {
-  /** MongoDB when `MONGO_URL` is set; else in memory (its read models rebuilt from the log at boot). */
-  Store: Symbol('DocumentStore') as ServiceIdentifier<DocumentStore>,
-  /** True when the store is shared by processes (MongoDB): its projections then run once, under a lock. */
-  Shared: Symbol('DocumentStoreShared') as ServiceIdentifier<boolean>,
-} as const;
+import { DocumentTokens } from './document-tokens';
 
 export async function openDocumentStore(config: Config): Promise<DocumentStore> {
   if (!config.mongoUrl) return new InMemoryDocumentStore();

@@ -19,10 +19,8 @@ import { TOKENS, type BackgroundService } from '../../di';
 import type { Logger } from '../../logging';
 import type { AccessTokenRevocations, AccessTokens, PasswordHasher } from '../../ports/auth';
 import type { EventStore } from '../../ports/event-store';
+import { IdentityTokens } from './identity-tokens';
 import { connectLimitsRedis } from './limits-module';
-
-/** Identity's commands with this process's adapters; the catalog's demo seed uses it to create accounts. */
-export const IdentityDepsToken = Symbol('IdentityDeps') as ServiceIdentifier<IdentityDeps>;
 
 /** The revocations and how to run them: shared through Redis when configured, else this process's. */
 type Revocations = { revocations: AccessTokenRevocations } & Pick<BackgroundService, 'start' | 'stop'>;
@@ -54,9 +52,6 @@ async function openRevocations(config: Config, logger: Logger): Promise<Revocati
     },
   };
 }
-
-/** The key access tokens are signed with (the waiting room derives its own keys from it), read once. */
-export const JwtSecretToken = Symbol('JwtSecret') as ServiceIdentifier<string>;
 
 async function jwtSecret(config: Config, logger: Logger): Promise<string> {
   const { secret, source, file } = await resolveJwtSecret(config);
@@ -91,15 +86,17 @@ function bootstrapAdmin(config: Config, deps: IdentityDeps, logger: Logger): Bac
 export const identityModule = new ContainerModule(({ bind }) => {
   bind(TOKENS.PasswordHasher).toConstantValue(new Argon2PasswordHasher());
   bind(RevocationsToken).toResolvedValue(openRevocations, [TOKENS.Config, TOKENS.Logger]).inSingletonScope();
-  bind(JwtSecretToken).toResolvedValue(jwtSecret, [TOKENS.Config, TOKENS.Logger]).inSingletonScope();
+  bind(IdentityTokens.JwtSecret)
+    .toResolvedValue(jwtSecret, [TOKENS.Config, TOKENS.Logger])
+    .inSingletonScope();
   bind(TOKENS.AccessTokens)
     .toResolvedValue(
       (secret: string, revoked: Revocations) =>
         new JwtAccessTokens(secret, { revocations: revoked.revocations }),
-      [JwtSecretToken, RevocationsToken],
+      [IdentityTokens.JwtSecret, RevocationsToken],
     )
     .inSingletonScope();
-  bind(IdentityDepsToken)
+  bind(IdentityTokens.Deps)
     .toResolvedValue(
       (
         config: Config,
@@ -127,7 +124,7 @@ export const identityModule = new ContainerModule(({ bind }) => {
       handler: identityRouter(deps),
       operations: identityOperations,
     }),
-    [IdentityDepsToken],
+    [IdentityTokens.Deps],
   );
   bind(TOKENS.BackgroundService).toResolvedValue(
     (revoked: Revocations): BackgroundService => ({
@@ -140,6 +137,6 @@ export const identityModule = new ContainerModule(({ bind }) => {
   bind(TOKENS.BackgroundService).toResolvedValue(
     (config: Config, deps: IdentityDeps, logger: Logger) =>
       bootstrapAdmin(config, deps, logger.child({ component: 'identity' })),
-    [TOKENS.Config, IdentityDepsToken, TOKENS.Logger],
+    [TOKENS.Config, IdentityTokens.Deps, TOKENS.Logger],
   );
 });

@@ -1,4 +1,4 @@
-import { ContainerModule, type ServiceIdentifier } from 'inversify';
+import { ContainerModule } from 'inversify';
 import type { Config } from '../../config';
 import { TOKENS } from '../../di';
 import { SqlIntegrationBus } from '../../integration-bus/in-process';
@@ -8,11 +8,7 @@ import type { Logger } from '../../logging';
 import type { IntegrationBus } from '../../ports/integration-bus';
 import type { SqlClient } from '../../ports/sql';
 import { StartupError, connectionReason } from '../startup-error';
-
-export const IntegrationTokens = {
-  /** Kafka when `KAFKA_BROKERS` is set; else the durable in-process bus in the SQL database. */
-  Bus: Symbol('IntegrationBus') as ServiceIdentifier<IntegrationBus>,
-} as const;
+import { IntegrationTokens } from './integration-tokens';
 
 /** Kafka when `KAFKA_BROKERS` is set (a clear StartupError when unreachable), else the SQL bus. */
 export async function openBus(config: Config, logger: Logger, sql: SqlClient): Promise<IntegrationBus> {

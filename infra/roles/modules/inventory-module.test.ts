@@ -9,9 +9,9 @@ import { InventoryRecovery } from '../../../command-side/inventory-recovery';
 import type { ZoneCreated } from '../../../domain/catalog';
 import { TOKENS } from '../../di';
 import { InProcessInventoryActor } from '../../inventory/in-process';
-import { embeddedModules } from '../embedded-modules';
+import { roleModules } from './role-modules';
 import { startEmbedded, type RunningProcess } from '../index';
-import { InventoryTokens } from './inventory-module';
+import { InventoryTokens } from './inventory-tokens';
 
 async function start(dataDir: string, env: Record<string, string> = {}): Promise<RunningProcess> {
   return startEmbedded(
@@ -23,7 +23,7 @@ async function start(dataDir: string, env: Record<string, string> = {}): Promise
       API_RESPONSE_VALIDATION: 'on',
       ...env,
     },
-    { modules: embeddedModules, logStream: new PassThrough().resume() },
+    { modules: roleModules.start, logStream: new PassThrough().resume() },
   );
 }
 

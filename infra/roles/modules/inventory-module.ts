@@ -1,4 +1,4 @@
-import { ContainerModule, type ServiceIdentifier } from 'inversify';
+import { ContainerModule } from 'inversify';
 import { ZoneProvisioner } from '../../../command-side/booking';
 import { ExpirySweeper } from '../../../command-side/expiry';
 import type { InventoryActor } from '../../../command-side/inventory';
@@ -15,20 +15,7 @@ import { RedisInventoryActor } from '../../inventory/redis';
 import type { Logger } from '../../logging';
 import type { EventStore } from '../../ports/event-store';
 import { redisUnreachable } from '../startup-error';
-
-/** What the inventory module binds. All resolve asynchronously (`getAsync`): the actor connects first. */
-export const InventoryTokens = {
-  /** The seat counters: Redis + Lua on `REDIS_URL` or `REDIS_CLUSTER_NODES`, else the in-process actor. */
-  Actor: Symbol('InventoryActor') as ServiceIdentifier<InventoryActor>,
-  /** Follows the catalog's zones into the actor. */
-  Provisioner: Symbol('ZoneProvisioner') as ServiceIdentifier<ZoneProvisioner>,
-  /** The booking ledger, caught up from the log only when asked (recovery, admin view). */
-  Ledger: Symbol('LedgerReader') as ServiceIdentifier<LedgerReader>,
-  /** Rebuilds a zone's missing counter from the event store: `recover({ eventId, zoneId })`. */
-  Recovery: Symbol('InventoryRecovery') as ServiceIdentifier<InventoryRecovery>,
-  /** Releases due holds and appends their BookingExpired. */
-  Sweeper: Symbol('ExpirySweeper') as ServiceIdentifier<ExpirySweeper>,
-} as const;
+import { InventoryTokens } from './inventory-tokens';
 
 async function openActor(config: Config): Promise<InventoryActor> {
   const target = config.redis;
@@ -140,6 +127,3 @@ export const inventoryServicesModule = new ContainerModule(({ bind }) => {
     [InventoryTokens.Actor, InventoryTokens.Ledger],
   );
 });
-
-/** The actor and its services: what the command side runs. */
-export const inventoryModules: readonly ContainerModule[] = [inventoryActorModule, inventoryServicesModule];

@@ -4,22 +4,11 @@ import type { RateLimiter } from '../../../command-side/rate-limit';
 import type { Config, RedisTarget } from '../../config';
 import { TOKENS } from '../../di';
 import type { Logger } from '../../logging';
+import { InProcessIdempotencyStore, InProcessRateLimiter } from '../../limits/in-process';
+import { RedisIdempotencyStore, RedisRateLimiter, createLimitsRedis, readyOf } from '../../limits/redis';
 import type { RedisClient } from '../../redis';
-import {
-  InProcessIdempotencyStore,
-  InProcessRateLimiter,
-  RedisIdempotencyStore,
-  RedisRateLimiter,
-  createLimitsRedis,
-  readyOf,
-} from '../../redis-limits';
 import { redisUnreachable } from '../startup-error';
-
-/** What the limits module binds: on Redis (a server or a cluster) when configured, else in-process. */
-export const LimitsTokens = {
-  Idempotency: Symbol('IdempotencyStore') as ServiceIdentifier<IdempotencyStore>,
-  RateLimiter: Symbol('RateLimiter') as ServiceIdentifier<RateLimiter>,
-} as const;
+import { LimitsTokens } from './limits-tokens';
 
 type Limits = { idempotency: IdempotencyStore; rateLimiter: RateLimiter; close(): Promise<void> };
 const LimitsToken = Symbol('Limits') as ServiceIdentifier<Limits>;

@@ -1,4 +1,4 @@
-import { ContainerModule, type ServiceIdentifier } from 'inversify';
+import { ContainerModule } from 'inversify';
 import { loadUser } from '../../../command-side/identity';
 import { bookingStreamId, bookingView, type BookingEvent } from '../../../domain/booking';
 import {
@@ -32,15 +32,9 @@ import type { DocumentStore } from '../../ports/document-store';
 import type { EventStore } from '../../ports/event-store';
 import type { IntegrationBus, Subscription } from '../../ports/integration-bus';
 import type { Mailer } from '../../ports/mailer';
-import { DocumentTokens } from './document-store-module';
-import { IntegrationTokens } from './integration-bus-module';
-
-export const NotificationTokens = {
-  /** SMTP when `SMTP_URL` is set; else a mailer that only logs (embedded mode). */
-  Mailer: Symbol('Mailer') as ServiceIdentifier<Mailer>,
-  Records: Symbol('NotificationRecords') as ServiceIdentifier<NotificationRecords>,
-  Sender: Symbol('NotificationSender') as ServiceIdentifier<NotificationSender>,
-} as const;
+import { DocumentTokens } from './document-tokens';
+import { IntegrationTokens } from './integration-tokens';
+import { NotificationTokens } from './notification-tokens';
 
 /** The consumer group of the notifier: one copy of each event across its instances. */
 export const notifierGroup = 'notifier';

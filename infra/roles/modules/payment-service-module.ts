@@ -1,4 +1,4 @@
-import { ContainerModule, type ServiceIdentifier } from 'inversify';
+import { ContainerModule } from 'inversify';
 import { PaymentProcessor, paymentsTopicHandler } from '../../../sagas/payment';
 import type { Config } from '../../config';
 import { TOKENS } from '../../di';
@@ -13,12 +13,8 @@ import {
 } from '../../ports/integration-bus';
 import type { PaymentGateway } from '../../ports/payment-gateway';
 import type { SqlClient } from '../../ports/sql';
-import { IntegrationTokens } from './integration-bus-module';
-import { PaymentTokens } from './payment-gateway-module';
-
-export const PaymentServiceTokens = {
-  Processor: Symbol('PaymentProcessor') as ServiceIdentifier<PaymentProcessor>,
-} as const;
+import { IntegrationTokens } from './integration-tokens';
+import { PaymentTokens } from './payment-tokens';
 
 /** The consumer group of the payment service: one copy of each payment request across its instances. */
 export const paymentServiceGroup = 'payment-service';
@@ -37,7 +33,7 @@ function oncePerEvent(sql: SqlClient, handle: (message: DeliveredMessage) => Pro
  * and refunds through the gateway, and appends the outcome to the payment's stream.
  */
 export const paymentServiceModule = new ContainerModule(({ bind }) => {
-  bind(PaymentServiceTokens.Processor)
+  bind(PaymentTokens.Processor)
     .toResolvedValue(
       (config: Config, logger: Logger, store: EventStore, gateway: PaymentGateway) =>
         new PaymentProcessor({
@@ -71,6 +67,6 @@ export const paymentServiceModule = new ContainerModule(({ bind }) => {
         },
       };
     },
-    [TOKENS.Config, TOKENS.SqlClient, IntegrationTokens.Bus, PaymentServiceTokens.Processor],
+    [TOKENS.Config, TOKENS.SqlClient, IntegrationTokens.Bus, PaymentTokens.Processor],
   );
 });

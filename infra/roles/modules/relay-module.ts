@@ -1,4 +1,4 @@
-import { ContainerModule, type ServiceIdentifier } from 'inversify';
+import { ContainerModule } from 'inversify';
 import type { Config } from '../../config';
 import { TOKENS } from '../../di';
 import { IntegrationRelay } from '../../integration-relay';
@@ -6,15 +6,11 @@ import type { Logger } from '../../logging';
 import type { EventStore } from '../../ports/event-store';
 import type { IntegrationBus } from '../../ports/integration-bus';
 import type { SqlClient } from '../../ports/sql';
-import { IntegrationTokens } from './integration-bus-module';
-
-export const RelayTokens = {
-  Relay: Symbol('IntegrationRelay') as ServiceIdentifier<IntegrationRelay>,
-} as const;
+import { IntegrationTokens } from './integration-tokens';
 
 /** Publishes booking, payment and catalog events to the bus (one active relay; others stand by). */
 export const relayModule = new ContainerModule(({ bind }) => {
-  bind(RelayTokens.Relay)
+  bind(IntegrationTokens.Relay)
     .toResolvedValue(
       (config: Config, logger: Logger, store: EventStore, sql: SqlClient, bus: IntegrationBus) =>
         new IntegrationRelay(
@@ -28,5 +24,5 @@ export const relayModule = new ContainerModule(({ bind }) => {
       [TOKENS.Config, TOKENS.Logger, TOKENS.EventStore, TOKENS.SqlClient, IntegrationTokens.Bus],
     )
     .inSingletonScope();
-  bind(TOKENS.BackgroundService).toService(RelayTokens.Relay);
+  bind(TOKENS.BackgroundService).toService(IntegrationTokens.Relay);
 });

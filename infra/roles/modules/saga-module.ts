@@ -1,4 +1,4 @@
-import { ContainerModule, type ServiceIdentifier } from 'inversify';
+import { ContainerModule } from 'inversify';
 import type { BookingLifecycle } from '../../../command-side/booking';
 import { ProjectionSupervisor, type SqlProjection } from '../../../projections';
 import { SagaCommandScheduler, bookingSagaProjection, paymentStreamRequests } from '../../../sagas/booking';
@@ -7,14 +7,8 @@ import { TOKENS } from '../../di';
 import type { Logger } from '../../logging';
 import type { EventStore } from '../../ports/event-store';
 import type { SqlClient } from '../../ports/sql';
-import { BookingLifecycleTokens } from './booking-lifecycle-module';
-
-export const SagaTokens = {
-  /** The booking saga's runner (fed from the log like a projection): status, awaiters. */
-  Runner: Symbol('BookingSagaRunner') as ServiceIdentifier<ProjectionSupervisor>,
-  /** Runs the saga's due commands and durable timeouts. */
-  Scheduler: Symbol('SagaCommandScheduler') as ServiceIdentifier<SagaCommandScheduler>,
-} as const;
+import { BookingTokens } from './booking-tokens';
+import { SagaTokens } from './saga-tokens';
 
 /**
  * The booking process manager: its state follows the log under the projections' runner (one active
@@ -46,7 +40,7 @@ export const sagaModule = new ContainerModule(({ bind }) => {
             logger: logger.child({ component: 'saga-scheduler' }),
           },
         ),
-      [TOKENS.Config, TOKENS.Logger, TOKENS.SqlClient, TOKENS.EventStore, BookingLifecycleTokens.Lifecycle],
+      [TOKENS.Config, TOKENS.Logger, TOKENS.SqlClient, TOKENS.EventStore, BookingTokens.Lifecycle],
     )
     .inSingletonScope();
   bind(TOKENS.BackgroundService).toResolvedValue(

@@ -20,20 +20,12 @@ import type { Logger } from '../../logging';
 import type { EventStore } from '../../ports/event-store';
 import type { SqlClient } from '../../ports/sql';
 import { AdmissionRunner, InProcessWaitingLine, RedisWaitingLine } from '../../waiting-room';
-import { CatalogTokens } from './catalog-module';
-import { JwtSecretToken } from './identity-module';
-import { InventoryTokens } from './inventory-module';
-import { LimitsTokens, connectLimitsRedis } from './limits-module';
-
-/** What the waiting-room module binds. */
-export const WaitingRoomTokens = {
-  /** Signs passes and checks them on `POST /bookings`. */
-  Passes: Symbol('QueuePasses') as ServiceIdentifier<QueuePasses>,
-  /** The line on Redis (its own connection, off the hot path's) or in-process. */
-  Line: Symbol('WaitingLine') as ServiceIdentifier<WaitingLine>,
-  Desk: Symbol('WaitingRoomDesk') as ServiceIdentifier<WaitingRoomDesk>,
-  Runner: Symbol('AdmissionRunner') as ServiceIdentifier<AdmissionRunner>,
-} as const;
+import { CatalogTokens } from './catalog-tokens';
+import { IdentityTokens } from './identity-tokens';
+import { InventoryTokens } from './inventory-tokens';
+import { connectLimitsRedis } from './limits-module';
+import { LimitsTokens } from './limits-tokens';
+import { WaitingRoomTokens } from './waiting-room-tokens';
 
 type Secrets = { readonly passes: string; readonly seeds: string };
 const SecretsToken = Symbol('WaitingRoomSecrets') as ServiceIdentifier<Secrets>;
@@ -63,11 +55,11 @@ function* roomsOf(catalog: CatalogViewFollower): Iterable<RoomOfEvent> {
 
 /**
  * The virtual waiting room: buyers' join and status routes, the organizer's live view, the admission
- * worker (one active instance, under a lock), and the pass checker the reservations use. Loads after
- * the catalog, inventory and limits modules and before the booking module.
+ * worker (one active instance, under a lock), and the pass checker the reservations use. Needs the
+ * identity, catalog, inventory and limits modules.
  */
 export const waitingRoomModule = new ContainerModule(({ bind }) => {
-  bind(SecretsToken).toResolvedValue(secrets, [JwtSecretToken]).inSingletonScope();
+  bind(SecretsToken).toResolvedValue(secrets, [IdentityTokens.JwtSecret]).inSingletonScope();
   bind(WaitingRoomTokens.Passes)
     .toResolvedValue((keys: Secrets) => new QueuePasses(keys.passes), [SecretsToken])
     .inSingletonScope();

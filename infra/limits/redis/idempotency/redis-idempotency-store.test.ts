@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, describe, it } from 'node:test';
-import { AppError } from '../../../domain/shared';
-import { describeIdempotencyContract } from '../../../command-side/idempotency/contract';
-import { requestFingerprint } from '../../../command-side/idempotency';
+import { AppError } from '../../../../domain/shared';
+import { describeIdempotencyContract } from '../../../../command-side/idempotency/contract';
+import { requestFingerprint } from '../../../../command-side/idempotency';
 import { createLimitsRedis, readyOf } from '../redis-client';
 import { closedPortUrl, testRedisUrl } from '../test-support';
 import { RedisIdempotencyStore } from './redis-idempotency-store';

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer, Socket, type AddressInfo } from 'node:net';
 
-export { testRedisUrl } from '../testing';
+export { testRedisUrl } from '../../testing';
 
 /** A redis:// URL on a port that was free a moment ago and is closed now. */
 export async function closedPortUrl(): Promise<string> {

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { AppError } from '../../domain/shared';
-import { requestFingerprint } from '../../command-side/idempotency';
-import { recordingLogger } from '../http/test-support';
+import { AppError } from '../../../domain/shared';
+import { requestFingerprint } from '../../../command-side/idempotency';
+import { recordingLogger } from '../../http/test-support';
 import { RedisIdempotencyStore } from './idempotency/redis-idempotency-store';
 import { RedisRateLimiter } from './rate-limit/redis-rate-limiter';
-import type { RedisClient } from '../redis';
+import type { RedisClient } from '../../redis';
 import { createLimitsRedis, readyOf } from './redis-client';
 import { privateRedis } from './test-support';
 

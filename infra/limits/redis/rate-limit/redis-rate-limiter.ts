@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
-import type { RedisClient } from '../../redis';
+import type { RedisClient } from '../../../redis';
 import {
   assertValidTake,
   type RateLimiter,
   type TakeRequest,
   type TakeResult,
-} from '../../../command-side/rate-limit';
-import type { Logger } from '../../logging';
+} from '../../../../command-side/rate-limit';
+import type { Logger } from '../../../logging';
 
 const lua = (name: string) => readFileSync(new URL(`./${name}.lua`, import.meta.url), 'utf8');
 /** The token-bucket function in Lua, for scripts that take from a bucket inside a larger atomic step. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { RedisClient } from '../../redis';
-import { AppError } from '../../../domain/shared';
+import type { RedisClient } from '../../../redis';
+import { AppError } from '../../../../domain/shared';
 import {
   defaultResultTtlMs,
   pollUntilSettled,
@@ -12,7 +12,7 @@ import {
   type SettledOutcome,
   type StoredAnswer,
   type WaitRequest,
-} from '../../../command-side/idempotency';
+} from '../../../../command-side/idempotency';
 
 const lua = (name: string) => readFileSync(new URL(`./${name}.lua`, import.meta.url), 'utf8');
 const scripts = { idemBegin: lua('begin'), idemComplete: lua('complete'), idemAbandon: lua('abandon') };

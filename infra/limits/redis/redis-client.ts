@@ -1,7 +1,7 @@
-import type { RedisTarget } from '../config';
-import { createRedisClient, type RedisClient } from '../redis';
+import type { RedisTarget } from '../../config';
+import { createRedisClient, type RedisClient } from '../../redis';
 
-export { readyOf } from '../redis';
+export { readyOf } from '../../redis';
 
 export type LimitsRedisOptions = {
   /** A command that gets no reply within this long fails (default 200 ms): limits must never hang a request. */

@@ -5,8 +5,3 @@ export {
   tokenBucketLua,
   type RedisRateLimiterOptions,
 } from './rate-limit/redis-rate-limiter';
-export {
-  InProcessIdempotencyStore,
-  type InProcessIdempotencyOptions,
-} from './in-process/in-process-idempotency-store';
-export { InProcessRateLimiter } from './in-process/in-process-rate-limiter';

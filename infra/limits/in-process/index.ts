@@ -1,0 +1,2 @@
+export { InProcessIdempotencyStore, type InProcessIdempotencyOptions } from './in-process-idempotency-store';
+export { InProcessRateLimiter } from './in-process-rate-limiter';
