@@ -1,5 +1,6 @@
 export { backoffDelay, pause, type BackoffOptions } from './backoff';
 export { LockKeeper } from './lock-keeper';
+export { checkpointStoreContract, type CheckpointStoreSubject } from './checkpoint-store-contract';
 export {
   readPage,
   type LogCursor,

@@ -215,7 +215,7 @@ export class DocumentProjectionRunner {
     const resumed = stored.rebuild?.version === projection.version ? stored.rebuild : undefined;
     if (resumed) await projection.setup(collectionsOf(this.documents, projection, resumed.generation));
     const active: Active = {
-      live: this.follower('document projection', new LiveGenerationCheckpoints(this.states, stored.live), {
+      live: this.follower('document projection', new LiveGenerationCheckpoints(this.states), {
         cursor: stored.live,
         applying,
         onProgress: (cursor) => this.waiters.reached(cursor.checkpoint),
@@ -290,7 +290,7 @@ export class DocumentProjectionRunner {
 
   private async runRebuild(active: Active, resumed: StoredRebuild | undefined): Promise<void> {
     const start = resumed ?? (await this.beginRebuild(active));
-    const rebuild = this.follower('document projection rebuild', new RebuildCheckpoints(this.states, start), {
+    const rebuild = this.follower('document projection rebuild', new RebuildCheckpoints(this.states), {
       cursor: start,
       // The rebuild's progress is measured against the head.
       positions: 'with-head',

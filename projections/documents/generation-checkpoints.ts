@@ -7,14 +7,9 @@ import type { DocumentStateStore, GenerationCursor, StoredRebuild } from './docu
  * read again with exactly that size, so position guards see exactly the batch they saw.
  */
 abstract class GenerationCheckpoints<Cursor extends GenerationCursor> implements CheckpointStore<Cursor> {
-  constructor(
-    protected readonly states: DocumentStateStore,
-    private readonly started: Cursor,
-  ) {}
+  constructor(protected readonly states: DocumentStateStore) {}
 
-  load(): Promise<Cursor> {
-    return Promise.resolve(this.started);
-  }
+  abstract load(): Promise<Cursor>;
 
   readLimit(cursor: Cursor, batchSize: number): number {
     return cursor.inFlight ?? batchSize;
@@ -43,6 +38,12 @@ abstract class GenerationCheckpoints<Cursor extends GenerationCursor> implements
 
 /** The live generation's checkpoint. */
 export class LiveGenerationCheckpoints extends GenerationCheckpoints<GenerationCursor> {
+  async load(): Promise<GenerationCursor> {
+    const stored = await this.states.load();
+    if (!stored) throw new Error('The state document of the projection is missing');
+    return stored.live;
+  }
+
   protected measured(cursor: GenerationCursor): GenerationCursor {
     return cursor;
   }
@@ -54,6 +55,12 @@ export class LiveGenerationCheckpoints extends GenerationCheckpoints<GenerationC
 
 /** The checkpoint of the generation being rebuilt, with its progress against the head (`with-head`). */
 export class RebuildCheckpoints extends GenerationCheckpoints<StoredRebuild> {
+  async load(): Promise<StoredRebuild> {
+    const rebuild = (await this.states.load())?.rebuild;
+    if (!rebuild) throw new Error('No rebuild is recorded in the state document of the projection');
+    return rebuild;
+  }
+
   protected measured(cursor: StoredRebuild, page: Page): StoredRebuild {
     return { ...cursor, total: page.head?.position ?? cursor.total };
   }

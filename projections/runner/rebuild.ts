@@ -48,7 +48,7 @@ export class GenerationRebuild {
     this.follower = new Follower(
       {
         store,
-        checkpoints: new RebuildCheckpoints(sql, projection.name, started),
+        checkpoints: new RebuildCheckpoints(sql, projection.name),
         handle: (page, { cursor, scope: tx }) =>
           projection.apply(tx, page.events, tableNamesFor(projection, cursor.generation)),
         description: 'projection rebuild',

@@ -58,11 +58,13 @@ export class RebuildCheckpoints implements CheckpointStore<RebuildCursor, SqlExe
   constructor(
     private readonly sql: SqlClient,
     private readonly name: string,
-    private readonly started: RebuildCursor,
   ) {}
 
-  load(): Promise<RebuildCursor> {
-    return Promise.resolve(this.started);
+  async load(): Promise<RebuildCursor> {
+    const rebuild = (await loadState(this.sql, this.name))?.rebuild;
+    if (!rebuild) throw new Error(`No rebuild of projection ${this.name} is recorded`);
+    const { checkpoint, processed, total, generation } = rebuild;
+    return { checkpoint, position: processed, total, generation };
   }
 
   /** Reads with the head (`with-head`): the progress is measured against it. */

@@ -1,0 +1,39 @@
+import { checkpointStoreContract } from '../../infra/log-follower';
+import { databaseDrivers } from '../../infra/testing';
+import { insertState } from './projection-state';
+import { beginRebuild } from './rebuild-state';
+import { LiveCheckpoints, RebuildCheckpoints } from './sql-checkpoints';
+import { ensureStateTable } from './state-schema';
+
+for (const driver of databaseDrivers) {
+  const open = async () => {
+    const database = await driver.open();
+    await ensureStateTable(database.sql);
+    await insertState(database.sql, 'counter', 1);
+    return database;
+  };
+
+  checkpointStoreContract(`a SQL projection's live generation on ${driver.name}`, async () => {
+    const { sql, store, close } = await open();
+    return {
+      log: store,
+      checkpoints: () => new LiveCheckpoints(sql, 'counter'),
+      durable: true,
+      fenced: true,
+      close,
+    };
+  });
+
+  checkpointStoreContract(`a SQL projection's rebuild on ${driver.name}`, async () => {
+    const { sql, store, close } = await open();
+    await sql.transaction((tx) => beginRebuild(tx, 'counter', { generation: 2, version: 1, total: 0 }));
+    return {
+      log: store,
+      checkpoints: () => new RebuildCheckpoints(sql, 'counter'),
+      positions: 'with-head' as const,
+      durable: true,
+      fenced: true,
+      close,
+    };
+  });
+}
