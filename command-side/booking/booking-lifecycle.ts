@@ -1,15 +1,15 @@
 import {
-  bookingDecider,
   bookingStreamId,
-  bookingView,
+  cancelledAfterConfirm,
+  holdIsDue,
   type BookingCommand,
-  type BookingEvent,
   type BookingView,
 } from '../../domain/booking';
 import type { CardRef, PaymentFailureReason } from '../../domain/payment';
 import { AppError, type EventMetadata } from '../../domain/shared';
-import { handleCommand, loadStream, type EventStore } from '../../infra/ports/event-store';
+import { handleCommand, type EventStore } from '../../infra/ports/event-store';
 import type { InventoryActor } from '../inventory';
+import { bookingStream, existing, loadBooking, type LoadedBooking } from './booking-stream';
 import { confirmBooking, type ConfirmOutcome } from './confirm-booking';
 import { returnSeatsOfCancelled } from './seats-after-cancel';
 
@@ -26,12 +26,13 @@ export type BookingLifecycleDeps = {
 export type Replayable = { readonly eventIds?: (index: number) => string };
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const noSuchBooking = () => new AppError('NOT_FOUND', 'No such booking');
+
+type RunOptions = Replayable & { readonly known?: LoadedBooking };
 
 /**
  * What happens to a booking after its hold: it is paid, confirmed, cancelled (by its buyer or with its
- * event) or refunded. Each pairs at most one atomic actor call with one append, in the order that can
- * never oversell.
+ * event) or refunded. Each reads the booking's stream once, lets the decider decide on it, and pairs at
+ * most one inventory step with one append at the revision read, in the order that can never oversell.
  */
 export class BookingLifecycle {
   private readonly clock: () => Date;
@@ -40,10 +41,13 @@ export class BookingLifecycle {
     this.clock = deps.clock ?? (() => new Date());
   }
 
-  async read(bookingId: string): Promise<BookingView | undefined> {
-    if (!uuid.test(bookingId)) return undefined;
-    const { events } = await loadStream<BookingEvent>(this.deps.store, bookingStreamId(bookingId));
-    return bookingView(events, this.clock());
+  /**
+   * The booking's stream, read once, for a caller that checks it before running a command on it (the
+   * payment's card is tokenised in between): pass it back as the command's `loaded`.
+   */
+  async load(bookingId: string): Promise<LoadedBooking> {
+    if (!uuid.test(bookingId)) throw new AppError('NOT_FOUND', 'No such booking');
+    return loadBooking(this.deps.store, bookingId);
   }
 
   /**
@@ -53,16 +57,17 @@ export class BookingLifecycle {
    * given back now are the saga's to return (and a hold's expiry returns it anyway).
    */
   async cancel(input: { userId: string; bookingId: string; reason: string | null; metadata: EventMetadata }) {
-    const before = await this.existing(input.bookingId);
-    const showStartsAt = this.deps.showStartOf?.(before.zoneId);
+    const loaded = await this.load(input.bookingId);
+    const now = this.clock();
+    const showStartsAt = this.deps.showStartOf?.(existing(loaded.state, now).view.zoneId);
     const command: BookingCommand = {
       type: 'Cancel',
       userId: input.userId,
       reason: input.reason,
-      now: this.clock(),
+      now,
       ...(showStartsAt ? { showStartsAt: new Date(showStartsAt) } : {}),
     };
-    return this.cancelWith(before, command, input.metadata);
+    return this.cancelWith(input.bookingId, command, input.metadata, { known: loaded });
   }
 
   /** The organizer cancelled the event: a hold closes, a confirmed booking is cancelled with a full refund. */
@@ -73,26 +78,21 @@ export class BookingLifecycle {
     metadata: EventMetadata;
     replay?: Replayable;
   }): Promise<BookingView> {
-    const before = await this.existing(input.bookingId);
+    const loaded = await this.load(input.bookingId);
     const command: BookingCommand = {
       type: 'CancelForEvent',
       by: input.by,
       reason: input.reason,
       now: this.clock(),
     };
-    return this.cancelWith(before, command, input.metadata, input.replay);
+    return this.cancelWith(input.bookingId, command, input.metadata, { ...input.replay, known: loaded });
   }
 
   /** A cancelled confirmed booking's seats back to sale (a no-op once done): the saga's backstop. */
   async returnSeats(bookingId: string): Promise<boolean> {
-    const booking = await this.existing(bookingId);
-    const { events } = await loadStream<BookingEvent>(this.deps.store, bookingStreamId(bookingId));
-    const types = events.map((event) => event.type);
-    const confirmedThenCancelled =
-      types.includes('BookingConfirmed') &&
-      types.indexOf('BookingCancelled') > types.indexOf('BookingConfirmed');
-    if (!confirmedThenCancelled) return false;
-    return returnSeatsOfCancelled(this.deps.actor, booking, true);
+    const { view } = existing((await this.load(bookingId)).state, this.clock());
+    if (!cancelledAfterConfirm(view)) return false;
+    return returnSeatsOfCancelled(this.deps.actor, view, true);
   }
 
   /**
@@ -100,20 +100,20 @@ export class BookingLifecycle {
    * failed, or the process died): the seats go back first, then `BookingExpired`. Nothing otherwise.
    */
   async expireIfDue(input: { bookingId: string; metadata: EventMetadata }): Promise<boolean> {
-    const stream = bookingStreamId(input.bookingId);
-    const { events } = await loadStream<BookingEvent>(this.deps.store, stream);
-    const state = events.reduce(bookingDecider.evolve, bookingDecider.initialState);
+    const loaded = await loadBooking(this.deps.store, input.bookingId);
+    const { booking, view } = loaded.state;
     const now = this.clock();
-    if (!state || state.status !== 'reserved' || now.getTime() < state.expiresAt) return false;
-    const reserved = events[0]!.data as { eventId: string };
-    await this.deps.actor.release({ eventId: reserved.eventId, bookingId: input.bookingId });
-    const outcome = await this.run(input.bookingId, { type: 'Expire', now }, input.metadata);
+    if (!holdIsDue(booking, now) || !view) return false;
+    await this.deps.actor.release({ eventId: view.eventId, bookingId: input.bookingId });
+    const command: BookingCommand = { type: 'Expire', now };
+    const outcome = await this.run(input.bookingId, command, input.metadata, { known: loaded });
     return outcome.events.length > 0;
   }
 
   /**
    * The owner asks to pay a live hold; refused while another payment of it is in flight, and once its
    * show has begun (the start is recorded with the request, so the saga can refuse a late confirm).
+   * `loaded`: the booking as the caller already read it (see `load`).
    */
   async requestPayment(input: {
     userId: string;
@@ -121,19 +121,21 @@ export class BookingLifecycle {
     paymentId: string;
     card: CardRef;
     metadata: EventMetadata;
+    loaded?: LoadedBooking;
   }): Promise<void> {
-    const booking = await this.existing(input.bookingId);
-    const showStartsAt = this.deps.showStartOf?.(booking.zoneId);
+    const loaded = input.loaded ?? (await this.load(input.bookingId));
+    const now = this.clock();
+    const showStartsAt = this.deps.showStartOf?.(existing(loaded.state, now).view.zoneId);
     const { userId, paymentId, card } = input;
     const command: BookingCommand = {
       type: 'RequestPayment',
       userId,
       paymentId,
       card,
-      now: this.clock(),
+      now,
       ...(showStartsAt ? { showStartsAt: new Date(showStartsAt) } : {}),
     };
-    await this.run(input.bookingId, command, input.metadata);
+    await this.run(input.bookingId, command, input.metadata, { known: loaded });
   }
 
   async recordPaymentFailure(input: {
@@ -172,52 +174,47 @@ export class BookingLifecycle {
   }
 
   /** Driven by a succeeded payment (the saga); see `confirmBooking`. */
-  confirm(input: {
+  async confirm(input: {
     bookingId: string;
     paymentId: string;
     confirmationCode: string;
     metadata: EventMetadata;
   }): Promise<ConfirmOutcome> {
+    const now = this.clock();
+    const loaded = await this.load(input.bookingId);
     const { store, actor, onWarning } = this.deps;
-    const deps = { store, actor, read: (id: string) => this.read(id), ...(onWarning ? { onWarning } : {}) };
-    return confirmBooking(deps, { ...input, now: this.clock() });
+    const deps = { store, actor, ...(onWarning ? { onWarning } : {}) };
+    return confirmBooking(deps, loaded, { ...input, now });
   }
 
-  private async existing(bookingId: string): Promise<BookingView> {
-    const booking = await this.read(bookingId);
-    if (!booking) throw noSuchBooking();
-    return booking;
+  private run(bookingId: string, command: BookingCommand, metadata: EventMetadata, options: RunOptions = {}) {
+    return handleCommand(this.deps.store, bookingStreamId(bookingId), bookingStream, command, metadata, {
+      ...(options.eventIds ? { eventIds: options.eventIds } : {}),
+      ...(options.known ? { known: options.known } : {}),
+    });
   }
 
-  private run(bookingId: string, command: BookingCommand, metadata: EventMetadata, replay?: Replayable) {
-    const options = replay?.eventIds ? { eventIds: replay.eventIds } : {};
-    return handleCommand(
-      this.deps.store,
-      bookingStreamId(bookingId),
-      bookingDecider,
-      command,
-      metadata,
-      options,
-    );
-  }
-
+  /**
+   * The decision is the decider's; the seats follow the booking as it stands after the append: a hold
+   * is released, a confirmed booking's sold seats are returned.
+   */
   private async cancelWith(
-    before: BookingView,
+    bookingId: string,
     command: BookingCommand,
     metadata: EventMetadata,
-    replay?: Replayable,
+    options: RunOptions,
   ): Promise<BookingView> {
-    const outcome = await this.run(before.id, command, metadata, replay);
-    const after = await this.existing(before.id);
-    if (outcome.events.length === 0) return after;
+    const outcome = await this.run(bookingId, command, metadata, options);
+    const { view } = existing(outcome.state, command.now);
+    if (outcome.events.length === 0) return view;
     try {
-      await returnSeatsOfCancelled(this.deps.actor, before, before.status === 'confirmed');
+      await returnSeatsOfCancelled(this.deps.actor, view, cancelledAfterConfirm(view));
     } catch (error) {
       this.deps.onWarning?.('a cancelled booking could not give its seats back now; the saga will', {
-        bookingId: before.id,
+        bookingId,
         error,
       });
     }
-    return after;
+    return view;
   }
 }

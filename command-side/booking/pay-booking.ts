@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { assertOwner } from '../../domain/booking';
 import type { CardRef } from '../../domain/payment';
 import { AppError, type EventMetadata } from '../../domain/shared';
 import type { BookingLifecycle } from './booking-lifecycle';
@@ -11,16 +12,17 @@ export type CardTokenizer = {
 export type PaymentAccepted = { bookingId: string; paymentId: string; status: 'pending' };
 
 /**
- * `POST /bookings/:id/pay`: the card is tokenised (its number never enters the log), then the booking
- * records the payment request; the saga takes it from there. Refused (409 INVALID_STATE) unless the
- * booking is a live hold with no other payment in flight.
+ * `POST /bookings/:id/pay`: the booking is read once and hidden from anyone but its owner before the
+ * card is looked at; the card is tokenised (its number never enters the log), then the booking records
+ * the payment request on the booking as read; the saga takes it from there. Refused (409 INVALID_STATE)
+ * unless the booking is a live hold with no other payment in flight.
  */
 export async function payBooking(
   deps: { lifecycle: BookingLifecycle; tokenizer: CardTokenizer },
   input: { userId: string; bookingId: string; cardNumber: string; metadata: EventMetadata },
 ): Promise<PaymentAccepted> {
-  const booking = await deps.lifecycle.read(input.bookingId);
-  if (!booking || booking.userId !== input.userId) throw new AppError('NOT_FOUND', 'No such booking');
+  const loaded = await deps.lifecycle.load(input.bookingId);
+  assertOwner(loaded.state.booking, input.userId);
   const tokenized = await deps.tokenizer.tokenize(input.cardNumber);
   if (!tokenized.ok)
     throw new AppError('VALIDATION_ERROR', 'cardNumber: not a valid card number', [
@@ -33,6 +35,7 @@ export async function payBooking(
     paymentId,
     card: tokenized.card,
     metadata: input.metadata,
+    loaded,
   });
   return { bookingId: input.bookingId, paymentId, status: 'pending' };
 }

@@ -47,7 +47,15 @@ export function asOf(view: BookingView, now: Date): BookingView {
   return view;
 }
 
-function evolveView(view: BookingView | undefined, event: BookingEvent): BookingView | undefined {
+/**
+ * Its seats were sold and it was cancelled since (a refund may have followed): they are owed back to
+ * sale as sold seats, not as a hold.
+ */
+export const cancelledAfterConfirm = (view: BookingView): boolean =>
+  view.confirmationCode !== null && view.status !== 'confirmed';
+
+/** One event folded into the view (`bookingView` folds a whole stream). */
+export function evolveView(view: BookingView | undefined, event: BookingEvent): BookingView | undefined {
   if (event.type === 'BookingReserved') {
     const { bookingId, ...data } = event.data;
     return {

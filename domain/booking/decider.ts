@@ -1,47 +1,27 @@
 import { AppError, assertWellFormedText, type Decider } from '../shared';
+import {
+  ShowStartedError,
+  assertOwner,
+  holdIsDue,
+  invalidState,
+  isLive,
+  notFound,
+  showHasBegun,
+} from './booking-rules';
 import type {
   BookingCommand,
   Cancel,
   CancelForEvent,
-  Confirm,
   Expire,
   RecordPaymentFailure,
   RecordRefund,
   RequestPayment,
   Reserve,
 } from './commands';
+import { decideConfirm } from './confirm-decision';
 import type { BookingEvent, RefundDue } from './events';
 import { refundAmount, refundPercent } from './refund-policy';
 import { evolve, type Booking, type BookingState } from './state';
-
-const notFound = () => new AppError('NOT_FOUND', 'No such booking');
-const invalidState = (booking: Booking, message: string) =>
-  new AppError('INVALID_STATE', message, { bookingId: booking.bookingId, status: booking.status });
-
-/** `showStartsAt` (epoch ms) is known and has passed. */
-function showHasBegun(showStartsAt: number | null, now: Date): showStartsAt is number {
-  return showStartsAt !== null && now.getTime() >= showStartsAt;
-}
-
-/** A hold lasts until its expiry, and never past the start of its show. */
-const isLive = (booking: Booking, now: Date) =>
-  booking.status === 'reserved' &&
-  now.getTime() < booking.expiresAt &&
-  !showHasBegun(booking.showStartsAt, now);
-
-/**
- * The show has begun: the booking can no longer be paid, and a payment that lands now cannot confirm
- * it (the saga refunds that payment). 409 INVALID_STATE, told apart from other refusals by its class.
- */
-export class ShowStartedError extends AppError {
-  constructor(booking: Booking, showStartsAt: number, action: 'paid' | 'confirmed') {
-    super('INVALID_STATE', `The show has begun; the booking can no longer be ${action}`, {
-      bookingId: booking.bookingId,
-      status: booking.status,
-      showStartsAt: new Date(showStartsAt).toISOString(),
-    });
-  }
-}
 
 function decideReserve(command: Reserve, state: BookingState): BookingEvent[] {
   if (state) throw invalidState(state, `Booking ${command.bookingId} already exists`);
@@ -67,7 +47,7 @@ function decideReserve(command: Reserve, state: BookingState): BookingEvent[] {
 }
 
 function decideRequestPayment(command: RequestPayment, booking: Booking): BookingEvent[] {
-  if (booking.userId !== command.userId) throw notFound();
+  assertOwner(booking, command.userId);
   const showStartsAt = command.showStartsAt?.getTime() ?? booking.showStartsAt;
   if (booking.status === 'reserved' && showHasBegun(showStartsAt, command.now))
     throw new ShowStartedError(booking, showStartsAt, 'paid');
@@ -94,24 +74,6 @@ function decidePaymentFailure(command: RecordPaymentFailure, booking: Booking): 
   return [{ type: 'BookingPaymentFailed', data }];
 }
 
-function decideConfirm(command: Confirm, booking: Booking): BookingEvent[] {
-  if (booking.status === 'confirmed' && booking.paidWith === command.paymentId) return [];
-  const { showStartsAt } = booking;
-  if (booking.status === 'reserved' && showHasBegun(showStartsAt, command.now))
-    throw new ShowStartedError(booking, showStartsAt, 'confirmed');
-  if (!isLive(booking, command.now))
-    throw invalidState(booking, 'Only a reserved booking whose hold is still live can be confirmed');
-  if (booking.paymentInFlight !== command.paymentId)
-    throw invalidState(booking, 'Only the payment in flight can confirm a booking');
-  const data = {
-    bookingId: booking.bookingId,
-    confirmationCode: command.confirmationCode,
-    confirmedAt: command.now.toISOString(),
-    paymentId: command.paymentId,
-  };
-  return [{ type: 'BookingConfirmed', data }];
-}
-
 function fullRefund(booking: Booking, percent: number): RefundDue | null {
   if (!booking.paidWith || percent === 0) return null;
   const amount = refundAmount(booking.totalPrice, percent);
@@ -119,8 +81,7 @@ function fullRefund(booking: Booking, percent: number): RefundDue | null {
 }
 
 function decideCancel(command: Cancel, booking: Booking): BookingEvent[] {
-  // Someone else's booking does not exist for this user (API.md: 404 to anyone else).
-  if (booking.userId !== command.userId) throw notFound();
+  assertOwner(booking, command.userId);
   assertWellFormedText('reason', command.reason);
   const { now } = command;
   const cancelled = (refund: RefundDue | null): BookingEvent[] => [
@@ -160,7 +121,7 @@ function decideCancelForEvent(command: CancelForEvent, booking: Booking): Bookin
 function decideExpire(command: Expire, booking: Booking): BookingEvent[] {
   // The sweeper may see a hold again after the booking ended some other way: nothing to do.
   if (booking.status !== 'reserved') return [];
-  if (command.now.getTime() < booking.expiresAt) throw invalidState(booking, 'The hold has not expired yet');
+  if (!holdIsDue(booking, command.now)) throw invalidState(booking, 'The hold has not expired yet');
   return [
     { type: 'BookingExpired', data: { bookingId: booking.bookingId, expiredAt: command.now.toISOString() } },
   ];
@@ -199,8 +160,11 @@ export const bookingDecider: Decider<BookingCommand, BookingEvent, BookingState>
         return decideRequestPayment(command, state);
       case 'RecordPaymentFailure':
         return decidePaymentFailure(command, state);
-      case 'Confirm':
-        return decideConfirm(command, state);
+      case 'Confirm': {
+        const decision = decideConfirm(command, state);
+        if (!decision.ok) throw decision.error;
+        return decision.events;
+      }
       case 'Cancel':
         return decideCancel(command, state);
       case 'CancelForEvent':

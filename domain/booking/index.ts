@@ -23,7 +23,22 @@ export type {
 } from './commands';
 export { refundAmount, refundPercent } from './refund-policy';
 export { evolve, type Booking, type BookingState, type BookingStatus } from './state';
-export { ShowStartedError, bookingDecider } from './decider';
+export { bookingDecider } from './decider';
+export { ShowStartedError, assertOwner, holdIsDue } from './booking-rules';
+export {
+  decideConfirm,
+  type ConfirmDecision,
+  type ConfirmRefusal,
+  type SeatsOnRefusal,
+} from './confirm-decision';
 export { bookingCategory, bookingStreamId } from './streams';
-export { asOf, bookingView, ticketPayload, type BookingPaymentView, type BookingView } from './booking-view';
+export {
+  asOf,
+  bookingView,
+  cancelledAfterConfirm,
+  evolveView,
+  ticketPayload,
+  type BookingPaymentView,
+  type BookingView,
+} from './booking-view';
 export { checkReservable, type SaleTerms } from './sale-rules';

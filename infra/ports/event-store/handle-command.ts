@@ -1,4 +1,4 @@
-import type { Decider, Event, EventMetadata } from '../../../domain/shared';
+import { AppError, type Decider, type Event, type EventMetadata } from '../../../domain/shared';
 import { WrongExpectedVersionError } from './errors';
 import type { AppendResult, EventStore, RecordedEvent } from './event-store';
 
@@ -11,6 +11,8 @@ export type CommandOutcome<E extends Event, State> = {
   readonly appended: AppendResult | undefined;
   /** The stream's revision after the command (-1: still no stream). */
   readonly revision: number;
+  /** Why the decider refused, with `state` the one it refused on (only with `returnRefusal`). */
+  readonly refusal?: AppError;
 };
 
 const pageSize = 1000;
@@ -57,6 +59,11 @@ export type HandleCommandOptions<State = unknown> = {
    * the first decision starts from it instead of reading the stream; a conflict reads it afresh.
    */
   readonly known?: { readonly state: State; readonly revision: number };
+  /**
+   * A refusal (the decider threw an AppError) comes back as the outcome's `refusal`, with the state it
+   * was decided on, instead of being thrown: for a caller that still acts on that state.
+   */
+  readonly returnRefusal?: boolean;
 };
 
 /**
@@ -76,7 +83,13 @@ export async function handleCommand<Command, E extends Event, State>(
   for (let attempt = 1; ; attempt++) {
     const { state, revision } =
       attempt === 1 && options.known ? options.known : await foldStream(store, streamId, decider);
-    const events = decider.decide(command, state);
+    let events: E[];
+    try {
+      events = decider.decide(command, state);
+    } catch (error) {
+      if (!options.returnRefusal || !(error instanceof AppError)) throw error;
+      return { state, events: [], appended: undefined, revision, refusal: error };
+    }
     if (events.length === 0) return { state, events, appended: undefined, revision };
     try {
       const appended = await store.append(
