@@ -98,11 +98,12 @@ for (const inventory of inventories) {
         }),
       );
 
-      // Every booking ends in the log (the sweeper's BookingExpired may trail its release a little).
+      // Every booking ends in the log: reserved, payment requested, then confirmed or expired (the
+      // sweeper's BookingExpired may trail its release a little).
       let histories = await bookingHistories(app);
       await waitFor(async () => {
         histories = await bookingHistories(app);
-        return held.every((booking) => (histories.get(booking.id)?.length ?? 0) >= 2);
+        return held.every((booking) => (histories.get(booking.id)?.length ?? 0) >= 3);
       }, 5_000).catch(() => undefined);
 
       const won = (outcome: ConfirmOutcome) => outcome.ok;
