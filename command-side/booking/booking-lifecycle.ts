@@ -8,8 +8,9 @@ import {
 } from '../../domain/booking';
 import type { CardRef, PaymentFailureReason } from '../../domain/payment';
 import { AppError, type EventMetadata } from '../../domain/shared';
-import { handleCommand, loadStream, type EventStore } from '../../infra/ports/event-store';
-import type { InventoryActor } from '../inventory';
+import type { EventStore } from '../../infra/ports/event-store';
+import type { InventoryActor } from '../../infra/ports/inventory-actor';
+import { handleCommand, loadStream } from '../shared';
 import { confirmBooking, type ConfirmOutcome } from './confirm-booking';
 import { returnSeatsOfCancelled } from './seats-after-cancel';
 

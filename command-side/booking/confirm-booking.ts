@@ -1,7 +1,8 @@
 import { ShowStartedError, bookingDecider, bookingStreamId, type BookingView } from '../../domain/booking';
 import { AppError, type EventMetadata } from '../../domain/shared';
-import { handleCommand, type EventStore } from '../../infra/ports/event-store';
-import type { InventoryActor } from '../inventory';
+import type { EventStore } from '../../infra/ports/event-store';
+import type { InventoryActor } from '../../infra/ports/inventory-actor';
+import { handleCommand } from '../shared';
 
 /**
  * Why a confirm lost: the hold lapsed or ended first, its show began before the payment landed, or this

@@ -12,13 +12,13 @@ import {
   capacityUntilBookingsExist,
   catalogQueryOperations,
   catalogQueryRoutes,
-  type ZoneAvailability,
 } from '../../../query-side/catalog';
 import type { Config } from '../../config';
 import { TOKENS } from '../../di';
 import type { Logger } from '../../logging';
 import type { EventStore } from '../../ports/event-store';
 import type { SqlClient } from '../../ports/sql';
+import type { ZoneAvailability } from '../../ports/zone-availability';
 
 /** What the catalog module binds; the booking issue rebinds the two placeholders to the inventory actor. */
 export const CatalogTokens = {

@@ -1,6 +1,10 @@
-import type { Decider, Event, EventMetadata } from '../../../domain/shared';
-import { WrongExpectedVersionError } from './errors';
-import type { AppendResult, EventStore, RecordedEvent } from './event-store';
+import type { Decider, Event, EventMetadata } from '../../domain/shared';
+import {
+  WrongExpectedVersionError,
+  type AppendResult,
+  type EventStore,
+  type RecordedEvent,
+} from '../../infra/ports/event-store';
 
 export type CommandOutcome<E extends Event, State> = {
   /** State after the new events. */
