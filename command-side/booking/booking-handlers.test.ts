@@ -7,7 +7,7 @@ import { InProcessInventoryActor } from '../../infra/inventory/in-process';
 import type { EventStore } from '../../infra/ports/event-store';
 import { storeAndActorPerSuite } from '../../infra/testing';
 import type { ZoneForSale } from '../catalog';
-import type { InventoryActor } from '../inventory';
+import type { InventoryActor } from '../../infra/ports/inventory-actor';
 import { BookingLifecycle } from './booking-lifecycle';
 import { payBooking, type CardTokenizer } from './pay-booking';
 import { SeatReservations } from './reserve-seats';

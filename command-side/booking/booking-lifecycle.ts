@@ -7,8 +7,9 @@ import {
 } from '../../domain/booking';
 import type { CardRef, PaymentFailureReason } from '../../domain/payment';
 import { AppError, type EventMetadata } from '../../domain/shared';
-import { handleCommand, type EventStore } from '../../infra/ports/event-store';
-import type { InventoryActor } from '../inventory';
+import type { EventStore } from '../../infra/ports/event-store';
+import type { InventoryActor } from '../../infra/ports/inventory-actor';
+import { handleCommand } from '../shared';
 import { bookingStream, existing, loadBooking, type LoadedBooking } from './booking-stream';
 import { confirmBooking, type ConfirmOutcome } from './confirm-booking';
 import { returnSeatsOfCancelled } from './seats-after-cancel';

@@ -11,7 +11,8 @@ import {
   type BookingView,
 } from '../../domain/booking';
 import { AppError, type Decider } from '../../domain/shared';
-import { foldStream, type EventStore } from '../../infra/ports/event-store';
+import type { EventStore } from '../../infra/ports/event-store';
+import { foldStream } from '../shared';
 
 /** A booking's stream folded once into what its decider decides on and what the API answers with. */
 export type FoldedBooking = { readonly booking: BookingState; readonly view: BookingView | undefined };

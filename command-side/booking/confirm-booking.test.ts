@@ -4,8 +4,8 @@ import { describe, it } from 'node:test';
 import { ShowStartedError, bookingStreamId } from '../../domain/booking';
 import { InProcessInventoryActor } from '../../infra/inventory/in-process';
 import type { EventStore } from '../../infra/ports/event-store';
+import type { InventoryActor } from '../../infra/ports/inventory-actor';
 import { storeAndActorPerSuite } from '../../infra/testing';
-import type { InventoryActor } from '../inventory';
 import { BookingLifecycle } from './booking-lifecycle';
 
 const reservedAt = new Date('2030-03-01T10:00:00.000Z');

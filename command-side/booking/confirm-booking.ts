@@ -9,8 +9,9 @@ import {
   type SeatsOnRefusal,
 } from '../../domain/booking';
 import type { EventMetadata } from '../../domain/shared';
-import { handleCommand, type EventStore } from '../../infra/ports/event-store';
-import type { InventoryActor } from '../inventory';
+import type { EventStore } from '../../infra/ports/event-store';
+import type { InventoryActor } from '../../infra/ports/inventory-actor';
+import { handleCommand } from '../shared';
 import { bookingStream, existing, type LoadedBooking } from './booking-stream';
 
 /**

@@ -1,4 +1,4 @@
-import type { InventoryActor } from '../inventory';
+import type { InventoryActor } from '../../infra/ports/inventory-actor';
 import type { ZoneCapacity } from './zone-capacities';
 
 export type ReconcileOutcome = 'provisioned' | 'adjusted' | 'unchanged' | 'below-committed';

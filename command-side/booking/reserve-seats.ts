@@ -9,9 +9,17 @@ import {
 } from '../../domain/booking';
 import { AppError, type EventMetadata } from '../../domain/shared';
 import { WrongExpectedVersionError, type EventStore } from '../../infra/ports/event-store';
+import type {
+  Hold,
+  HoldBucket,
+  HoldRefusal,
+  HoldRejection,
+  HoldResult,
+  InventoryActor,
+} from '../../infra/ports/inventory-actor';
+import type { TakeResult } from '../../infra/ports/rate-limiter';
 import type { ZoneForSale } from '../catalog';
-import type { Hold, HoldBucket, HoldRefusal, HoldRejection, HoldResult, InventoryActor } from '../inventory';
-import { rateLimitedError, type TakeResult } from '../rate-limit';
+import { rateLimitedError } from '../rate-limit';
 import type { QueuePasses } from '../waiting-room';
 
 export type ReserveSeatsDeps = {

@@ -1,5 +1,5 @@
 import type { BookingView } from '../../domain/booking';
-import type { InventoryActor } from '../inventory';
+import type { InventoryActor } from '../../infra/ports/inventory-actor';
 
 /**
  * Gives a cancelled booking's seats back to sale: a hold is released, a confirmed booking's seats are

@@ -1,5 +1,5 @@
+import type { InventoryActor } from '../../infra/ports/inventory-actor';
 import type { SeatsTaken } from '../catalog';
-import type { InventoryActor } from '../inventory';
 
 /** Seats held or sold in a zone, from the actor's live counter (0 for a zone it has no counter for yet). */
 export function seatsTakenFromActor(

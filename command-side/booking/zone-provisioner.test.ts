@@ -5,9 +5,9 @@ import { eventStreamId, type ZoneCreated, type ZoneUpdated } from '../../domain/
 import { InProcessInventoryActor } from '../../infra/inventory/in-process';
 import { RedisInventoryActor } from '../../infra/inventory/redis';
 import type { EventStore } from '../../infra/ports/event-store';
+import type { InventoryActor } from '../../infra/ports/inventory-actor';
+import { holdRequest } from '../../infra/ports/inventory-actor/contract-support';
 import { deleteKeysUnder, storeAndActorPerSuite, testKeyPrefix, testRedisUrl } from '../../infra/testing';
-import { holdRequest } from '../inventory/contract-support';
-import type { InventoryActor } from '../inventory';
 import { InventoryRecovery, LedgerReader, checkInventory } from '../inventory-recovery';
 import { confirm, reserve } from '../inventory-recovery/testing';
 import { ZoneProvisioner } from './index';

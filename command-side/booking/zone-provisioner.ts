@@ -1,7 +1,7 @@
 import { eventCategory } from '../../domain/catalog';
 import type { Page } from '../../infra/log-follower';
 import type { EventStore } from '../../infra/ports/event-store';
-import type { InventoryActor } from '../inventory';
+import type { InventoryActor } from '../../infra/ports/inventory-actor';
 import type { InventoryRecovery } from '../inventory-recovery';
 import { LogFollower, type FollowerOptions } from '../shared';
 import { reconcileZone } from './reconcile-zone';

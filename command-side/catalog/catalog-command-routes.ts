@@ -8,7 +8,7 @@ import {
   type ShowSummary,
 } from '../../domain/catalog';
 import { AppError } from '../../domain/shared';
-import { created, ok, requestMetadata, requireRole, validateBody } from '../../infra/ports/http';
+import { created, ok, requestMetadata, requireRole, validateBody } from '../../infra/http-edge';
 import type { CatalogCommands } from './catalog-commands';
 import {
   AddShowDto,

@@ -1,13 +1,9 @@
 import { bookingDecider, bookingStreamId } from '../../domain/booking';
 import { AppError, type EventMetadata } from '../../domain/shared';
 import type { EventStore } from '../../infra/ports/event-store';
-import type { ExpiredHold, InventoryActor } from '../inventory';
+import type { ExpiredHold, InventoryActor } from '../../infra/ports/inventory-actor';
+import type { Logger } from '../../infra/ports/logger';
 import { handleCommand } from '../shared';
-
-export interface SweeperLogger {
-  info(message: string, fields?: Record<string, unknown>): void;
-  warn(message: string, fields?: Record<string, unknown>): void;
-}
 
 export type ExpirySweeperOptions = {
   /** Pause between the end of one sweep and the start of the next. */
@@ -17,7 +13,7 @@ export type ExpirySweeperOptions = {
   /** BookingExpired appends in flight at once, so group commit batches them. Default 16 (config: 64). */
   readonly concurrency?: number;
   readonly now?: () => number;
-  readonly logger?: SweeperLogger;
+  readonly logger?: Logger;
 };
 
 /** What one sweep did. */

@@ -1,7 +1,1 @@
-export {
-  ExpirySweeper,
-  sweeperUserId,
-  type ExpirySweeperOptions,
-  type SweepReport,
-  type SweeperLogger,
-} from './expiry-sweeper';
+export { ExpirySweeper, sweeperUserId, type ExpirySweeperOptions, type SweepReport } from './expiry-sweeper';

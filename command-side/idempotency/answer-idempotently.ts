@@ -1,12 +1,8 @@
 import type { Request, Response } from 'express';
 import { AppError } from '../../domain/shared';
+import type { IdempotencyStore, StoredAnswer } from '../../infra/ports/idempotency-store';
 import { requestFingerprint } from './fingerprint';
-import {
-  isValidIdempotencyKey,
-  maxKeyLength,
-  type IdempotencyStore,
-  type StoredAnswer,
-} from './idempotency-store';
+import { isValidIdempotencyKey, maxKeyLength } from './policy';
 import { runIdempotently, type Admission } from './run-idempotently';
 
 /** The `Idempotency-Key` header: 400 IDEMPOTENCY_KEY_REQUIRED when absent, VALIDATION_ERROR when unusable. */

@@ -1,15 +1,4 @@
-export {
-  defaultResultTtlMs,
-  isValidIdempotencyKey,
-  maxKeyLength,
-  type BeginOutcome,
-  type BeginRequest,
-  type IdempotencyStore,
-  type IdempotencyToken,
-  type SettledOutcome,
-  type StoredAnswer,
-  type WaitRequest,
-} from './idempotency-store';
+export { defaultResultTtlMs, isValidIdempotencyKey, maxKeyLength } from './policy';
 export { requestFingerprint, stableJson } from './fingerprint';
 export { pollUntilSettled } from './poll-until-settled';
 export {

@@ -1,4 +1,4 @@
-import type { SettledOutcome, WaitRequest } from './idempotency-store';
+import type { SettledOutcome, WaitRequest } from '../../infra/ports/idempotency-store';
 
 const firstDelayMs = 2;
 const maxDelayMs = 50;

@@ -1,6 +1,6 @@
 import { AppError } from '../../domain/shared';
-import { errorBody } from '../../infra/ports/http';
-import type { BeginOutcome, IdempotencyStore, StoredAnswer } from './idempotency-store';
+import { errorBody } from '../../infra/http-edge';
+import type { BeginOutcome, IdempotencyStore, StoredAnswer } from '../../infra/ports/idempotency-store';
 
 export type IdempotentRequest = {
   readonly scope: string;

@@ -1,6 +1,6 @@
 import type { AccessTokenRevocations, AccessTokens, PasswordHasher } from '../../infra/ports/auth';
 import type { EventStore } from '../../infra/ports/event-store';
-import type { LoginThrottle } from './login-throttle';
+import type { LoginThrottle } from '../../infra/ports/login-throttle';
 
 /** What identity's commands need from the outside; the composition root builds one. */
 export type IdentityDeps = {

@@ -2,7 +2,7 @@ export { findUserByEmail, loadCredentials, loadUser } from './accounts';
 export { ensureUser, type EnsureUserInput } from './ensure-user';
 export type { AccountDeps, IdentityDeps } from './identity-deps';
 export { RateLimitedError, login, type LoginInput } from './login';
-export { throttleKeys, type LoginThrottle } from './login-throttle';
+export { throttleKeys } from './throttle-keys';
 export { changeUserLocale, renameUser, setUserRole } from './profile';
 export { registerUser, type RegisterUserInput } from './register-user';
 export { endSession, refreshSession, startSession, type LoggedOut, type SignedIn } from './sessions';

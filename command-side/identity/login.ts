@@ -4,8 +4,8 @@ import { AppError, type EventMetadata } from '../../domain/shared';
 import type { PasswordHasher } from '../../infra/ports/auth';
 import { findUserByEmail, loadCredentials } from './accounts';
 import type { IdentityDeps } from './identity-deps';
-import { throttleKeys } from './login-throttle';
 import { startSession, type SignedIn } from './sessions';
+import { throttleKeys } from './throttle-keys';
 
 export type LoginInput = { readonly email: string; readonly password: string; readonly ip: string };
 

@@ -1,9 +1,9 @@
 import type { EventMetadata } from '../../domain/shared';
 import type { IdentityDeps } from './identity-deps';
 import { RateLimitedError } from './login';
-import { throttleKeys } from './login-throttle';
 import { registerUser, type RegisterUserInput } from './register-user';
 import { startSession, type SignedIn } from './sessions';
+import { throttleKeys } from './throttle-keys';
 
 export type SignUpInput = RegisterUserInput & { readonly ip: string };
 

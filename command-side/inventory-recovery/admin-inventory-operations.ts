@@ -1,4 +1,4 @@
-import type { ApiOperation } from '../../infra/ports/http';
+import type { ApiOperation } from '../../infra/http-edge';
 import { EventInventoryQuery } from './event-inventory-query';
 
 /** What `adminInventoryRoutes` serves, for the OpenAPI document (mounted at the API root). */

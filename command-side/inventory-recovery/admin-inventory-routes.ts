@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { AppError } from '../../domain/shared';
-import { ok, requireRole, validateQuery } from '../../infra/ports/http';
-import type { InventoryActor } from '../inventory';
+import { ok, requireRole, validateQuery } from '../../infra/http-edge';
+import type { InventoryActor } from '../../infra/ports/inventory-actor';
 import { checkLedger, checkZone, type ZoneCheck } from './check-inventory';
 import { EventInventoryQuery } from './event-inventory-query';
 import type { LedgerReader } from './ledger-reader';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Hold } from '../inventory';
+import type { Hold } from '../../infra/ports/inventory-actor';
 import {
   confirmedBookings,
   confirmedByUser,

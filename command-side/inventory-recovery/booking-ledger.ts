@@ -1,6 +1,6 @@
 import type { BookingEvent } from '../../domain/booking';
 import type { ZoneCreated, ZoneUpdated } from '../../domain/catalog';
-import type { ConfirmedBooking, LiveHold } from '../inventory';
+import type { ConfirmedBooking, LiveHold } from '../../infra/ports/inventory-actor';
 
 /** A reservation the event store has not ended yet (no confirm, cancel, expiry or refund). */
 export type Reservation = LiveHold;

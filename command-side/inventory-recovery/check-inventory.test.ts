@@ -5,8 +5,8 @@ import { bookingStreamId } from '../../domain/booking';
 import { InProcessInventoryActor } from '../../infra/inventory/in-process';
 import { RedisInventoryActor } from '../../infra/inventory/redis';
 import type { EventStore } from '../../infra/ports/event-store';
+import type { InventoryActor } from '../../infra/ports/inventory-actor';
 import { deleteKeysUnder, storeAndActorPerSuite, testKeyPrefix, testRedisUrl } from '../../infra/testing';
-import type { InventoryActor } from '../inventory';
 import { checkInventory } from './index';
 import { cancelledEvent, confirm, refundedEvent, reserve, reservedEvent, zoneInLog } from './testing';
 

@@ -1,5 +1,5 @@
 import type { EventStore } from '../../infra/ports/event-store';
-import type { InventoryActor, ZoneSnapshot } from '../inventory';
+import type { InventoryActor, ZoneSnapshot } from '../../infra/ports/inventory-actor';
 import {
   confirmedSeats,
   heldSeats,

@@ -13,12 +13,7 @@ export {
   type ZoneLedger,
 } from './booking-ledger';
 export { LedgerReader } from './ledger-reader';
-export {
-  InventoryRecovery,
-  type RecoveryLogger,
-  type RecoveryOptions,
-  type RecoveryOutcome,
-} from './inventory-recovery';
+export { InventoryRecovery, type RecoveryOptions, type RecoveryOutcome } from './inventory-recovery';
 export {
   checkInventory,
   checkLedger,

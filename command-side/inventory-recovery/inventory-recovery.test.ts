@@ -5,8 +5,8 @@ import { bookingStreamId } from '../../domain/booking';
 import { InProcessInventoryActor } from '../../infra/inventory/in-process';
 import { RedisInventoryActor } from '../../infra/inventory/redis';
 import type { EventStore, LogHead } from '../../infra/ports/event-store';
+import type { ExpiredHold, InventoryActor } from '../../infra/ports/inventory-actor';
 import { deleteKeysUnder, storeAndActorPerSuite, testKeyPrefix, testRedisUrl } from '../../infra/testing';
-import type { ExpiredHold, InventoryActor } from '../inventory';
 import { InventoryRecovery, LedgerReader } from './index';
 import { cancelledEvent, confirm, reserve, zoneInLog } from './testing';
 

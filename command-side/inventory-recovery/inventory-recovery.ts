@@ -1,4 +1,5 @@
-import type { ExpiredHold, InventoryActor } from '../inventory';
+import type { ExpiredHold, InventoryActor } from '../../infra/ports/inventory-actor';
+import type { Logger } from '../../infra/ports/logger';
 import { confirmedBookings, liveHolds, staleReservations, type ZoneLedger } from './booking-ledger';
 import type { LedgerReader } from './ledger-reader';
 
@@ -11,11 +12,6 @@ type ZoneRef = { readonly eventId: string; readonly zoneId: string };
  */
 export type RecoveryOutcome = 'rebuilt' | 'live' | 'unknown-zone';
 
-export interface RecoveryLogger {
-  info(message: string, fields?: Record<string, unknown>): void;
-  warn(message: string, fields?: Record<string, unknown>): void;
-}
-
 export type RecoveryOptions = {
   /**
    * How long to wait after marking zones rebuilding before reading the log, so the appends of holds
@@ -24,7 +20,7 @@ export type RecoveryOptions = {
    */
   readonly settleMs: number;
   readonly now?: () => number;
-  readonly logger?: RecoveryLogger;
+  readonly logger?: Logger;
   /**
    * Reservations the log has not ended but whose expiry passed: the rebuild leaves their seats free,
    * and someone (the expiry sweeper) still owes the log their BookingExpired.

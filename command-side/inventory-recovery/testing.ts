@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { bookingStreamId, type BookingEvent, type BookingReserved } from '../../domain/booking';
 import { eventStreamId, type ZoneCreated, type ZoneUpdated } from '../../domain/catalog';
 import type { EventStore } from '../../infra/ports/event-store';
-import type { Hold, InventoryActor } from '../inventory';
+import type { Hold, InventoryActor } from '../../infra/ports/inventory-actor';
 
 const at = (ms: number) => new Date(ms).toISOString();
 

@@ -1,5 +1,5 @@
 import { AppError } from '../../domain/shared';
-import type { RebuildRequest } from './inventory-actor';
+import type { RebuildRequest } from '../../infra/ports/inventory-actor';
 import { checkCount } from './validate';
 
 /** Counts a rebuild writes; refuses input in which the event store itself would be oversold. */

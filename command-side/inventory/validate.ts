@@ -1,5 +1,5 @@
 import { AppError } from '../../domain/shared';
-import type { HoldRequest } from './inventory-actor';
+import type { HoldRequest } from '../../infra/ports/inventory-actor';
 
 /**
  * Counts the actor trusts once checked: a zero, negative or fractional quantity would break

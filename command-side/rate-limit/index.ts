@@ -1,10 +1,4 @@
-export {
-  assertValidTake,
-  refillAndTake,
-  type RateLimiter,
-  type TakeRequest,
-  type TakeResult,
-} from './rate-limiter';
+export { assertValidTake, refillAndTake } from './token-bucket';
 export {
   rateLimit,
   rateLimitedError,

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import express from 'express';
 import { errorHandler } from '../../infra/http';
+import { setPrincipal } from '../../infra/http-edge';
 import { recordingLogger, serve } from '../../infra/http/test-support';
-import { setPrincipal } from '../../infra/ports/http';
 import { InProcessRateLimiter } from '../../infra/limits/in-process';
 import { rateLimit } from './middleware';
 

@@ -1,7 +1,7 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { AppError } from '../../domain/shared';
-import { principalOf } from '../../infra/ports/http';
-import type { RateLimiter, TakeResult } from './rate-limiter';
+import { principalOf } from '../../infra/http-edge';
+import type { RateLimiter, TakeResult } from '../../infra/ports/rate-limiter';
 
 export type RateLimitOptions = {
   /** The endpoint's bucket family, e.g. `reserve`: each endpoint has its own buckets. */

@@ -1,2 +1,8 @@
-export { foldStream, handleCommand, loadStream, type CommandOutcome } from '../../infra/ports/event-store';
+export {
+  foldStream,
+  handleCommand,
+  loadStream,
+  type CommandOutcome,
+  type HandleCommandOptions,
+} from './handle-command';
 export { LogFollower, type FollowerOptions } from './log-follower';

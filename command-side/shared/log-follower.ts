@@ -1,11 +1,6 @@
 import { AppError } from '../../domain/shared';
-import {
-  Follower,
-  MemoryCheckpoints,
-  type FollowerLogger,
-  type LogFilter,
-  type Page,
-} from '../../infra/log-follower';
+import type { Logger } from '../../infra/ports/logger';
+import { Follower, MemoryCheckpoints, type LogFilter, type Page } from '../../infra/log-follower';
 import {
   CheckpointWaiters,
   startOfLog,
@@ -20,7 +15,7 @@ export type FollowerOptions = {
   readonly pollIntervalMs?: number;
   /** Default timeout of `waitFor`. Default 5000 ms. */
   readonly catchUpTimeoutMs?: number;
-  readonly logger?: Pick<FollowerLogger, 'warn'>;
+  readonly logger?: Pick<Logger, 'warn'>;
 };
 
 /**

@@ -10,14 +10,14 @@ import {
   type WaitingRoomEvent,
 } from '../../domain/waiting-room';
 import { InProcessInventoryActor } from '../../infra/inventory/in-process';
-import { holdRequest } from '../inventory/contract-support';
-import { loadStream } from '../../infra/ports/event-store';
+import type { InventoryActor } from '../../infra/ports/inventory-actor';
+import { holdRequest } from '../../infra/ports/inventory-actor/contract-support';
+import type { WaitingLine } from '../../infra/ports/waiting-line';
 import { storeAndActorPerSuite, type StoreAndActor } from '../../infra/testing/store-and-actor';
 import { InProcessWaitingLine, RedisWaitingLine } from '../../infra/waiting-room';
 import { RedisInventoryActor } from '../../infra/inventory/redis';
 import { deleteKeysUnder, testKeyPrefix, testRedisUrl } from '../../infra/testing';
-import type { InventoryActor } from '../inventory';
-import type { WaitingLine } from './waiting-line';
+import { loadStream } from '../shared';
 import { AdmissionWorker, type RoomOfEvent } from './admission-worker';
 
 const saleStartsAt = Date.parse('2030-03-01T10:00:00.000Z');

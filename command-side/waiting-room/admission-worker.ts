@@ -11,9 +11,9 @@ import {
   type WaitingRoomCommand,
 } from '../../domain/waiting-room';
 import type { EventStore } from '../../infra/ports/event-store';
-import type { InventoryActor } from '../inventory';
+import type { InventoryActor } from '../../infra/ports/inventory-actor';
+import type { WaitingLine } from '../../infra/ports/waiting-line';
 import { foldStream, handleCommand } from '../shared';
-import type { WaitingLine } from './waiting-line';
 
 /** One event with a waiting room, as the catalog knows it. */
 export type RoomOfEvent = {

@@ -1,7 +1,7 @@
 import type { WaitingRoom } from '../../domain/catalog';
 import { oddsOfSeats, waitEstimate, type QueuePhase } from '../../domain/waiting-room';
-import type { PassRecord } from '../inventory';
-import type { LinePosition } from './waiting-line';
+import type { PassRecord } from '../../infra/ports/inventory-actor';
+import type { LinePosition } from '../../infra/ports/waiting-line';
 
 /** An admitted buyer's pass to reserve with, until `expiresAt`. */
 export type QueuePassGranted = {

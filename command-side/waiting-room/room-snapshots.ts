@@ -1,6 +1,6 @@
-import type { InventoryActor } from '../inventory';
+import type { InventoryActor } from '../../infra/ports/inventory-actor';
+import type { LinePosition } from '../../infra/ports/waiting-line';
 import type { RoomSnapshot } from './queue-status';
-import type { LinePosition } from './waiting-line';
 
 export type RoomSnapshotsDeps = {
   readonly actor: InventoryActor;

@@ -11,12 +11,12 @@ import { AppError } from '../../domain/shared';
 import { shuffledOrder, type QueuePhase, type QueueReport } from '../../domain/waiting-room';
 import type { Principal } from '../../infra/ports/auth';
 import type { EventStore } from '../../infra/ports/event-store';
-import type { InventoryActor } from '../inventory';
+import type { InventoryActor } from '../../infra/ports/inventory-actor';
+import type { WaitingLine } from '../../infra/ports/waiting-line';
 import type { QueuePasses } from './queue-pass';
 import { QueueRecord } from './queue-record';
 import { queueStatus, type QueueStatus } from './queue-status';
 import { fingerprintOf, type RoomSnapshots } from './room-snapshots';
-import type { WaitingLine } from './waiting-line';
 
 export type WaitingRoomDeskDeps = {
   readonly catalog: { event(eventId: string): ExistingEvent | undefined };

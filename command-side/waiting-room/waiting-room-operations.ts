@@ -1,4 +1,4 @@
-import type { ApiOperation } from '../../infra/ports/http';
+import type { ApiOperation } from '../../infra/http-edge';
 import { QueueStatusQuery } from './queue-status-query';
 
 const eventId = { id: { description: 'The event', format: 'uuid' } } as const;

@@ -1,6 +1,7 @@
 import { Router, type Request, type Response } from 'express';
-import { created, ok, requireRole, requireUser, validateQuery } from '../../infra/ports/http';
-import { rateLimit, type RateLimiter, type RateLimitOptions } from '../rate-limit';
+import { created, ok, requireRole, requireUser, validateQuery } from '../../infra/http-edge';
+import type { RateLimiter } from '../../infra/ports/rate-limiter';
+import { rateLimit, type RateLimitOptions } from '../rate-limit';
 import { QueueStatusQuery } from './queue-status-query';
 import type { ReadStatus, WaitingRoomDesk } from './waiting-room-desk';
 

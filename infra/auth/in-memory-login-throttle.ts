@@ -1,4 +1,4 @@
-import type { LoginThrottle } from '../../command-side/identity';
+import type { LoginThrottle } from '../ports/login-throttle';
 
 export type ThrottleRule = {
   /** Failures allowed inside the window; the next attempt waits. */

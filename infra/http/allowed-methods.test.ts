@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Router } from 'express';
-import { ok } from '../ports/http';
+import { ok } from '../http-edge';
 import { createHttpApp } from './index';
 import { recordingLogger, serve } from './test-support';
 

@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
 import { AppError } from '../../domain/shared';
+import { setPrincipal } from '../http-edge';
 import type { AccessTokens } from '../ports/auth';
-import { setPrincipal } from '../ports/http';
 
 const bearer = /^Bearer ([A-Za-z0-9._~+/=-]+)$/;
 

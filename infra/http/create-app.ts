@@ -1,8 +1,8 @@
 import express, { type Express, type RequestHandler } from 'express';
 import packageJson from '../../package.json';
+import type { ApiOperation } from '../http-edge';
 import type { Logger } from '../logging';
 import type { AccessTokens } from '../ports/auth';
-import type { ApiOperation } from '../ports/http';
 import { answerOptions } from './allowed-methods';
 import { authenticate } from './authenticate';
 import { correlationId } from './correlation-id';

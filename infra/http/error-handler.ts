@@ -1,7 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { AppError } from '../../domain/shared';
+import { sendError } from '../http-edge';
 import type { Logger } from '../logging';
-import { sendError } from '../ports/http';
 import { allowedMethods } from './allowed-methods';
 
 type BodyParserError = Error & { type?: unknown; status?: unknown; expose?: unknown; limit?: unknown };

@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { Transform } from 'class-transformer';
 import { IsString } from 'class-validator';
 import { Router } from 'express';
-import { created, validateBody } from '../ports/http';
+import { created, validateBody } from '../http-edge';
 import { createHttpApp } from './index';
 import { recordingLogger, serve } from './test-support';
 

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { trace } from '@opentelemetry/api';
 import { node, tracing } from '@opentelemetry/sdk-node';
 import { Router } from 'express';
-import { ok } from '../ports/http';
+import { ok } from '../http-edge';
 import { createHttpApp } from './index';
 import { recordingLogger, serve } from './test-support';
 

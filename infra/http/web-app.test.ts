@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Router } from 'express';
-import { ok } from '../ports/http';
+import { ok } from '../http-edge';
 import { createHttpApp } from './index';
 import { recordingLogger, serve } from './test-support';
 import { webApp } from './web-app';

@@ -1,5 +1,5 @@
-import type { InventoryActor } from '../../command-side/inventory';
-import type { ZoneAvailability } from '../../query-side/catalog';
+import type { InventoryActor } from '../ports/inventory-actor';
+import type { ZoneAvailability } from '../ports/zone-availability';
 
 /**
  * Live seats per zone from the inventory actor's counters, for `GET /shows/:id/zones`. A zone without a

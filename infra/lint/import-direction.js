@@ -1,5 +1,6 @@
-// Enforces the "may import" column of docs/architecture.md: each top-level folder may import only the
-// folders listed for it. Test files may also reach infra adapters (they wire real servers).
+// Enforces the "may import" column of docs/architecture.md: each top-level folder, and each folder below
+// that is an area of its own (the neutral parts of infra, a side's shared part), may import only the
+// areas listed for it. Test files may also reach infra adapters (they wire real servers).
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -9,16 +10,31 @@ const mayImport = {
   'infra/ports': ['domain', 'infra/ports'],
   // The one engine that follows the log: written against the ports only, so every side may run on it.
   'infra/log-follower': ['domain', 'infra/ports', 'infra/log-follower'],
-  'command-side': ['domain', 'infra/ports', 'infra/log-follower', 'command-side'],
-  'query-side': ['domain', 'infra/ports', 'infra/log-follower', 'query-side'],
+  // What every router needs at the HTTP edge (responses, DTO validation, the principal, the API
+  // operations): not a port, and not one side's, so the routers of every side share it.
+  'infra/http-edge': ['domain', 'infra/ports', 'infra/http-edge'],
+  // The command side's one command handler (load, decide, append), and what it shares otherwise.
+  'command-side/shared': ['domain', 'infra/ports', 'infra/log-follower', 'command-side/shared'],
+  'command-side': [
+    'domain',
+    'infra/ports',
+    'infra/log-follower',
+    'infra/http-edge',
+    'command-side',
+    'command-side/shared',
+  ],
+  'query-side': ['domain', 'infra/ports', 'infra/log-follower', 'infra/http-edge', 'query-side'],
   projections: ['domain', 'infra/ports', 'infra/log-follower', 'projections'],
-  sagas: ['domain', 'infra/ports', 'infra/log-follower', 'sagas'],
+  // A process manager sends its commands through the command side's one handler, never around it.
+  sagas: ['domain', 'infra/ports', 'infra/log-follower', 'command-side/shared', 'sagas'],
   infra: [
     'domain',
     'infra',
     'infra/ports',
     'infra/log-follower',
+    'infra/http-edge',
     'command-side',
+    'command-side/shared',
     'query-side',
     'projections',
     'sagas',
@@ -28,7 +44,10 @@ const mayImport = {
 };
 
 /** Folders of infra/ that the core may import, each an area of its own. */
-const neutralInfra = ['ports', 'log-follower'];
+const neutralInfra = ['ports', 'log-follower', 'http-edge'];
+
+/** Folders of a side that other areas may import apart from the rest of it, each an area of its own. */
+const sharedOfSide = ['command-side/shared'];
 
 // The one way from query-side/ into projections/: a read model's schema module,
 // `projections/<read model>/schema.ts`. The projection owns its read model and publishes its shape there
@@ -43,6 +62,8 @@ const relativePath = (absolutePath) => path.relative(root, absolutePath).split(p
 function areaOf(absolutePath) {
   const relative = relativePath(absolutePath).split('/');
   if (relative[0] === 'infra' && neutralInfra.includes(relative[1])) return `infra/${relative[1]}`;
+  const folder = relative.slice(0, 2).join('/');
+  if (sharedOfSide.includes(folder)) return folder;
   return relative[0];
 }
 

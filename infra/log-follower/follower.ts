@@ -3,7 +3,8 @@ import { pause } from './backoff';
 import { CheckpointConflictError, type CheckpointStore, type PageHandler } from './checkpoint-store';
 import { readPage, type LogCursor, type LogFilter, type Page, type PositionRule } from './read-page';
 import { CoalescingLoop, Mutex } from './serial';
-import { errorMessage, type FollowerLogger } from './status';
+import type { Logger } from '../ports/logger';
+import { errorMessage } from './status';
 
 export type FollowerPhase = 'catching-up' | 'live' | 'failed';
 
@@ -22,7 +23,7 @@ export type FollowerSettings<Cursor extends LogCursor, Scope> = {
   readonly pollIntervalMs: number;
   /** Milliseconds to wait before retrying after the `attempt`-th failure in a row. */
   readonly retryDelayMs: (attempt: number) => number;
-  readonly logger?: FollowerLogger;
+  readonly logger?: Logger;
   /** After the cursor was loaded and after each page taken in. */
   readonly onProgress?: (cursor: Cursor, page: Page | undefined) => void;
   /** When the phase changes, and on every failure. */

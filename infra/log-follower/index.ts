@@ -22,8 +22,6 @@ export { rebuildBeside } from './rebuild-beside';
 export {
   errorMessage,
   lagBehind,
-  silentLogger,
-  type FollowerLogger,
   type ProjectionStatus,
   type RebuildProgress,
   type RunnerStatus,

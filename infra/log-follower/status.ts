@@ -1,14 +1,5 @@
 import type { Checkpoint, LogHead } from '../ports/event-store';
 
-/** The little a follower needs from a logger; the composition root passes a child of the process logger. */
-export interface FollowerLogger {
-  info(message: string, fields?: Record<string, unknown>): void;
-  warn(message: string, fields?: Record<string, unknown>): void;
-  error(message: string, fields?: Record<string, unknown>): void;
-}
-
-export const silentLogger: FollowerLogger = { info: () => {}, warn: () => {}, error: () => {} };
-
 /**
  * `catching-up`, `live`, `rebuilding` or `failed` where it runs; `standby` in a process whose peer holds
  * its lock; `stopped` when not started.

@@ -1,10 +1,9 @@
-export type LogMeta = Readonly<Record<string, unknown>>;
+import type { LogMeta, Logger as LoggerPort } from '../ports/logger';
 
-/** The narrow logging port other code depends on; every line is one JSON object. */
-export interface Logger {
-  error(msg: string, meta?: LogMeta): void;
-  warn(msg: string, meta?: LogMeta): void;
-  info(msg: string, meta?: LogMeta): void;
+export type { LogMeta };
+
+/** The process's logger: the core's Logger port, and `debug` and `child`; every line is one JSON object. */
+export interface Logger extends LoggerPort {
   debug(msg: string, meta?: LogMeta): void;
   /** A logger that adds `meta` to every line it writes. */
   child(meta: LogMeta): Logger;

@@ -1,2 +1,2 @@
 export { SmtpMailer, type SmtpMailerOptions } from './smtp/smtp-mailer';
-export { LogOnlyMailer, type MailLogger } from './log-only/log-only-mailer';
+export { LogOnlyMailer } from './log-only/log-only-mailer';

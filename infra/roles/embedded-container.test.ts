@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { Router } from 'express';
 import { ContainerModule } from 'inversify';
 import { TOKENS, type BackgroundService } from '../di';
-import { ok } from '../ports/http';
+import { ok } from '../http-edge';
 import { EventStoreSql, startEmbedded, type RunningProcess } from './index';
 
 describe('the embedded composition root', () => {

@@ -1,7 +1,7 @@
 // For suites that need an event store and an inventory actor side by side (provisioner, recovery, checker, sweeper).
 import { after, before } from 'node:test';
-import type { InventoryActor } from '../../command-side/inventory';
 import type { EventStore } from '../ports/event-store';
+import type { InventoryActor } from '../ports/inventory-actor';
 import { databaseDrivers } from './database-drivers';
 
 export type StoreAndActor = { readonly store: EventStore; readonly actor: InventoryActor };

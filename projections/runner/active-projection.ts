@@ -1,4 +1,5 @@
 import type { EventStore } from '../../infra/ports/event-store';
+import type { Logger } from '../../infra/ports/logger';
 import type { SqlClient, SqlExecutor } from '../../infra/ports/sql';
 import {
   backoffDelay,
@@ -6,7 +7,6 @@ import {
   Follower,
   pause,
   type BackoffOptions,
-  type FollowerLogger,
   type FollowerPhase,
   type RebuildProgress,
   type SqlProjection,
@@ -25,7 +25,7 @@ export type ActiveContext = {
   readonly batchSize: number;
   readonly pollIntervalMs: number;
   readonly backoff: BackoffOptions;
-  readonly logger: FollowerLogger;
+  readonly logger: Logger;
   readonly onProgress: (cursor: LiveCursor) => void;
   readonly onChange: () => void;
   readonly onConflict: (error: CheckpointConflictError) => void;

@@ -2,13 +2,8 @@ export type { ProjectionFilter, SqlProjection, TableNames } from '../../infra/lo
 export { ProjectionRunner } from './projection-runner';
 export type { ProjectionRunnerOptions } from './runner-options';
 export { ProjectionSupervisor } from './supervisor';
-export {
-  silentLogger,
-  type FollowerLogger,
-  type ProjectionStatus,
-  type RebuildProgress,
-  type RunnerStatus,
-} from '../../infra/log-follower';
+export { silentLogger, type Logger } from '../../infra/ports/logger';
+export { type ProjectionStatus, type RebuildProgress, type RunnerStatus } from '../../infra/log-follower';
 export {
   CheckpointConflictError,
   ProjectionNotActiveError,

@@ -1,3 +1,4 @@
+import type { Logger } from '../../infra/ports/logger';
 import {
   CheckpointWaiters,
   startOfLog,
@@ -8,7 +9,6 @@ import type { SqlClient, SqlLock } from '../../infra/ports/sql';
 import { ActiveProjection } from './active-projection';
 import { ProjectionNotActiveError, ProjectionStoppedError, type CheckpointConflictError } from './errors';
 import { LockKeeper } from '../../infra/log-follower';
-import type { FollowerLogger } from '../../infra/log-follower';
 import {
   resolveRunnerOptions,
   type ProjectionRunnerOptions,
@@ -30,7 +30,7 @@ export class ProjectionRunner {
   private readonly waiters = new CheckpointWaiters();
   private readonly keeper: LockKeeper;
   private readonly statusWriter: StatusWriter;
-  private readonly logger: FollowerLogger;
+  private readonly logger: Logger;
   private readonly options: ResolvedRunnerOptions;
   private started = false;
   private lock: SqlLock | undefined;

@@ -1,11 +1,11 @@
 import { startOfLog, type EventStore } from '../../infra/ports/event-store';
+import type { Logger } from '../../infra/ports/logger';
 import type { SqlClient, SqlExecutor } from '../../infra/ports/sql';
 import {
   backoffDelay,
   Follower,
   rebuildBeside,
   type BackoffOptions,
-  type FollowerLogger,
   type RebuildProgress,
   type SqlProjection,
 } from '../../infra/log-follower';
@@ -23,7 +23,7 @@ export type RebuildDeps = {
   readonly batchSize: number;
   readonly pollIntervalMs: number;
   readonly backoff: BackoffOptions;
-  readonly logger: FollowerLogger;
+  readonly logger: Logger;
   /** Aborted when the projection stops here: the rebuild stops with it. */
   readonly signal: AbortSignal;
   readonly live: Follower<LiveCursor, SqlExecutor>;

@@ -1,5 +1,5 @@
 import type { BackoffOptions } from '../../infra/log-follower';
-import { silentLogger, type FollowerLogger } from '../../infra/log-follower';
+import { silentLogger, type Logger } from '../../infra/ports/logger';
 
 export type ProjectionRunnerOptions = {
   /** Most events one batch (one transaction) applies. Default 500. */
@@ -12,7 +12,7 @@ export type ProjectionRunnerOptions = {
   readonly retryBaseMs?: number;
   /** Default 30 s. */
   readonly retryMaxMs?: number;
-  readonly logger?: FollowerLogger;
+  readonly logger?: Logger;
 };
 
 export type ResolvedRunnerOptions = {
@@ -20,7 +20,7 @@ export type ResolvedRunnerOptions = {
   readonly pollIntervalMs: number;
   readonly lockRetryMs: number;
   readonly backoff: BackoffOptions;
-  readonly logger: FollowerLogger;
+  readonly logger: Logger;
 };
 
 export function resolveRunnerOptions(options: ProjectionRunnerOptions): ResolvedRunnerOptions {

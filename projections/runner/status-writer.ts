@@ -1,5 +1,5 @@
 import type { SqlClient } from '../../infra/ports/sql';
-import type { FollowerLogger } from '../../infra/log-follower';
+import type { Logger } from '../../infra/ports/logger';
 import { saveStatus } from './projection-state';
 import { errorMessage, type RunnerStatus } from '../../infra/log-follower';
 
@@ -15,7 +15,7 @@ export class StatusWriter {
   constructor(
     private readonly sql: SqlClient,
     private readonly name: string,
-    private readonly logger: FollowerLogger,
+    private readonly logger: Logger,
   ) {}
 
   write(status: RunnerStatus, error: string | null): void {

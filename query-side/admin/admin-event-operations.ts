@@ -1,5 +1,5 @@
+import type { ApiOperation } from '../../infra/http-edge';
 import { streamIdRule } from '../../infra/ports/event-store';
-import type { ApiOperation } from '../../infra/ports/http';
 import { EventFeedQuery, StreamEventsQuery } from './admin-queries';
 
 const redaction =

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { requireRole, ok, validateQuery } from '../../infra/ports/http';
+import { requireRole, ok, validateQuery } from '../../infra/http-edge';
 import { startOfLog, type Checkpoint, type EventStore } from '../../infra/ports/event-store';
 import { EventFeedQuery, StreamEventsQuery, defaultEventLimit } from './admin-queries';
 import {

@@ -1,4 +1,4 @@
-import type { ApiOperation } from '../../infra/ports/http';
+import type { ApiOperation } from '../../infra/http-edge';
 
 /** What `adminProjectionRoutes` serves, for the OpenAPI document (mounted at the API root). */
 export const adminProjectionOperations: readonly ApiOperation[] = [

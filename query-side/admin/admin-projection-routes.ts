@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { accepted, ok, requireRole } from '../../infra/ports/http';
+import { accepted, ok, requireRole } from '../../infra/http-edge';
 import type { ProjectionControl, ProjectionRebuildStarted } from './projection-control';
 
 /** Projection status and rebuilds (API.md, Admin and audit): the SQL projections and the booking saga. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { validateQuery } from '../../infra/ports/http';
+import { validateQuery } from '../../infra/http-edge';
 import { EventFeedQuery, StreamEventsQuery, isFeedCursor, splitList } from './admin-queries';
 
 const rejects = async (dto: new () => object, query: Record<string, unknown>) =>

@@ -1,4 +1,4 @@
-import type { ApiOperation } from '../../infra/ports/http';
+import type { ApiOperation } from '../../infra/http-edge';
 import { AuditLogQuery } from './audit-log-query';
 
 /** What `auditRoutes` serves, for the OpenAPI document (mounted at the API root). */

@@ -1,4 +1,4 @@
-import type { ApiOperation } from '../../infra/ports/http';
+import type { ApiOperation } from '../../infra/http-edge';
 import { DailyQuery, DashboardQuery, RealtimeQuery } from './analytics-queries';
 
 const eventId = { id: { description: 'The event (its id, not its slug)' } } as const;

@@ -1,6 +1,6 @@
 import { Router } from 'express';
+import { ok, requireRole, validateQuery } from '../../infra/http-edge';
 import type { DocumentStore } from '../../infra/ports/document-store';
-import { ok, requireRole, validateQuery } from '../../infra/ports/http';
 import type {
   AnalyticsDaily,
   AnalyticsDashboard,

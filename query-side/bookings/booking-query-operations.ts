@@ -1,4 +1,4 @@
-import type { ApiOperation } from '../../infra/ports/http';
+import type { ApiOperation } from '../../infra/http-edge';
 import { ListBookingsQuery } from './list-bookings-query';
 
 const lapsedHolds =

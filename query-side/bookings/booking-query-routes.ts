@@ -1,8 +1,8 @@
 import { Router, type Request } from 'express';
 import type { BookingView } from '../../domain/booking';
 import { AppError } from '../../domain/shared';
+import { ok, pageMeta, principalOf, requireUser, validateQuery } from '../../infra/http-edge';
 import type { EventStore } from '../../infra/ports/event-store';
-import { ok, pageMeta, principalOf, requireUser, validateQuery } from '../../infra/ports/http';
 import type { SqlExecutor } from '../../infra/ports/sql';
 import { listLiveHolds, listUserBookings, readBooking } from './booking-queries';
 import { defaultPageSize, ListBookingsQuery } from './list-bookings-query';

@@ -4,7 +4,7 @@ import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { BookingStatus } from '../../domain/booking';
-import { maxPage } from '../../infra/ports/http';
+import { maxPage } from '../../infra/http-edge';
 
 export const defaultPageSize = 20;
 export const maxPageSize = 100;

@@ -1,5 +1,5 @@
 // The catalog reads' answers, as the OpenAPI document names them (`npm run openapi`).
-export type { PageMeta } from '../../infra/ports/http';
+export type { PageMeta } from '../../infra/http-edge';
 export type { CategoryCount } from './catalog-queries';
 export type {
   EventSummary,

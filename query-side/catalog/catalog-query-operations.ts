@@ -1,4 +1,4 @@
-import type { ApiOperation } from '../../infra/ports/http';
+import type { ApiOperation } from '../../infra/http-edge';
 import { ListEventsQuery } from './list-events-query';
 import { OwnEventsQuery } from './own-events-query';
 

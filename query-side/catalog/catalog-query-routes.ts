@@ -1,8 +1,9 @@
 import { Router, type Request } from 'express';
 import { eventNotFound, mayChange, showNotFound, type EventStatus } from '../../domain/catalog';
 import { AppError } from '../../domain/shared';
+import { ok, pageMeta, principalOf, requireRole, validateQuery } from '../../infra/http-edge';
 import type { SqlExecutor } from '../../infra/ports/sql';
-import { ok, pageMeta, principalOf, requireRole, validateQuery } from '../../infra/ports/http';
+import type { ZoneAvailability } from '../../infra/ports/zone-availability';
 import {
   findEvent,
   findShowZones,
@@ -14,7 +15,6 @@ import {
 import { defaultPageSize, ListEventsQuery } from './list-events-query';
 import { OwnEventsQuery } from './own-events-query';
 import type { EventWithAvailability, ZoneWithAvailability } from './read-model';
-import type { ZoneAvailability } from './zone-availability';
 
 /** `GET /categories` takes no parameters: one it does not know is a mistake worth saying. */
 function assertNoQuery(query: Request['query']): void {

@@ -16,6 +16,6 @@ export {
   type ShowWithAvailability,
   type ZoneWithAvailability,
 } from './read-model';
-export { capacityUntilBookingsExist, type ZoneAvailability } from './zone-availability';
+export { capacityUntilBookingsExist } from './capacity-availability';
 export { ListEventsQuery, defaultPageSize, maxPageSize } from './list-events-query';
 export { OwnEventsQuery } from './own-events-query';

@@ -3,7 +3,7 @@
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { maxPage } from '../../infra/ports/http';
+import { maxPage } from '../../infra/http-edge';
 
 export const defaultPageSize = 20;
 export const maxPageSize = 100;

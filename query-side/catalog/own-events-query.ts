@@ -3,7 +3,7 @@ import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { EventStatus } from '../../domain/catalog';
-import { maxPage } from '../../infra/ports/http';
+import { maxPage } from '../../infra/http-edge';
 import { maxPageSize } from './list-events-query';
 
 const statuses: readonly EventStatus[] = ['draft', 'published', 'cancelled'];

@@ -1,4 +1,4 @@
-import type { ApiOperation } from '../../infra/ports/http';
+import type { ApiOperation } from '../../infra/http-edge';
 import { NotificationListQuery } from './notification-list-query';
 
 /** What `adminNotificationRoutes` serves, for the OpenAPI document (mounted at the API root). */

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { AppError } from '../../domain/shared';
-import { ok, requireRole, validateQuery } from '../../infra/ports/http';
+import { ok, requireRole, validateQuery } from '../../infra/http-edge';
 import { NotificationListQuery, defaultNotificationLimit } from './notification-list-query';
 import type { NotificationPageMeta, NotificationReads } from './notification-reads';
 

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import type { BookingCommands } from '../../infra/ports/booking-commands';
 import type { EventStore } from '../../infra/ports/event-store';
+import type { PaymentRequests } from '../../infra/ports/payment-requests';
 import type { ClaimedCommand } from './command-store';
 import { eventIdsOf } from './message-ids';
-import type { BookingCommands, PaymentRequests } from './ports';
 import { bookingSagaStreamId } from './saga-events';
 
 export type ExecutorDeps = {

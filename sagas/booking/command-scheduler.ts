@@ -1,14 +1,10 @@
 import { AppError } from '../../domain/shared';
+import type { Logger } from '../../infra/ports/logger';
 import type { SqlClient } from '../../infra/ports/sql';
 import { executeSagaCommand, type ExecutorDeps } from './command-executor';
 import { SagaCommandStore, type ClaimedCommand } from './command-store';
 import { sagaCommandsChannel } from './booking-saga-projection';
 import { ensureSagaCommandsTable } from './saga-tables';
-
-export type SchedulerLogger = {
-  warn(message: string, meta?: Record<string, unknown>): void;
-  error(message: string, meta?: Record<string, unknown>): void;
-};
 
 export type SchedulerOptions = {
   /** Longest wait between looks at the table when nothing woke the scheduler. */
@@ -22,7 +18,7 @@ export type SchedulerOptions = {
   readonly maxAttempts?: number;
   readonly retryBaseMs?: number;
   readonly retryMaxMs?: number;
-  readonly logger?: SchedulerLogger;
+  readonly logger?: Logger;
 };
 
 /**
@@ -68,7 +64,7 @@ export class SagaCommandScheduler {
     this.logger = options.logger;
   }
 
-  private readonly logger: SchedulerLogger | undefined;
+  private readonly logger: Logger | undefined;
 
   get store(): SagaCommandStore {
     return this.commands;

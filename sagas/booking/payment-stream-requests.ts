@@ -1,7 +1,9 @@
+import { handleCommand } from '../../command-side/shared';
 import { paymentDecider, paymentStreamId, type PaymentCommand } from '../../domain/payment';
 import type { EventMetadata } from '../../domain/shared';
-import { handleCommand, type EventStore } from '../../infra/ports/event-store';
-import type { PaymentRequests, Replay } from './ports';
+import type { Replay } from '../../infra/ports/booking-commands';
+import type { EventStore } from '../../infra/ports/event-store';
+import type { PaymentRequests } from '../../infra/ports/payment-requests';
 
 /**
  * The saga's requests on `payment-<id>` streams, for the payment service to carry out, decided by the

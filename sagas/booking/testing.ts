@@ -1,9 +1,10 @@
 // Fakes and fixtures the booking saga's tests share: a clock the test moves, recording ports, and
 // commands written straight into the commands table.
 import { randomUUID } from 'node:crypto';
+import type { BookingCommands, ConfirmAnswer } from '../../infra/ports/booking-commands';
+import type { PaymentRequests } from '../../infra/ports/payment-requests';
 import type { SqlExecutor } from '../../infra/ports/sql';
 import { messageIdOf } from './message-ids';
-import type { BookingCommands, ConfirmAnswer, PaymentRequests } from './ports';
 import type { SagaCommand } from './saga-commands';
 import { ensureSagaCommandsTable, sagaCommandsTable } from './saga-tables';
 

@@ -1,11 +1,12 @@
 import QRCode from 'qrcode';
 import { ticketPayload } from '../../domain/booking';
+import type { BookingDetails } from '../../infra/ports/booking-directory';
 import type { MailAttachment, MailMessage } from '../../infra/ports/mailer';
+import type { Recipient } from '../../infra/ports/recipients';
 import { formatDateTime, formatMoney } from './formatting';
 import type { MailModel, MailTemplates } from './mail-templates';
 import { notificationMessageId } from './message-id';
 import type { NotificationFacts, NotificationType } from './notification-types';
-import type { BookingDetails, Recipient } from './ports';
 
 /** The content id of the e-ticket's QR image, referenced from the HTML as `cid:`. */
 export const ticketQrCid = 'e-ticket-qr@booking-rush';

@@ -25,11 +25,3 @@ export {
 } from './notification-records';
 export { NotificationSender, type Handled, type NotificationSenderDeps } from './notification-sender';
 export { NotificationSweeper } from './notification-sweeper';
-export {
-  silentNotificationLogger,
-  type BookingDetails,
-  type BookingDirectory,
-  type NotificationLogger,
-  type Recipient,
-  type Recipients,
-} from './ports';

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { BookingDetails } from '../../infra/ports/booking-directory';
+import type { Recipient } from '../../infra/ports/recipients';
 import { composeMail } from './compose-mail';
 import { formatDateTime, formatMoney } from './formatting';
 import { MailTemplates } from './mail-templates';
 import { notificationTypes } from './notification-types';
-import type { BookingDetails, Recipient } from './ports';
 
 const booking: BookingDetails = {
   bookingId: 'b-1',

@@ -1,11 +1,13 @@
+import type { BookingDirectory } from '../../infra/ports/booking-directory';
+import type { Logger } from '../../infra/ports/logger';
 import { MailRefused, type Mailer } from '../../infra/ports/mailer';
+import type { Recipients } from '../../infra/ports/recipients';
 import { notificationRetryDelayMs, type NotificationRetry } from './backoff';
 import { composeMail } from './compose-mail';
 import type { MailTemplates } from './mail-templates';
 import { notificationId } from './message-id';
 import { notificationOf } from './notification-of-event';
 import type { NotificationDocument, NotificationRecords } from './notification-records';
-import type { BookingDirectory, NotificationLogger, Recipients } from './ports';
 import type { RelayedEvent } from '../payment';
 import { SendSlots } from './send-slots';
 
@@ -19,7 +21,7 @@ export type NotificationSenderDeps = {
   /** How long one attempt holds a notification before another sender may take it (covers an SMTP send). */
   readonly leaseMs: number;
   readonly clock: () => Date;
-  readonly logger: NotificationLogger;
+  readonly logger: Logger;
   /** Mails worked on at once (default 16; the config says 64): a wave goes out in parallel, never unbounded. */
   readonly concurrency?: number;
 };

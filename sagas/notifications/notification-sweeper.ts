@@ -1,4 +1,4 @@
-import type { NotificationLogger } from './ports';
+import type { Logger } from '../../infra/ports/logger';
 import type { NotificationSender } from './notification-sender';
 
 /** Runs `sendDue` every `intervalMs` until stopped; a failing sweep is logged and the next one runs. */
@@ -10,7 +10,7 @@ export class NotificationSweeper {
   constructor(
     private readonly sender: NotificationSender,
     private readonly intervalMs: number,
-    private readonly logger: NotificationLogger,
+    private readonly logger: Logger,
   ) {}
 
   start(): void {

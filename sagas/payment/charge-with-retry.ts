@@ -1,4 +1,5 @@
 import type { PaymentCommand, PaymentFailureReason } from '../../domain/payment';
+import type { Logger } from '../../infra/ports/logger';
 import {
   GatewayError,
   GatewayTimeoutError,
@@ -6,7 +7,6 @@ import {
   type PaymentGateway,
 } from '../../infra/ports/payment-gateway';
 import { chargeRetryDelayMs, type ChargeRetryOptions } from './backoff';
-import type { PaymentLogger } from './ports';
 
 export type ChargeOutcome =
   | { readonly kind: 'succeeded'; readonly chargeId: string; readonly attempts: number }
@@ -21,7 +21,7 @@ export type ChargeDeps = {
   readonly gateway: PaymentGateway;
   readonly retry: ChargeRetryOptions;
   readonly sleep: (ms: number) => Promise<void>;
-  readonly logger: PaymentLogger;
+  readonly logger: Logger;
 };
 
 const failureReasonOf = (error: GatewayError | GatewayTimeoutError): PaymentFailureReason =>

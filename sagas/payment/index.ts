@@ -5,4 +5,3 @@ export { chargeRetryDelayMs, defaultChargeRetry, type ChargeRetryOptions } from 
 export { chargeWithRetry, outcomeCommand, type ChargeDeps, type ChargeOutcome } from './charge-with-retry';
 export { causedBy } from './causation';
 export { nameUuid, outcomeEventId, refundEventId } from './event-ids';
-export { silentLogger, type PaymentLogger } from './ports';

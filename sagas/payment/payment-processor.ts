@@ -1,4 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
+import { handleCommand, loadStream } from '../../command-side/shared';
 import {
   paymentDecider,
   paymentStreamId,
@@ -9,13 +10,13 @@ import {
   type PaymentRequested,
 } from '../../domain/payment';
 import { AppError, fold } from '../../domain/shared';
-import { handleCommand, loadStream, type EventStore } from '../../infra/ports/event-store';
+import type { EventStore } from '../../infra/ports/event-store';
+import { silentLogger, type Logger } from '../../infra/ports/logger';
 import type { PaymentGateway } from '../../infra/ports/payment-gateway';
 import { defaultChargeRetry, type ChargeRetryOptions } from './backoff';
 import { causedBy } from './causation';
 import { chargeWithRetry, outcomeCommand, type ChargeDeps } from './charge-with-retry';
 import { outcomeEventId, refundEventId } from './event-ids';
-import { silentLogger, type PaymentLogger } from './ports';
 import type { RelayedEvent } from './relayed-event';
 
 export type PaymentProcessorDeps = {
@@ -25,7 +26,7 @@ export type PaymentProcessorDeps = {
   readonly retry?: Partial<ChargeRetryOptions>;
   /** Waits between charge retries; tests pass a fast one. */
   readonly sleep?: (ms: number) => Promise<void>;
-  readonly logger?: PaymentLogger;
+  readonly logger?: Logger;
 };
 
 /** What `handle` did with a message (for logs and tests). */
@@ -47,7 +48,7 @@ export type PaymentHandled =
  */
 export class PaymentProcessor {
   private readonly clock: () => Date;
-  private readonly logger: PaymentLogger;
+  private readonly logger: Logger;
   private readonly charging: ChargeDeps;
 
   constructor(private readonly deps: PaymentProcessorDeps) {

@@ -1,8 +1,9 @@
 // Fixtures of the payment service's tests: payments requested in the log and relayed as the relay would.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { handleCommand } from '../../command-side/shared';
 import { paymentDecider, paymentStreamId, type PaymentEvent, type RefundReason } from '../../domain/payment';
-import { handleCommand, type EventStore, type RecordedEvent } from '../../infra/ports/event-store';
+import type { EventStore, RecordedEvent } from '../../infra/ports/event-store';
 import type { PaymentGateway } from '../../infra/ports/payment-gateway';
 import type { RelayedEvent } from './relayed-event';
 

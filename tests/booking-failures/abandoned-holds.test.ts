@@ -7,7 +7,7 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { BookingView } from '../../domain/booking';
-import type { Hold, HoldRequest, HoldResult } from '../../command-side/inventory';
+import type { Hold, HoldRequest, HoldResult } from '../../infra/ports/inventory-actor';
 import { BookingTokens } from '../../infra/roles/modules/booking-tokens';
 import {
   inventories,

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { ContainerModule } from 'inversify';
 import type { ConfirmOutcome } from '../../command-side/booking';
-import type { InventoryActor } from '../../command-side/inventory';
+import type { InventoryActor } from '../../infra/ports/inventory-actor';
 import { BookingTokens } from '../../infra/roles/modules/booking-tokens';
 import { InventoryTokens } from '../../infra/roles/modules/inventory-tokens';
 import {

@@ -10,7 +10,7 @@ import { capacityUntilBookingsExist } from '../../query-side/catalog';
 import type { Config } from '../../infra/config';
 import { TOKENS } from '../../infra/di';
 import { createHttpApp } from '../../infra/http';
-import type { PageMeta } from '../../infra/ports/http';
+import type { PageMeta } from '../../infra/http-edge';
 import { recordingLogger, serve } from '../../infra/http/test-support';
 import type { AccessTokens, Principal, Role } from '../../infra/ports/auth';
 import { startOfLog, type Checkpoint, type EventStore } from '../../infra/ports/event-store';

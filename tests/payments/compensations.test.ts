@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { ContainerModule } from 'inversify';
-import type { InventoryActor } from '../../command-side/inventory';
+import type { InventoryActor } from '../../infra/ports/inventory-actor';
 import { InventoryTokens } from '../../infra/roles/modules/inventory-tokens';
 import { bookingSagaStreamId } from '../../sagas/booking';
 import { openBookingApp, waitFor, type BookingApp, type Person } from '../booking/harness';

@@ -1,4 +1,4 @@
-import type { ApiOperation } from '../../../infra/ports/http';
+import type { ApiOperation } from '../../../infra/http-edge';
 import { CancelBookingDto, PayBookingDto, ReserveSeatsDto } from './dtos';
 
 const bookingId = { id: { description: 'The booking', format: 'uuid' } } as const;

@@ -1,12 +1,9 @@
 import { Router, type Request, type Response } from 'express';
-import { created, requestMetadata, requireUser, validateBody } from '../../../infra/ports/http';
-import {
-  answerIdempotently,
-  idempotencyKeyOf,
-  successAnswer,
-  type IdempotencyStore,
-} from '../../idempotency';
-import { rateLimitHeaders, takeOrRefuse, type RateLimiter } from '../../rate-limit';
+import { created, requestMetadata, requireUser, validateBody } from '../../../infra/http-edge';
+import type { IdempotencyStore } from '../../../infra/ports/idempotency-store';
+import type { RateLimiter } from '../../../infra/ports/rate-limiter';
+import { answerIdempotently, idempotencyKeyOf, successAnswer } from '../../idempotency';
+import { rateLimitHeaders, takeOrRefuse } from '../../rate-limit';
 import type { BookingLifecycle } from '../booking-lifecycle';
 import type { SeatReservations } from '../reserve-seats';
 import { payBooking, type CardTokenizer } from '../pay-booking';

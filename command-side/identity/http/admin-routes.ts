@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { ok, requestMetadata, requireRole, validateBody } from '../../../infra/ports/http';
+import { ok, requestMetadata, requireRole, validateBody } from '../../../infra/http-edge';
 import type { IdentityDeps } from '../identity-deps';
 import { setUserRole } from '../profile';
 import { toUserView } from '../user-view';

@@ -1,6 +1,6 @@
 import { Router, type Request } from 'express';
 import { AppError } from '../../../domain/shared';
-import { created, ok, requestMetadata, requireUser, validateBody } from '../../../infra/ports/http';
+import { created, ok, requestMetadata, requireUser, validateBody } from '../../../infra/http-edge';
 import { loadUser } from '../accounts';
 import type { IdentityDeps } from '../identity-deps';
 import { RateLimitedError, login } from '../login';

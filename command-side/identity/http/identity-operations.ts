@@ -1,4 +1,4 @@
-import type { ApiOperation } from '../../../infra/ports/http';
+import type { ApiOperation } from '../../../infra/http-edge';
 import { ChangeRoleBody, LoginBody, ProfileBody, RefreshTokenBody, RegisterBody } from './dtos';
 
 const signedIn = (description: string) => ({ description, data: 'SignedIn' }) as const;

@@ -1,8 +1,8 @@
 import { AppError } from '../../../domain/shared';
 import { EventFeedQuery, maxEventLimit, readFeedPage } from '../../../query-side/admin';
 import type { Env } from '../../config';
+import { validateQuery } from '../../http-edge';
 import { startOfLog, type Checkpoint, type EventStore } from '../../ports/event-store';
-import { validateQuery } from '../../ports/http';
 import type { CommandIo } from '../roles';
 import { expectPositionals, parseCommandArgs } from './command-args';
 import { withCommandContext } from './command-context';

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import express, { Router, type RequestHandler } from 'express';
-import type { ApiOperation } from '../../ports/http';
+import type { ApiOperation } from '../../http-edge';
 import type { OpenApiDocument } from './openapi-document';
 
 export const apiDocsPath = '/api/docs';

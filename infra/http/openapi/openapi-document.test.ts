@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
-import type { ApiOperation } from '../../ports/http';
+import type { ApiOperation } from '../../http-edge';
 import { buildOpenApiDocument, openApiPath } from './openapi-document';
 
 class RefundWidgetDto {

@@ -1,6 +1,6 @@
 import { errorCodes, type ErrorCode } from '../../../domain/shared';
-import type { ApiOperation, ApiRequestHeader, ApiResponseHeader, ApiSuccess } from '../../ports/http';
-import { apiSchemas } from '../../ports/http/api-schemas.generated';
+import type { ApiOperation, ApiRequestHeader, ApiResponseHeader, ApiSuccess } from '../../http-edge';
+import { apiSchemas } from '../../http-edge/api-schemas.generated';
 import { dtoSchemas } from './dto-schemas';
 import type { JsonSchema } from './response-schemas';
 

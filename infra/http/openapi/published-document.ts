@@ -10,7 +10,7 @@ import type { OpenApiDocument } from './openapi-document';
 export const repositoryRoot = path.resolve(import.meta.dirname, '../../..');
 export const publishedDocumentFile = path.join(repositoryRoot, 'docs/openapi.json');
 export const webTypesFile = path.join(repositoryRoot, 'web/src/lib/api/openapi.d.ts');
-export const responseSchemasFile = path.join(repositoryRoot, 'infra/ports/http/api-schemas.generated.ts');
+export const responseSchemasFile = path.join(repositoryRoot, 'infra/http-edge/api-schemas.generated.ts');
 
 /**
  * The embedded process (every module) on a throwaway database, for its document and its routes; `env`

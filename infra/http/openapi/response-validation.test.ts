@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Router } from 'express';
 import { AppError } from '../../../domain/shared';
-import { accepted, type ApiOperation } from '../../ports/http';
+import { accepted, type ApiOperation } from '../../http-edge';
 import { createHttpApp } from '../index';
 import { recordingLogger, serve } from '../test-support';
 

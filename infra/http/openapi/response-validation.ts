@@ -2,8 +2,8 @@ import type { RequestHandler, Response } from 'express';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { AppError } from '../../../domain/shared';
+import { errorBody } from '../../http-edge';
 import type { Logger } from '../../logging';
-import { errorBody } from '../../ports/http';
 import type { OpenApiDocument } from './openapi-document';
 
 type Route = {

@@ -1,4 +1,4 @@
-import type { ConfirmedBooking, Hold, HoldRejection, ZoneSnapshot } from '../../../command-side/inventory';
+import type { ConfirmedBooking, Hold, HoldRejection, ZoneSnapshot } from '../../ports/inventory-actor';
 
 export type Zone = ZoneSnapshot;
 export type UserCounts = { held: number; confirmed: number };

@@ -1,4 +1,4 @@
-import { describeInventoryActorContract } from '../../../command-side/inventory/contract';
+import { describeInventoryActorContract } from '../../ports/inventory-actor/contract';
 import { InProcessInventoryActor } from './in-process-inventory-actor';
 
 describeInventoryActorContract('in-process (embedded)', {

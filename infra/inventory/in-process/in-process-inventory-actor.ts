@@ -1,26 +1,24 @@
-import {
-  checkCount,
-  checkHold,
-  idempotencyTtlMs,
-  rebuildTotals,
-  type AdjustResult,
-  type ConfirmResult,
-  type ExpiredHold,
-  type GrantedPass,
-  type PassRecord,
-  type Hold,
-  type HoldBucket,
-  type HoldRequest,
-  type HoldResult,
-  type InventoryActor,
-  type PassRefusal,
-  type RoomOccupancy,
-  type RebuildRequest,
-  type RebuildResult,
-  type ZoneSnapshot,
-} from '../../../command-side/inventory';
-import { refillAndTake, type TakeResult } from '../../../command-side/rate-limit';
+import { checkCount, checkHold, idempotencyTtlMs, rebuildTotals } from '../../../command-side/inventory';
+import { refillAndTake } from '../../../command-side/rate-limit';
 import { AppError } from '../../../domain/shared';
+import type {
+  AdjustResult,
+  ConfirmResult,
+  ExpiredHold,
+  GrantedPass,
+  PassRecord,
+  Hold,
+  HoldBucket,
+  HoldRequest,
+  HoldResult,
+  InventoryActor,
+  PassRefusal,
+  RoomOccupancy,
+  RebuildRequest,
+  RebuildResult,
+  ZoneSnapshot,
+} from '../../ports/inventory-actor';
+import type { TakeResult } from '../../ports/rate-limiter';
 import { EventInventory, type Outcome, type Pass } from './event-inventory';
 
 type ZoneRef = { eventId: string; zoneId: string };

@@ -1,23 +1,21 @@
 import type { RedisTarget } from '../../config';
 import type { RedisClient } from '../../redis';
-import {
-  checkCount,
-  checkHold,
-  idempotencyTtlMs,
-  type AdjustResult,
-  type ConfirmResult,
-  type ExpiredHold,
-  type GrantedPass,
-  type PassRecord,
-  type RoomOccupancy,
-  type Hold,
-  type HoldRequest,
-  type HoldResult,
-  type InventoryActor,
-  type RebuildRequest,
-  type RebuildResult,
-  type ZoneSnapshot,
-} from '../../../command-side/inventory';
+import { checkCount, checkHold, idempotencyTtlMs } from '../../../command-side/inventory';
+import type {
+  AdjustResult,
+  ConfirmResult,
+  ExpiredHold,
+  GrantedPass,
+  PassRecord,
+  RoomOccupancy,
+  Hold,
+  HoldRequest,
+  HoldResult,
+  InventoryActor,
+  RebuildRequest,
+  RebuildResult,
+  ZoneSnapshot,
+} from '../../ports/inventory-actor';
 import { createInventoryRedis, toInventoryError } from './connection';
 import { eventsKey, inventoryKeys } from './keys';
 import { scripts, type LuaScript } from './lua-script';

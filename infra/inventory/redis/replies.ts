@@ -1,14 +1,14 @@
-import {
-  rebuildTotals,
-  type ExpiredHold,
-  type Hold,
-  type HoldRefusal,
-  type HoldRejection,
-  type HoldRequest,
-  type HoldResult,
-  type RebuildRequest,
-  type ZoneSnapshot,
-} from '../../../command-side/inventory';
+import { rebuildTotals } from '../../../command-side/inventory';
+import type {
+  ExpiredHold,
+  Hold,
+  HoldRefusal,
+  HoldRejection,
+  HoldRequest,
+  HoldResult,
+  RebuildRequest,
+  ZoneSnapshot,
+} from '../../ports/inventory-actor';
 
 /** Script arguments and reply decoding, kept apart from the calls so the adapter reads as the port. */
 export const zoneFields = ['capacity', 'available', 'held', 'confirmed', 'rebuilding'] as const;

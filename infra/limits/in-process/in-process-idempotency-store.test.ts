@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { describeIdempotencyContract } from '../../../command-side/idempotency/contract';
 import { requestFingerprint } from '../../../command-side/idempotency';
+import { describeIdempotencyContract } from '../../ports/idempotency-store/contract';
 import { InProcessIdempotencyStore } from './in-process-idempotency-store';
 
 const resultTtlMs = 60 * 60 * 1000;

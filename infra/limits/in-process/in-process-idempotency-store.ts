@@ -1,14 +1,13 @@
-import {
-  defaultResultTtlMs,
-  pollUntilSettled,
-  type BeginOutcome,
-  type BeginRequest,
-  type IdempotencyStore,
-  type IdempotencyToken,
-  type SettledOutcome,
-  type StoredAnswer,
-  type WaitRequest,
-} from '../../../command-side/idempotency';
+import { defaultResultTtlMs, pollUntilSettled } from '../../../command-side/idempotency';
+import type {
+  BeginOutcome,
+  BeginRequest,
+  IdempotencyStore,
+  IdempotencyToken,
+  SettledOutcome,
+  StoredAnswer,
+  WaitRequest,
+} from '../../ports/idempotency-store';
 
 /** The answer is kept as JSON text, as in Redis: a replay never shares objects with the first answer. */
 type Entry = {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { describeRateLimiterContract } from '../../../command-side/rate-limit/contract';
+import { describeRateLimiterContract } from '../../ports/rate-limiter/contract';
 import { InProcessRateLimiter } from './in-process-rate-limiter';
 
 describeRateLimiterContract('in-process', {

@@ -1,10 +1,5 @@
-import {
-  assertValidTake,
-  refillAndTake,
-  type RateLimiter,
-  type TakeRequest,
-  type TakeResult,
-} from '../../../command-side/rate-limit';
+import { assertValidTake, refillAndTake } from '../../../command-side/rate-limit';
+import type { RateLimiter, TakeRequest, TakeResult } from '../../ports/rate-limiter';
 
 type Bucket = { tokens: number; at: number; fullAt: number };
 

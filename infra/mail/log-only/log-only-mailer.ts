@@ -1,6 +1,5 @@
+import type { Logger } from '../../ports/logger';
 import type { MailMessage, Mailer, SentMail } from '../../ports/mailer';
-
-export type MailLogger = { info(message: string, meta?: Record<string, unknown>): void };
 
 /**
  * The embedded mode's mailer when no SMTP_URL is set: it logs who would get which mail and sends
@@ -8,7 +7,7 @@ export type MailLogger = { info(message: string, meta?: Record<string, unknown>)
  * when, and a second copy of every body and QR image would only grow the in-memory store.
  */
 export class LogOnlyMailer implements Mailer {
-  constructor(private readonly logger: MailLogger) {}
+  constructor(private readonly logger: Pick<Logger, 'info'>) {}
 
   async send(message: MailMessage): Promise<SentMail> {
     this.logger.info('mail not sent (no SMTP_URL): logged only', {

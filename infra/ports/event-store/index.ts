@@ -2,10 +2,3 @@ export * from './event-store';
 export * from './errors';
 export { assertValidEvents, assertValidStreamId, categoryOf, streamIdRule } from './stream-name';
 export { CheckpointWaiters } from './checkpoint-waiters';
-export {
-  foldStream,
-  handleCommand,
-  loadStream,
-  type CommandOutcome,
-  type HandleCommandOptions,
-} from './handle-command';

@@ -1,10 +1,10 @@
 import { ContainerModule } from 'inversify';
 import { BookingLifecycle } from '../../../command-side/booking';
 import type { CatalogViewFollower } from '../../../command-side/catalog';
-import type { InventoryActor } from '../../../command-side/inventory';
 import { TOKENS } from '../../di';
 import type { Logger } from '../../logging';
 import type { EventStore } from '../../ports/event-store';
+import type { InventoryActor } from '../../ports/inventory-actor';
 import { BookingTokens } from './booking-tokens';
 import { CatalogTokens } from './catalog-tokens';
 import { InventoryTokens } from './inventory-tokens';

@@ -8,16 +8,16 @@ import {
   seatsTakenFromActor,
 } from '../../../command-side/booking';
 import type { CatalogViewFollower } from '../../../command-side/catalog';
-import type { IdempotencyStore } from '../../../command-side/idempotency';
-import type { InventoryActor } from '../../../command-side/inventory';
 import type { InventoryRecovery } from '../../../command-side/inventory-recovery';
-import type { RateLimiter } from '../../../command-side/rate-limit';
 import type { QueuePasses } from '../../../command-side/waiting-room';
 import type { Config } from '../../config';
 import { TOKENS } from '../../di';
 import { availabilityFromActor } from '../../inventory/zone-availability';
 import type { Logger } from '../../logging';
 import type { EventStore } from '../../ports/event-store';
+import type { IdempotencyStore } from '../../ports/idempotency-store';
+import type { InventoryActor } from '../../ports/inventory-actor';
+import type { RateLimiter } from '../../ports/rate-limiter';
 import { BookingTokens } from './booking-tokens';
 import { CatalogTokens } from './catalog-tokens';
 import { InventoryTokens } from './inventory-tokens';

@@ -7,16 +7,13 @@ import {
   catalogCommandRoutes,
   type SeatsTaken,
 } from '../../../command-side/catalog';
-import {
-  catalogQueryOperations,
-  catalogQueryRoutes,
-  type ZoneAvailability,
-} from '../../../query-side/catalog';
+import { catalogQueryOperations, catalogQueryRoutes } from '../../../query-side/catalog';
 import type { Config } from '../../config';
 import { TOKENS } from '../../di';
 import type { Logger } from '../../logging';
 import type { EventStore } from '../../ports/event-store';
 import type { SqlClient } from '../../ports/sql';
+import type { ZoneAvailability } from '../../ports/zone-availability';
 import { CatalogTokens } from './catalog-tokens';
 
 /**

@@ -1,6 +1,6 @@
 import type { ServiceIdentifier } from 'inversify';
 import type { CatalogCommands, CatalogViewFollower, SeatsTaken } from '../../../command-side/catalog';
-import type { ZoneAvailability } from '../../../query-side/catalog';
+import type { ZoneAvailability } from '../../ports/zone-availability';
 
 /** The catalog's tokens: what `catalog-module.ts` binds, and the two seat questions it asks. */
 export const CatalogTokens = {

@@ -1,7 +1,6 @@
 import { ContainerModule } from 'inversify';
 import { ZoneProvisioner } from '../../../command-side/booking';
 import { ExpirySweeper } from '../../../command-side/expiry';
-import type { InventoryActor } from '../../../command-side/inventory';
 import {
   InventoryRecovery,
   LedgerReader,
@@ -14,6 +13,7 @@ import { InProcessInventoryActor } from '../../inventory/in-process';
 import { RedisInventoryActor } from '../../inventory/redis';
 import type { Logger } from '../../logging';
 import type { EventStore } from '../../ports/event-store';
+import type { InventoryActor } from '../../ports/inventory-actor';
 import { redisUnreachable } from '../startup-error';
 import { InventoryTokens } from './inventory-tokens';
 

@@ -1,7 +1,7 @@
 import type { ServiceIdentifier } from 'inversify';
 import type { ZoneProvisioner } from '../../../command-side/booking';
 import type { ExpirySweeper } from '../../../command-side/expiry';
-import type { InventoryActor } from '../../../command-side/inventory';
+import type { InventoryActor } from '../../ports/inventory-actor';
 import type { InventoryRecovery, LedgerReader } from '../../../command-side/inventory-recovery';
 
 /** What the inventory modules bind. All resolve asynchronously (`getAsync`): the actor connects first. */

@@ -1,9 +1,9 @@
 import { ContainerModule, type ServiceIdentifier } from 'inversify';
-import type { IdempotencyStore } from '../../../command-side/idempotency';
-import type { RateLimiter } from '../../../command-side/rate-limit';
 import type { Config, RedisTarget } from '../../config';
 import { TOKENS } from '../../di';
 import type { Logger } from '../../logging';
+import type { IdempotencyStore } from '../../ports/idempotency-store';
+import type { RateLimiter } from '../../ports/rate-limiter';
 import { InProcessIdempotencyStore, InProcessRateLimiter } from '../../limits/in-process';
 import { RedisIdempotencyStore, RedisRateLimiter, createLimitsRedis, readyOf } from '../../limits/redis';
 import type { RedisClient } from '../../redis';

@@ -1,6 +1,6 @@
 import type { ServiceIdentifier } from 'inversify';
-import type { IdempotencyStore } from '../../../command-side/idempotency';
-import type { RateLimiter } from '../../../command-side/rate-limit';
+import type { IdempotencyStore } from '../../ports/idempotency-store';
+import type { RateLimiter } from '../../ports/rate-limiter';
 
 /** What the limits module binds: on Redis (a server or a cluster) when configured, else in-process. */
 export const LimitsTokens = {

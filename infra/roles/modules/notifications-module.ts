@@ -20,18 +20,18 @@ import {
   NotificationSender,
   NotificationSweeper,
   defaultNotificationRetry,
-  type BookingDirectory,
-  type Recipients,
 } from '../../../sagas/notifications';
 import type { Config } from '../../config';
 import { TOKENS } from '../../di';
 import { integrationTopics } from '../../integration-relay';
 import type { Logger } from '../../logging';
 import { LogOnlyMailer, SmtpMailer } from '../../mail';
+import type { BookingDirectory } from '../../ports/booking-directory';
 import type { DocumentStore } from '../../ports/document-store';
 import type { EventStore } from '../../ports/event-store';
 import type { IntegrationBus, Subscription } from '../../ports/integration-bus';
 import type { Mailer } from '../../ports/mailer';
+import type { Recipients } from '../../ports/recipients';
 import { DocumentTokens } from './document-tokens';
 import { IntegrationTokens } from './integration-tokens';
 import { NotificationTokens } from './notification-tokens';

@@ -1,8 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { ContainerModule, type ServiceIdentifier } from 'inversify';
 import type { CatalogViewFollower } from '../../../command-side/catalog';
-import type { InventoryActor } from '../../../command-side/inventory';
-import type { RateLimiter } from '../../../command-side/rate-limit';
 import {
   AdmissionWorker,
   QueuePasses,
@@ -12,13 +10,15 @@ import {
   waitingRoomOperations,
   waitingRoomRoutes,
   type RoomOfEvent,
-  type WaitingLine,
 } from '../../../command-side/waiting-room';
 import type { Config } from '../../config';
 import { TOKENS } from '../../di';
 import type { Logger } from '../../logging';
 import type { EventStore } from '../../ports/event-store';
+import type { InventoryActor } from '../../ports/inventory-actor';
+import type { RateLimiter } from '../../ports/rate-limiter';
 import type { SqlClient } from '../../ports/sql';
+import type { WaitingLine } from '../../ports/waiting-line';
 import { AdmissionRunner, InProcessWaitingLine, RedisWaitingLine } from '../../waiting-room';
 import { CatalogTokens } from './catalog-tokens';
 import { IdentityTokens } from './identity-tokens';

@@ -1,5 +1,6 @@
 import type { ServiceIdentifier } from 'inversify';
-import type { QueuePasses, WaitingLine, WaitingRoomDesk } from '../../../command-side/waiting-room';
+import type { QueuePasses, WaitingRoomDesk } from '../../../command-side/waiting-room';
+import type { WaitingLine } from '../../ports/waiting-line';
 import type { AdmissionRunner } from '../../waiting-room';
 
 /** What the waiting-room module binds. */

@@ -1,4 +1,4 @@
-import { describeWaitingLineContract } from '../../../command-side/waiting-room/contract';
+import { describeWaitingLineContract } from '../../ports/waiting-line/contract';
 import { InProcessWaitingLine } from './in-process-waiting-line';
 
 describeWaitingLineContract('in-process', {

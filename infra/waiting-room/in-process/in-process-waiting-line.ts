@@ -1,5 +1,5 @@
-import type { JoinOutcome, LinePosition, WaitingLine } from '../../../command-side/waiting-room';
 import type { QueuePhase, QueueState, RecordedJoin } from '../../../domain/waiting-room';
+import type { JoinOutcome, LinePosition, WaitingLine } from '../../ports/waiting-line';
 
 /** One event's line: what the Redis adapter keeps under the event's hash tag. */
 class Line {

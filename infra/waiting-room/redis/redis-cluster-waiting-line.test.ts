@@ -1,6 +1,6 @@
 // The waiting line on a Redis Cluster of three masters: every key of an event's line shares its hash tag.
 import { describe } from 'node:test';
-import { describeWaitingLineContract } from '../../../command-side/waiting-room/contract';
+import { describeWaitingLineContract } from '../../ports/waiting-line/contract';
 import { clusterSkipReason, deleteKeysUnder, testKeyPrefix, testRedisClusterNodes } from '../../testing';
 import { createInventoryRedis } from '../../inventory/redis/connection';
 import { RedisWaitingLine } from './redis-waiting-line';

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { after } from 'node:test';
-import { describeWaitingLineContract } from '../../../command-side/waiting-room/contract';
+import { describeWaitingLineContract } from '../../ports/waiting-line/contract';
 import { deleteKeysUnder, testKeyPrefix, testRedisUrl } from '../../testing';
 import { RedisWaitingLine } from './redis-waiting-line';
 

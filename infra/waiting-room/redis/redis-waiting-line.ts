@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { JoinOutcome, LinePosition, WaitingLine } from '../../../command-side/waiting-room';
 import type { QueuePhase, QueueState, RecordedJoin } from '../../../domain/waiting-room';
 import { inventoryKeys } from '../../inventory/redis/keys';
 import { LuaScript } from '../../inventory/redis/lua-script';
+import type { JoinOutcome, LinePosition, WaitingLine } from '../../ports/waiting-line';
 import type { RedisClient } from '../../redis';
 
 const script = (name: string) =>

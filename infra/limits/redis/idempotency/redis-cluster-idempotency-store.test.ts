@@ -1,6 +1,6 @@
 // The idempotency-key store on a Redis Cluster of three masters: the same contract as on one server.
 import { after, before, describe } from 'node:test';
-import { describeIdempotencyContract } from '../../../../command-side/idempotency/contract';
+import { describeIdempotencyContract } from '../../../ports/idempotency-store/contract';
 import type { RedisClient } from '../../../redis';
 import { clusterSkipReason, deleteKeysUnder, testKeyPrefix, testRedisClusterNodes } from '../../../testing';
 import { createLimitsRedis, readyOf } from '../redis-client';

@@ -2,17 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { RedisClient } from '../../../redis';
 import { AppError } from '../../../../domain/shared';
-import {
-  defaultResultTtlMs,
-  pollUntilSettled,
-  type BeginOutcome,
-  type BeginRequest,
-  type IdempotencyStore,
-  type IdempotencyToken,
-  type SettledOutcome,
-  type StoredAnswer,
-  type WaitRequest,
-} from '../../../../command-side/idempotency';
+import { defaultResultTtlMs, pollUntilSettled } from '../../../../command-side/idempotency';
+import type {
+  BeginOutcome,
+  BeginRequest,
+  IdempotencyStore,
+  IdempotencyToken,
+  SettledOutcome,
+  StoredAnswer,
+  WaitRequest,
+} from '../../../ports/idempotency-store';
 
 const lua = (name: string) => readFileSync(new URL(`./${name}.lua`, import.meta.url), 'utf8');
 const scripts = { idemBegin: lua('begin'), idemComplete: lua('complete'), idemAbandon: lua('abandon') };

@@ -1,7 +1,7 @@
 // The token-bucket rate limiter on a Redis Cluster of three masters: the same contract as on one server.
 import { after, before, describe } from 'node:test';
-import { describeRateLimiterContract } from '../../../../command-side/rate-limit/contract';
 import { recordingLogger } from '../../../http/test-support';
+import { describeRateLimiterContract } from '../../../ports/rate-limiter/contract';
 import type { RedisClient } from '../../../redis';
 import { clusterSkipReason, deleteKeysUnder, testKeyPrefix, testRedisClusterNodes } from '../../../testing';
 import { createLimitsRedis, readyOf } from '../redis-client';

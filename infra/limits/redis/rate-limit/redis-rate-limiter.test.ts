@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, describe, it } from 'node:test';
-import { describeRateLimiterContract } from '../../../../command-side/rate-limit/contract';
 import { recordingLogger } from '../../../http/test-support';
+import { describeRateLimiterContract } from '../../../ports/rate-limiter/contract';
 import { createLimitsRedis, readyOf } from '../redis-client';
 import { closedPortUrl, testRedisUrl } from '../test-support';
 import { RedisRateLimiter } from './redis-rate-limiter';

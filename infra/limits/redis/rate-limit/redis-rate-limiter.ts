@@ -1,11 +1,7 @@
 import { readFileSync } from 'node:fs';
+import type { RateLimiter, TakeRequest, TakeResult } from '../../../ports/rate-limiter';
 import type { RedisClient } from '../../../redis';
-import {
-  assertValidTake,
-  type RateLimiter,
-  type TakeRequest,
-  type TakeResult,
-} from '../../../../command-side/rate-limit';
+import { assertValidTake } from '../../../../command-side/rate-limit';
 import type { Logger } from '../../../logging';
 
 const lua = (name: string) => readFileSync(new URL(`./${name}.lua`, import.meta.url), 'utf8');

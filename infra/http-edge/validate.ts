@@ -1,7 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage.js';
 import { getMetadataStorage, validateSync, type ValidationError } from 'class-validator';
-import { AppError } from '../../../domain/shared';
+import { AppError } from '../../domain/shared';
 
 export type FieldProblem = { readonly field: string; readonly reasons: readonly string[] };
 

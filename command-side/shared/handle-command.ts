@@ -1,6 +1,10 @@
-import { AppError, type Decider, type Event, type EventMetadata } from '../../../domain/shared';
-import { WrongExpectedVersionError } from './errors';
-import type { AppendResult, EventStore, RecordedEvent } from './event-store';
+import { AppError, type Decider, type Event, type EventMetadata } from '../../domain/shared';
+import {
+  WrongExpectedVersionError,
+  type AppendResult,
+  type EventStore,
+  type RecordedEvent,
+} from '../../infra/ports/event-store';
 
 export type CommandOutcome<E extends Event, State> = {
   /** State after the new events. */

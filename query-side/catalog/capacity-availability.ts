@@ -1,9 +1,4 @@
-import type { ZoneResource } from '../../domain/catalog';
-
-/** Seats a buyer can still get, per zone id. */
-export interface ZoneAvailability {
-  available(zones: readonly ZoneResource[]): Promise<ReadonlyMap<string, number>>;
-}
+import type { ZoneAvailability } from '../../infra/ports/zone-availability';
 
 /**
  * Every seat of every zone, which is exact only while nobody can book: the booking issue replaces it

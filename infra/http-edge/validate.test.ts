@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Transform, Type } from 'class-transformer';
 import { IsInt, IsString, Max, Min } from 'class-validator';
-import { AppError } from '../../../domain/shared';
+import { AppError } from '../../domain/shared';
 import { validateBody, validateQuery } from './validate';
 
 class PlainDto {

@@ -41,10 +41,3 @@ export interface IdempotencyStore {
   /** The answer once it lands; `in-flight` if it has not by `timeoutMs`. */
   waitFor(request: WaitRequest): Promise<SettledOutcome>;
 }
-
-export const defaultResultTtlMs = 24 * 60 * 60 * 1000;
-export const maxKeyLength = 200;
-
-/** True for a usable Idempotency-Key (API.md: 1–200 characters). */
-export const isValidIdempotencyKey = (key: unknown): key is string =>
-  typeof key === 'string' && key.length >= 1 && key.length <= maxKeyLength;

@@ -1,4 +1,4 @@
-import type { QueuePhase, QueueState, RecordedJoin } from '../../domain/waiting-room';
+import type { QueuePhase, QueueState, RecordedJoin } from '../../../domain/waiting-room';
 
 export type JoinOutcome =
   | {

@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import type { EventMetadata } from '../../../domain/shared';
+import type { EventMetadata } from '../../domain/shared';
 import { principalOf } from './principal';
 
 /**

@@ -1,5 +1,5 @@
-import type { CardRef, PaymentFailureReason, RefundReason } from '../../domain/payment';
-import type { EventMetadata } from '../../domain/shared';
+import type { PaymentFailureReason } from '../../../domain/payment';
+import type { EventMetadata } from '../../../domain/shared';
 
 /** Deterministic ids for the events a command appends, so running it twice appends once. */
 export type Replay = { readonly eventIds: (index: number) => string };
@@ -42,28 +42,4 @@ export type BookingCommands = {
   returnSeats(bookingId: string): Promise<unknown>;
   /** Expires a hold past its expiry that the sweeper has not (its seats back first); else nothing. */
   expireIfDue(input: { bookingId: string; metadata: EventMetadata }): Promise<unknown>;
-};
-
-/** The payment stream commands the saga appends (the payment service executes them). */
-export type PaymentRequests = {
-  requestCharge(input: {
-    paymentId: string;
-    bookingId: string;
-    userId: string;
-    amount: number;
-    currency: string;
-    card: CardRef;
-    metadata: EventMetadata;
-    replay: Replay;
-  }): Promise<void>;
-  requestRefund(input: {
-    paymentId: string;
-    bookingId: string;
-    refundId: string;
-    amount: number;
-    currency: string;
-    reason: RefundReason;
-    metadata: EventMetadata;
-    replay: Replay;
-  }): Promise<void>;
 };

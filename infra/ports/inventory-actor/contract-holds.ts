@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
-import { AppError } from '../../domain/shared';
+import { AppError } from '../../../domain/shared';
 import { countBy, held, holdRequest, provisionedEvent, snapshotOf, t0, ttlMs } from './contract-support';
 import type { InventoryActor } from './inventory-actor';
 

@@ -1,5 +1,5 @@
-import type { ErrorCode } from '../../../domain/shared';
-import type { Role } from '../auth';
+import type { ErrorCode } from '../../domain/shared';
+import type { Role } from '../ports/auth';
 import type { ApiSchemaName } from './api-schemas.generated';
 
 export type { ApiSchemaName };

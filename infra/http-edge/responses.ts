@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import type { AppError, ErrorCode } from '../../../domain/shared';
+import type { AppError, ErrorCode } from '../../domain/shared';
 
 export type PageMeta = {
   readonly page: number;

@@ -1,6 +1,6 @@
 import type { Request } from 'express';
-import { AppError } from '../../../domain/shared';
-import type { Principal, Role } from '../auth';
+import { AppError } from '../../domain/shared';
+import type { Principal, Role } from '../ports/auth';
 
 const principalKey = Symbol('principal');
 type WithPrincipal = Request & { [principalKey]?: Principal };

@@ -1,4 +1,4 @@
-import type { TakeResult } from '../rate-limit';
+import type { TakeResult } from '../rate-limiter';
 
 /** A hold on seats, as the actor stored it: the price and expiry come from the server, never the client. */
 export type Hold = {

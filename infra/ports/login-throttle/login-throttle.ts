@@ -10,10 +10,3 @@ export interface LoginThrottle {
   /** Forget the failures of `keys` (after a successful sign-in). */
   reset(keys: readonly string[]): Promise<void>;
 }
-
-export const throttleKeys = {
-  account: (email: string) => `account:${email}`,
-  ip: (ip: string) => `ip:${ip}`,
-  /** Every sign-up attempt from an ip counts (its own rule, `signup`). */
-  signup: (ip: string) => `signup:${ip}`,
-};

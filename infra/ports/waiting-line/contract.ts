@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { fold } from '../../domain/shared';
+import { fold } from '../../../domain/shared';
 import {
   seedCommitment,
   shuffledOrder,
   waitingRoomDecider,
   type WaitingRoomEvent,
-} from '../../domain/waiting-room';
+} from '../../../domain/waiting-room';
 import type { WaitingLine } from './waiting-line';
 
 export type WaitingLineFixture = {

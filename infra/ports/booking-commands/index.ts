@@ -1,0 +1,1 @@
+export type { BookingCommands, ConfirmAnswer, Replay } from './booking-commands';

@@ -1,0 +1,1 @@
+export type { BookingDetails, BookingDirectory } from './booking-directory';

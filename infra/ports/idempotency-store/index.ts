@@ -1,0 +1,9 @@
+export type {
+  BeginOutcome,
+  BeginRequest,
+  IdempotencyStore,
+  IdempotencyToken,
+  SettledOutcome,
+  StoredAnswer,
+  WaitRequest,
+} from './idempotency-store';

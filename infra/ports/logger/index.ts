@@ -1,0 +1,1 @@
+export { silentLogger, type LogMeta, type Logger } from './logger';

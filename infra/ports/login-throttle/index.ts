@@ -1,0 +1,1 @@
+export type { LoginThrottle } from './login-throttle';

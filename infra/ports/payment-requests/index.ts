@@ -1,0 +1,1 @@
+export type { PaymentRequests } from './payment-requests';

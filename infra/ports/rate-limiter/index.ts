@@ -1,0 +1,1 @@
+export type { RateLimiter, TakeRequest, TakeResult } from './rate-limiter';

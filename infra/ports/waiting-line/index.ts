@@ -1,0 +1,1 @@
+export type { JoinOutcome, LinePosition, WaitingLine } from './waiting-line';

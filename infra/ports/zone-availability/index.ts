@@ -1,0 +1,1 @@
+export type { ZoneAvailability } from './zone-availability';
