@@ -1,31 +1,20 @@
-import type { EventStore } from '../../infra/ports/event-store';
-import type { Logger } from '../../infra/ports/logger';
-import type { SqlClient, SqlExecutor } from '../../infra/ports/sql';
+import type { SqlExecutor } from '../../infra/ports/sql';
 import {
   backoffDelay,
   errorMessage,
-  Follower,
   pause,
-  type BackoffOptions,
+  type Follower,
   type FollowerPhase,
   type RebuildProgress,
-  type SqlProjection,
 } from '../../infra/log-follower';
 import { CheckpointConflictError, ProjectionStoppedError } from './errors';
+import { generationFollower, type ProjectionContext } from './generation-follower';
 import { ensureFirstGeneration } from './generations';
 import { loadState } from './projection-state';
 import { GenerationRebuild } from './rebuild';
 import { LiveCheckpoints, type LiveCursor } from './sql-checkpoints';
-import { tableNamesFor } from './table-names';
 
-export type ActiveContext = {
-  readonly sql: SqlClient;
-  readonly store: EventStore;
-  readonly projection: SqlProjection;
-  readonly batchSize: number;
-  readonly pollIntervalMs: number;
-  readonly backoff: BackoffOptions;
-  readonly logger: Logger;
+export type ActiveContext = ProjectionContext & {
   readonly onProgress: (cursor: LiveCursor) => void;
   readonly onChange: () => void;
   readonly onConflict: (error: CheckpointConflictError) => void;
@@ -45,31 +34,19 @@ export class ActiveProjection {
     cursor: LiveCursor,
     versionMatches: boolean,
   ) {
-    const { sql, store, projection } = ctx;
-    this.follower = new Follower(
-      {
-        store,
-        checkpoints: new LiveCheckpoints(sql, projection.name),
-        handle: (page, { cursor, scope: tx }) =>
-          projection.apply(tx, page.events, tableNamesFor(projection, cursor.generation)),
-        description: 'projection',
-        logFields: { projection: projection.name },
-        ...(projection.filter ? { filter: projection.filter } : {}),
-        positions: 'exact',
-        batchSize: ctx.batchSize,
-        pollIntervalMs: ctx.pollIntervalMs,
-        retryDelayMs: (attempt) => backoffDelay(attempt, ctx.backoff),
-        logger: ctx.logger,
-        onProgress: (next) => ctx.onProgress(next),
-        onPhase: (_phase, error) => {
-          this.liveError = error;
-          ctx.onChange();
-        },
-        onConflict: ctx.onConflict,
-      },
+    this.follower = generationFollower(ctx, {
+      description: 'projection',
+      checkpoints: new LiveCheckpoints(ctx.sql, ctx.projection.name),
+      positions: 'exact',
       cursor,
-      versionMatches,
-    );
+      applying: versionMatches,
+      onProgress: (next) => ctx.onProgress(next),
+      onPhase: (_phase, error) => {
+        this.liveError = error;
+        ctx.onChange();
+      },
+      onConflict: ctx.onConflict,
+    });
   }
 
   /** Creates the state row and generation 1 when missing, then starts following the log. */

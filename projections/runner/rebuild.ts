@@ -1,29 +1,14 @@
-import { startOfLog, type EventStore } from '../../infra/ports/event-store';
-import type { Logger } from '../../infra/ports/logger';
-import type { SqlClient, SqlExecutor } from '../../infra/ports/sql';
-import {
-  backoffDelay,
-  Follower,
-  rebuildBeside,
-  type BackoffOptions,
-  type RebuildProgress,
-  type SqlProjection,
-} from '../../infra/log-follower';
+import { startOfLog } from '../../infra/ports/event-store';
+import type { SqlExecutor } from '../../infra/ports/sql';
+import { rebuildBeside, type Follower, type RebuildProgress } from '../../infra/log-follower';
 import { ProjectionStoppedError } from './errors';
+import { generationFollower, type ProjectionContext } from './generation-follower';
 import { createGeneration, dropGeneration, pointViewsAt } from './generations';
 import type { StoredRebuild } from './projection-state';
 import { beginRebuild, completeRebuild } from './rebuild-state';
 import { RebuildCheckpoints, type LiveCursor, type RebuildCursor } from './sql-checkpoints';
-import { tableNamesFor } from './table-names';
 
-export type RebuildDeps = {
-  readonly sql: SqlClient;
-  readonly store: EventStore;
-  readonly projection: SqlProjection;
-  readonly batchSize: number;
-  readonly pollIntervalMs: number;
-  readonly backoff: BackoffOptions;
-  readonly logger: Logger;
+export type RebuildDeps = ProjectionContext & {
   /** Aborted when the projection stops here: the rebuild stops with it. */
   readonly signal: AbortSignal;
   readonly live: Follower<LiveCursor, SqlExecutor>;
@@ -43,26 +28,14 @@ export class GenerationRebuild {
     started: RebuildCursor,
     startedAt: Date,
   ) {
-    const { sql, store, projection } = deps;
     this.startedAt = startedAt;
-    this.follower = new Follower(
-      {
-        store,
-        checkpoints: new RebuildCheckpoints(sql, projection.name),
-        handle: (page, { cursor, scope: tx }) =>
-          projection.apply(tx, page.events, tableNamesFor(projection, cursor.generation)),
-        description: 'projection rebuild',
-        logFields: { projection: projection.name },
-        ...(projection.filter ? { filter: projection.filter } : {}),
-        positions: 'with-head',
-        batchSize: deps.batchSize,
-        pollIntervalMs: deps.pollIntervalMs,
-        retryDelayMs: (attempt) => backoffDelay(attempt, deps.backoff),
-        logger: deps.logger,
-        onPhase: (_phase, error) => deps.onError(error),
-      },
-      started,
-    );
+    this.follower = generationFollower(deps, {
+      description: 'projection rebuild',
+      checkpoints: new RebuildCheckpoints(deps.sql, deps.projection.name),
+      positions: 'with-head',
+      cursor: started,
+      onPhase: (_phase, error) => deps.onError(error),
+    });
     deps.signal.addEventListener('abort', () => void this.follower.stop(), { once: true });
   }
 
