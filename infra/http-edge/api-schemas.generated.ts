@@ -875,7 +875,7 @@ export const apiSchemas: Readonly<Record<ApiSchemaName, object>> = {
           "string",
           "null"
         ],
-        "description": "The W3C `traceparent` the request came with."
+        "description": "The W3C `traceparent` of the span that handled the request (in the caller's trace); null while tracing is off."
       },
       "changes": {
         "$ref": "#/components/schemas/AuditChanges"

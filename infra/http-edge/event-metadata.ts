@@ -1,10 +1,12 @@
+import { context, propagation, trace } from '@opentelemetry/api';
 import type { Request } from 'express';
 import type { EventMetadata } from '../../domain/shared';
 import { principalOf } from './principal';
 
 /**
  * The audit part of every event a request causes: who (user, tenant, ip, user agent) and the
- * correlation and trace ids that tie it to the request.
+ * correlation and trace ids that tie it to the request. The trace context is this server's span for the
+ * request (which continues the caller's), never the caller's header as sent.
  */
 export function requestMetadata(req: Request): EventMetadata {
   const principal = principalOf(req);
@@ -13,7 +15,7 @@ export function requestMetadata(req: Request): EventMetadata {
     correlationId: (req.res?.getHeader('x-correlation-id') as string | undefined) ?? undefined,
     ip: req.ip,
     userAgent: req.get('user-agent') ?? undefined,
-    traceparent: req.get('traceparent') ?? undefined,
+    traceparent: ownTraceparent(),
   };
   if (principal) {
     metadata.userId = principal.userId;
@@ -21,4 +23,12 @@ export function requestMetadata(req: Request): EventMetadata {
     metadata.role = principal.role;
   }
   return metadata;
+}
+
+/** The active span's context as a W3C `traceparent`; none while telemetry is off (no span is active). */
+function ownTraceparent(): string | undefined {
+  if (!trace.getActiveSpan()?.isRecording()) return undefined;
+  const carrier: Record<string, string> = {};
+  propagation.inject(context.active(), carrier);
+  return carrier.traceparent;
 }

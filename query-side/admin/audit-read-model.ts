@@ -47,7 +47,7 @@ export type AuditEntryView = {
   readonly correlationId: string | null;
   /** The id of what caused it: the event before it in the chain (or the booking an expiry ended). */
   readonly causationId: string | null;
-  /** The W3C `traceparent` the request came with. */
+  /** The W3C `traceparent` of the span that handled the request (in the caller's trace); null while tracing is off. */
   readonly traceparent: string | null;
   readonly changes: AuditChanges;
 };

@@ -1197,7 +1197,7 @@ export interface components {
             correlationId: string | null;
             /** @description The id of what caused it: the event before it in the chain (or the booking an expiry ended). */
             causationId: string | null;
-            /** @description The W3C `traceparent` the request came with. */
+            /** @description The W3C `traceparent` of the span that handled the request (in the caller's trace); null while tracing is off. */
             traceparent: string | null;
             changes: components["schemas"]["AuditChanges"];
         };
