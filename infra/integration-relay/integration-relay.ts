@@ -3,7 +3,7 @@ import { CheckpointWaiters, startOfLog, type Checkpoint, type EventStore } from 
 import { errorText, retryDelayMs, type IntegrationBus } from '../ports/integration-bus';
 import type { SqlClient, SqlLock } from '../ports/sql';
 import type { RelayCursor } from './relay-checkpoint';
-import { Follower } from '../log-follower';
+import { Follower, LockKeeper } from '../log-follower';
 import { toIntegrationMessages } from './integration-message';
 import { RelayCheckpoints } from './relay-checkpoint';
 import { relayedCategoryNames, topicsFor } from './relay-topics';
@@ -38,7 +38,7 @@ export class IntegrationRelay implements BackgroundService {
   private lastError: string | null = null;
   private lock: SqlLock | null = null;
   private follower: Follower | null = null;
-  private standbyTimer: NodeJS.Timeout | undefined;
+  private readonly keeper: LockKeeper;
   private transitions: Promise<void> = Promise.resolve();
 
   constructor(
@@ -48,6 +48,15 @@ export class IntegrationRelay implements BackgroundService {
     this.options = resolveRelayOptions(options);
     this.name = this.options.name;
     this.topicPrefix = this.options.topicPrefix;
+    this.keeper = new LockKeeper(
+      deps.sql,
+      `integration-relay:${this.name}`,
+      this.options.standbyRetryMs,
+      (lock) => this.serially(() => this.activate(lock)),
+      (error) => {
+        if (error !== undefined) this.lastError = errorText(error);
+      },
+    );
   }
 
   /** Becomes active when no other instance is (resolves after the first try) or stands by and retries. */
@@ -55,13 +64,13 @@ export class IntegrationRelay implements BackgroundService {
     await ensureRelaySchema(this.deps.sql);
     if (this.state !== 'stopped') return;
     this.state = 'standby';
-    await this.serially(() => this.tryToActivate());
+    await this.keeper.start();
   }
 
   /** Finishes the batch in flight, then releases the lock. */
   async stop(): Promise<void> {
-    clearTimeout(this.standbyTimer);
     this.state = 'stopped';
+    await this.keeper.stop();
     await this.serially(() => this.deactivate());
     this.waiters.rejectAll(new Error(`integration relay ${this.name} stopped`));
   }
@@ -102,14 +111,9 @@ export class IntegrationRelay implements BackgroundService {
     return run;
   }
 
-  private async tryToActivate(): Promise<void> {
-    if (this.state === 'stopped' || this.follower) return;
-    try {
-      this.lock = await this.deps.sql.tryLock(`integration-relay:${this.name}`);
-    } catch (error) {
-      this.lastError = errorText(error);
-    }
-    if (!this.lock) return this.standBy();
+  private async activate(lock: SqlLock): Promise<void> {
+    if (this.state === 'stopped') return void (await lock.release().catch(() => {}));
+    this.lock = lock;
     this.state = 'active';
     this.follower = this.follow();
     await this.follower.start();
@@ -152,19 +156,14 @@ export class IntegrationRelay implements BackgroundService {
         options.logger?.error('integration relay lost its checkpoint to another instance', {
           relay: this.name,
         });
-        void this.serially(() => this.deactivate().then(() => this.standBy()));
+        void this.serially(async () => {
+          await this.deactivate();
+          if (this.state === 'stopped') return;
+          this.state = 'standby';
+          this.keeper.retryLater();
+        });
       },
     });
-  }
-
-  private standBy(): void {
-    if (this.state === 'stopped') return;
-    this.state = 'standby';
-    clearTimeout(this.standbyTimer);
-    this.standbyTimer = setTimeout(
-      () => void this.serially(() => this.tryToActivate()),
-      this.options.standbyRetryMs,
-    );
   }
 
   private async deactivate(): Promise<void> {
