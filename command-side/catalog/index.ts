@@ -4,5 +4,5 @@ export { catalogCommandOperations } from './catalog-command-operations';
 export { catalogCommandRoutes } from './catalog-command-routes';
 export { CatalogView, type ZoneForSale } from './catalog-view';
 export { CatalogViewFollower } from './catalog-view-follower';
-export { noBookingsYetSeatsTaken, type SeatsTaken } from './seats-taken';
+export type { SeatsTaken } from './seats-taken';
 export { claimSlug } from './slug-claims';

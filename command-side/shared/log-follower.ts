@@ -37,7 +37,6 @@ export abstract class LogFollower {
   ) {
     this.catchUpTimeoutMs = options.catchUpTimeoutMs ?? 5000;
     const pollIntervalMs = options.pollIntervalMs ?? 500;
-    const warn = options.logger?.warn.bind(options.logger);
     this.follower = new Follower({
       store,
       checkpoints: new MemoryCheckpoints(),
@@ -47,7 +46,7 @@ export abstract class LogFollower {
       batchSize: options.batchSize ?? 1000,
       pollIntervalMs,
       retryDelayMs: () => pollIntervalMs,
-      ...(warn ? { logger: { info: () => {}, warn, error: warn } } : {}),
+      ...(options.logger ? { logger: options.logger } : {}),
       onProgress: (cursor) => this.waiters.reached(cursor.checkpoint),
     });
   }

@@ -6,14 +6,13 @@ import { ensureRelaySchema } from './relay-schema';
 for (const driver of databaseDrivers) {
   checkpointStoreContract<RelayCursor, void>(
     `the integration relay (after the ack) on ${driver.name}`,
+    { durable: true, fenced: true },
     async () => {
       const { sql, store, close } = await driver.open();
       await ensureRelaySchema(sql);
       return {
         log: store,
         checkpoints: () => new RelayCheckpoints(sql, 'relay', async () => {}),
-        durable: true,
-        fenced: true,
         close,
       };
     },

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { setTimeout as delay } from 'node:timers/promises';
+import { after, afterEach, before, describe, it } from 'node:test';
 import { PostgresEventStore } from '../eventstore/postgres';
-import type { EventStore } from '../ports/event-store';
+import { CheckpointWaiters, type Checkpoint, type EventStore } from '../ports/event-store';
 import { PGliteSqlClient, type PGliteSqlClient as Sql } from '../sql';
 import { CheckpointConflictError, MemoryCheckpoints, type CheckpointStore } from './checkpoint-store';
 import { Follower, type FollowerSettings } from './follower';
@@ -44,36 +43,59 @@ function follower(
     retryDelayMs: () => 5,
     ...overrides,
   });
+  madeInTest.push(made);
   return { made, seen };
 }
 
-async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let waited = 0; !condition(); waited += 5) {
-    if (waited > 5000) assert.fail(`timed out waiting for ${what}`);
-    await delay(5);
-  }
+/** Every follower a test made; stopped after it, also when the test failed or timed out. */
+const madeInTest: Follower<LogCursor, void>[] = [];
+afterEach(async () => {
+  await Promise.all(madeInTest.splice(0).map((made) => made.stop()));
+});
+
+/** A promise and the callback that settles it, for waiting on what a follower reports. */
+function signal(): { done: Promise<void>; settle: () => void } {
+  let settle!: () => void;
+  const done = new Promise<void>((resolve) => (settle = resolve));
+  return { done, settle };
 }
 
-describe('Follower, the one engine that follows the log', () => {
-  it('catches up page by page before start resolves, then wakes on appends without polling', async () => {
-    const { position: head } = await append(10);
-    const { made, seen } = follower();
-    await made.start({ catchUpFirst: true });
-    try {
-      assert.ok(seen.length >= 10 && seen.at(-1) === head, 'every event up to the head, in order');
-      assert.deepEqual(
-        seen,
-        [...seen].sort((a, b) => a - b),
-      );
-      assert.equal(made.phase, 'live');
-      const later = await append(3);
-      await until(() => seen.at(-1) === later.position, 'the appended events');
-    } finally {
-      await made.stop();
-    }
-  });
+// An awaiter that never settles fails the test here instead of hanging the run.
+const timeout = 10_000;
 
-  it('reads only its categories', async () => {
+describe('Follower, the one engine that follows the log', () => {
+  it(
+    'catches up page by page before start resolves, then wakes on appends without polling',
+    { timeout },
+    async () => {
+      const { position: head } = await append(10);
+      const waiters = new CheckpointWaiters();
+      const { made, seen } = follower({ onProgress: (cursor) => waiters.reached(cursor.checkpoint) });
+      const taken = (checkpoint: Checkpoint) =>
+        waiters.wait(
+          checkpoint,
+          made.cursor!.checkpoint,
+          5000,
+          () => new Error(`${checkpoint} not taken in`),
+        );
+      await made.start({ catchUpFirst: true });
+      try {
+        assert.ok(seen.length >= 10 && seen.at(-1) === head, 'every event up to the head, in order');
+        assert.deepEqual(
+          seen,
+          [...seen].sort((a, b) => a - b),
+        );
+        assert.equal(made.phase, 'live');
+        const later = await append(3);
+        await taken(later.checkpoint);
+        assert.equal(seen.at(-1), later.position);
+      } finally {
+        await made.stop();
+      }
+    },
+  );
+
+  it('reads only its categories', { timeout }, async () => {
     const streamsSeen: string[] = [];
     const { made } = follower({
       filter: { categories: ['payment'] },
@@ -90,57 +112,76 @@ describe('Follower, the one engine that follows the log', () => {
     );
   });
 
-  it('retries a page that failed and reports the failure, then goes on from the same place', async () => {
-    await append(3);
-    let failures = 2;
-    const phases: Array<string | null> = [];
-    const seen: number[] = [];
-    const { made } = follower({
-      handle: (page) => {
-        if (page.events.length > 0 && failures-- > 0) throw new Error('read model down');
-        seen.push(...page.events.map((event) => event.position));
-      },
-      onPhase: (phase, error) => phases.push(error ? `${phase}: ${error}` : phase),
-    });
-    await made.start();
-    try {
-      await until(() => made.phase === 'live', 'the follower to be live');
-      assert.deepEqual(phases.slice(0, 2), ['failed: read model down', 'failed: read model down']);
-      assert.equal(new Set(seen).size, seen.length, 'no event taken in twice');
-    } finally {
+  it(
+    'retries a page that failed and reports the failure, then goes on from the same place',
+    { timeout },
+    async () => {
+      await append(3);
+      let failures = 2;
+      const phases: Array<string | null> = [];
+      const seen: number[] = [];
+      const { made } = follower({
+        handle: (page) => {
+          if (page.events.length > 0 && failures-- > 0) throw new Error('read model down');
+          seen.push(...page.events.map((event) => event.position));
+        },
+        onPhase: (phase, error) => {
+          phases.push(error ? `${phase}: ${error}` : phase);
+          if (phase === 'live') live.settle();
+        },
+      });
+      const live = signal();
+      await made.start();
+      try {
+        await live.done;
+        assert.deepEqual(phases.slice(0, 2), ['failed: read model down', 'failed: read model down']);
+        assert.equal(new Set(seen).size, seen.length, 'no event taken in twice');
+      } finally {
+        await made.stop();
+      }
+    },
+  );
+
+  it(
+    'a start that cannot catch up rejects, so the process is not ready before its view',
+    { timeout },
+    async () => {
+      await append(1);
+      const { made } = follower({
+        handle: () => {
+          throw new Error('cannot apply');
+        },
+      });
+      await assert.rejects(made.start({ catchUpFirst: true }), /cannot apply/);
       await made.stop();
-    }
-  });
+    },
+  );
 
-  it('a start that cannot catch up rejects, so the process is not ready before its view', async () => {
-    await append(1);
-    const { made } = follower({
-      handle: () => {
-        throw new Error('cannot apply');
-      },
-    });
-    await assert.rejects(made.start({ catchUpFirst: true }), /cannot apply/);
-    await made.stop();
-  });
-
-  it('stops following and says so when another instance moved the checkpoint', async () => {
+  it('stops following and says so when another instance moved the checkpoint', { timeout }, async () => {
     await append(2);
-    const conflicts: CheckpointConflictError[] = [];
+    const conflicted = signal();
+    const phases: string[] = [];
+    let commits = 0;
     const fenced: CheckpointStore = {
       load: async () => ({ checkpoint: '' as LogCursor['checkpoint'], position: 0 }),
       commit: async (cursor) => {
+        commits += 1;
         throw new CheckpointConflictError('test follower', cursor.checkpoint);
       },
     };
-    const { made } = follower({ onConflict: (error) => conflicts.push(error) }, fenced);
+    const { made } = follower(
+      { onConflict: () => conflicted.settle(), onPhase: (phase) => phases.push(phase) },
+      fenced,
+    );
     await made.start();
-    await until(() => conflicts.length === 1, 'the conflict');
-    await delay(30);
-    assert.equal(conflicts.length, 1, 'no retry after a conflict');
+    await conflicted.done;
+    // A retry would report the failure before waiting to try again; stopping waits for the loop to end.
     await made.stop();
+    assert.equal(commits, 1, 'no retry after a conflict');
+    assert.deepEqual(phases, []);
   });
 
-  it('rebuilds beside the live follower and swaps between two of its pages', async () => {
+  it('rebuilds beside the live follower and swaps between two of its pages', { timeout }, async () => {
     await append(6);
     const live = follower();
     await live.made.start({ catchUpFirst: true });
@@ -160,7 +201,7 @@ describe('Follower, the one engine that follows the log', () => {
     }
   });
 
-  it('a stopped rebuild does not swap', async () => {
+  it('a stopped rebuild does not swap', { timeout }, async () => {
     const live = follower();
     await live.made.start({ catchUpFirst: true });
     const rebuilding = follower();

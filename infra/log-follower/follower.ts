@@ -23,7 +23,8 @@ export type FollowerSettings<Cursor extends LogCursor, Scope> = {
   readonly pollIntervalMs: number;
   /** Milliseconds to wait before retrying after the `attempt`-th failure in a row. */
   readonly retryDelayMs: (attempt: number) => number;
-  readonly logger?: Logger;
+  /** Where a failed batch is reported. */
+  readonly logger?: Pick<Logger, 'warn'>;
   /** After the cursor was loaded and after each page taken in. */
   readonly onProgress?: (cursor: Cursor, page: Page | undefined) => void;
   /** When the phase changes, and on every failure. */

@@ -7,7 +7,6 @@ import {
 import type { DocumentStore } from '../../infra/ports/document-store';
 import type { SqlClient, SqlLock } from '../../infra/ports/sql';
 import {
-  backoffDelay,
   errorMessage,
   Follower,
   lagBehind,
@@ -22,6 +21,7 @@ import {
 } from '../../infra/log-follower';
 import { ProjectionNotActiveError, ProjectionStoppedError } from '../runner/errors';
 import {
+  projectionFollowerSettings,
   resolveRunnerOptions,
   type ProjectionRunnerOptions,
   type ResolvedRunnerOptions,
@@ -252,13 +252,8 @@ export class DocumentProjectionRunner {
         checkpoints,
         handle: (page, { cursor }) => this.apply(page, cursor),
         description,
-        logFields: { projection: projection.name },
-        ...(projection.filter ? { filter: projection.filter } : {}),
+        ...projectionFollowerSettings(projection, options),
         ...(at.positions ? { positions: at.positions } : {}),
-        batchSize: options.batchSize,
-        pollIntervalMs: options.pollIntervalMs,
-        retryDelayMs: (attempt) => backoffDelay(attempt, options.backoff),
-        logger: options.logger,
         onProgress: (cursor) => {
           at.onProgress?.(cursor);
           this.noteStatus();

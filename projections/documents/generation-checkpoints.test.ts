@@ -40,28 +40,28 @@ for (const setup of setups) {
   // One instance applies a document projection (its lock), so the state document is not fenced.
   checkpointStoreContract<GenerationCursor, void>(
     `a document projection's live generation ${setup.name}`,
+    { durable: true, fenced: false },
     async () => {
       const { log, states, close } = await open();
       return {
         log,
         checkpoints: () => new LiveGenerationCheckpoints(states),
-        durable: true,
-        fenced: false,
         close,
       };
     },
   );
 
-  checkpointStoreContract<StoredRebuild, void>(`a document projection's rebuild ${setup.name}`, async () => {
-    const { log, states, close } = await open();
-    await states.saveRebuild({ ...firstCursor(2), version: 1, total: 0, startedAt: new Date() });
-    return {
-      log,
-      checkpoints: () => new RebuildCheckpoints(states),
-      durable: true,
-      fenced: false,
-      positions: 'with-head' as const,
-      close,
-    };
-  });
+  checkpointStoreContract<StoredRebuild, void>(
+    `a document projection's rebuild ${setup.name}`,
+    { durable: true, fenced: false, positions: 'with-head' },
+    async () => {
+      const { log, states, close } = await open();
+      await states.saveRebuild({ ...firstCursor(2), version: 1, total: 0, startedAt: new Date() });
+      return {
+        log,
+        checkpoints: () => new RebuildCheckpoints(states),
+        close,
+      };
+    },
+  );
 }

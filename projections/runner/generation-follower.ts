@@ -1,16 +1,14 @@
 import type { EventStore } from '../../infra/ports/event-store';
-import type { Logger } from '../../infra/ports/logger';
 import type { SqlClient, SqlExecutor } from '../../infra/ports/sql';
 import {
-  backoffDelay,
   Follower,
-  type BackoffOptions,
   type CheckpointStore,
   type FollowerSettings,
   type LogCursor,
   type PositionRule,
   type SqlProjection,
 } from '../../infra/log-follower';
+import { projectionFollowerSettings, type ResolvedRunnerOptions } from './runner-options';
 import { tableNamesFor } from './table-names';
 
 /** What every follower of a SQL projection shares, live or rebuilding. */
@@ -18,11 +16,7 @@ export type ProjectionContext = {
   readonly sql: SqlClient;
   readonly store: EventStore;
   readonly projection: SqlProjection;
-  readonly batchSize: number;
-  readonly pollIntervalMs: number;
-  readonly backoff: BackoffOptions;
-  readonly logger: Logger;
-};
+} & Omit<ResolvedRunnerOptions, 'lockRetryMs'>;
 
 /**
  * A follower that applies the log to one generation of a SQL projection's tables, in the transaction
@@ -38,7 +32,7 @@ export function generationFollower<Cursor extends LogCursor & { readonly generat
     readonly applying?: boolean;
   } & Pick<FollowerSettings<Cursor, SqlExecutor>, 'onProgress' | 'onPhase' | 'onConflict'>,
 ): Follower<Cursor, SqlExecutor> {
-  const { store, projection, backoff } = context;
+  const { store, projection } = context;
   const { description, checkpoints, positions, cursor, applying, ...callbacks } = follows;
   return new Follower<Cursor, SqlExecutor>(
     {
@@ -47,13 +41,8 @@ export function generationFollower<Cursor extends LogCursor & { readonly generat
       handle: (page, { cursor: at, scope: tx }) =>
         projection.apply(tx, page.events, tableNamesFor(projection, at.generation)),
       description,
-      logFields: { projection: projection.name },
-      ...(projection.filter ? { filter: projection.filter } : {}),
+      ...projectionFollowerSettings(projection, context),
       positions,
-      batchSize: context.batchSize,
-      pollIntervalMs: context.pollIntervalMs,
-      retryDelayMs: (attempt) => backoffDelay(attempt, backoff),
-      logger: context.logger,
       ...callbacks,
     },
     cursor,

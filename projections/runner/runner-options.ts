@@ -1,4 +1,4 @@
-import type { BackoffOptions } from '../../infra/log-follower';
+import { backoffDelay, type BackoffOptions, type LogFilter } from '../../infra/log-follower';
 import { silentLogger, type Logger } from '../../infra/ports/logger';
 
 export type ProjectionRunnerOptions = {
@@ -38,4 +38,19 @@ export function resolveRunnerOptions(options: ProjectionRunnerOptions): Resolved
     }
   }
   return resolved;
+}
+
+/** What every follower of a projection is given, whatever its store (SQL or documents, live or rebuild). */
+export function projectionFollowerSettings(
+  projection: { readonly name: string; readonly filter?: LogFilter },
+  options: Pick<ResolvedRunnerOptions, 'batchSize' | 'pollIntervalMs' | 'backoff' | 'logger'>,
+) {
+  return {
+    logFields: { projection: projection.name },
+    ...(projection.filter ? { filter: projection.filter } : {}),
+    batchSize: options.batchSize,
+    pollIntervalMs: options.pollIntervalMs,
+    retryDelayMs: (attempt: number) => backoffDelay(attempt, options.backoff),
+    logger: options.logger,
+  };
 }

@@ -13,27 +13,30 @@ for (const driver of databaseDrivers) {
     return database;
   };
 
-  checkpointStoreContract(`a SQL projection's live generation on ${driver.name}`, async () => {
-    const { sql, store, close } = await open();
-    return {
-      log: store,
-      checkpoints: () => new LiveCheckpoints(sql, 'counter'),
-      durable: true,
-      fenced: true,
-      close,
-    };
-  });
+  checkpointStoreContract(
+    `a SQL projection's live generation on ${driver.name}`,
+    { durable: true, fenced: true },
+    async () => {
+      const { sql, store, close } = await open();
+      return {
+        log: store,
+        checkpoints: () => new LiveCheckpoints(sql, 'counter'),
+        close,
+      };
+    },
+  );
 
-  checkpointStoreContract(`a SQL projection's rebuild on ${driver.name}`, async () => {
-    const { sql, store, close } = await open();
-    await sql.transaction((tx) => beginRebuild(tx, 'counter', { generation: 2, version: 1, total: 0 }));
-    return {
-      log: store,
-      checkpoints: () => new RebuildCheckpoints(sql, 'counter'),
-      positions: 'with-head' as const,
-      durable: true,
-      fenced: true,
-      close,
-    };
-  });
+  checkpointStoreContract(
+    `a SQL projection's rebuild on ${driver.name}`,
+    { durable: true, fenced: true, positions: 'with-head' },
+    async () => {
+      const { sql, store, close } = await open();
+      await sql.transaction((tx) => beginRebuild(tx, 'counter', { generation: 2, version: 1, total: 0 }));
+      return {
+        log: store,
+        checkpoints: () => new RebuildCheckpoints(sql, 'counter'),
+        close,
+      };
+    },
+  );
 }

@@ -16,6 +16,5 @@ export {
   type ShowWithAvailability,
   type ZoneWithAvailability,
 } from './read-model';
-export { capacityUntilBookingsExist } from './capacity-availability';
 export { ListEventsQuery, defaultPageSize, maxPageSize } from './list-events-query';
 export { OwnEventsQuery } from './own-events-query';

@@ -5,8 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { Container } from 'inversify';
 import { AppError } from '../../domain/shared';
-import { noBookingsYetSeatsTaken, type SeatsTaken } from '../../command-side/catalog';
-import { capacityUntilBookingsExist } from '../../query-side/catalog';
+import type { SeatsTaken } from '../../command-side/catalog';
 import type { Config } from '../../infra/config';
 import { TOKENS } from '../../infra/di';
 import { createHttpApp } from '../../infra/http';
@@ -15,6 +14,7 @@ import { recordingLogger, serve } from '../../infra/http/test-support';
 import type { AccessTokens, Principal, Role } from '../../infra/ports/auth';
 import { startOfLog, type Checkpoint, type EventStore } from '../../infra/ports/event-store';
 import type { SqlClient } from '../../infra/ports/sql';
+import type { ZoneAvailability } from '../../infra/ports/zone-availability';
 import { catalogModule } from '../../infra/roles/modules/catalog-module';
 import { CatalogTokens } from '../../infra/roles/modules/catalog-tokens';
 import { ProjectionRunner } from '../../projections';
@@ -103,8 +103,13 @@ export async function openCatalogApp(
   container.bind(TOKENS.EventStore).toConstantValue(store);
   container.bind(TOKENS.SqlClient).toConstantValue(db.sql);
   await container.loadAsync(catalogModule);
-  container.bind(CatalogTokens.SeatsTaken).toConstantValue(options.seatsTaken ?? noBookingsYetSeatsTaken);
-  container.bind(CatalogTokens.ZoneAvailability).toConstantValue(capacityUntilBookingsExist);
+  // Nobody books here: no seat is taken, and every seat of a zone is available.
+  const noBookings: SeatsTaken = { seatsTaken: async () => 0 };
+  const everySeat: ZoneAvailability = {
+    available: async (zones) => new Map(zones.map((zone) => [zone.id, zone.capacity])),
+  };
+  container.bind(CatalogTokens.SeatsTaken).toConstantValue(options.seatsTaken ?? noBookings);
+  container.bind(CatalogTokens.ZoneAvailability).toConstantValue(everySeat);
 
   const services = await container.getAllAsync(TOKENS.BackgroundService);
   for (const service of services) await service.start();
