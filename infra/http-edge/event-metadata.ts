@@ -1,6 +1,6 @@
-import { context, propagation, trace } from '@opentelemetry/api';
 import type { Request } from 'express';
 import type { EventMetadata } from '../../domain/shared';
+import { traceparentOf } from '../tracing';
 import { principalOf } from './principal';
 
 /**
@@ -15,7 +15,7 @@ export function requestMetadata(req: Request): EventMetadata {
     correlationId: (req.res?.getHeader('x-correlation-id') as string | undefined) ?? undefined,
     ip: req.ip,
     userAgent: req.get('user-agent') ?? undefined,
-    traceparent: ownTraceparent(),
+    traceparent: traceparentOf(),
   };
   if (principal) {
     metadata.userId = principal.userId;
@@ -23,12 +23,4 @@ export function requestMetadata(req: Request): EventMetadata {
     metadata.role = principal.role;
   }
   return metadata;
-}
-
-/** The active span's context as a W3C `traceparent`; none while telemetry is off (no span is active). */
-function ownTraceparent(): string | undefined {
-  if (!trace.getActiveSpan()?.isRecording()) return undefined;
-  const carrier: Record<string, string> = {};
-  propagation.inject(context.active(), carrier);
-  return carrier.traceparent;
 }

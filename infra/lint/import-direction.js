@@ -8,29 +8,46 @@ const root = path.resolve(import.meta.dirname, '../..');
 const mayImport = {
   domain: ['domain'],
   'infra/ports': ['domain', 'infra/ports'],
+  // Spans and trace contexts (OpenTelemetry's API): cross-cutting, so every area but the domain may use it.
+  'infra/tracing': ['infra/tracing', 'package.json'],
   // The one engine that follows the log: written against the ports only, so every side may run on it.
-  'infra/log-follower': ['domain', 'infra/ports', 'infra/log-follower'],
+  'infra/log-follower': ['domain', 'infra/ports', 'infra/log-follower', 'infra/tracing'],
   // What every router needs at the HTTP edge (responses, DTO validation, the principal, the API
   // operations): not a port, and not one side's, so the routers of every side share it.
-  'infra/http-edge': ['domain', 'infra/ports', 'infra/http-edge'],
+  'infra/http-edge': ['domain', 'infra/ports', 'infra/http-edge', 'infra/tracing'],
   // The command side's one command handler (load, decide, append), and what it shares otherwise.
-  'command-side/shared': ['domain', 'infra/ports', 'infra/log-follower', 'command-side/shared'],
+  'command-side/shared': [
+    'domain',
+    'infra/ports',
+    'infra/log-follower',
+    'command-side/shared',
+    'infra/tracing',
+  ],
   'command-side': [
     'domain',
     'infra/ports',
+    'infra/tracing',
     'infra/log-follower',
     'infra/http-edge',
     'command-side',
     'command-side/shared',
   ],
-  'query-side': ['domain', 'infra/ports', 'infra/log-follower', 'infra/http-edge', 'query-side'],
-  projections: ['domain', 'infra/ports', 'infra/log-follower', 'projections'],
+  'query-side': [
+    'domain',
+    'infra/ports',
+    'infra/log-follower',
+    'infra/http-edge',
+    'query-side',
+    'infra/tracing',
+  ],
+  projections: ['domain', 'infra/ports', 'infra/log-follower', 'projections', 'infra/tracing'],
   // A process manager sends its commands through the command side's one handler, never around it.
-  sagas: ['domain', 'infra/ports', 'infra/log-follower', 'command-side/shared', 'sagas'],
+  sagas: ['domain', 'infra/ports', 'infra/log-follower', 'command-side/shared', 'sagas', 'infra/tracing'],
   infra: [
     'domain',
     'infra',
     'infra/ports',
+    'infra/tracing',
     'infra/log-follower',
     'infra/http-edge',
     'command-side',
@@ -44,7 +61,7 @@ const mayImport = {
 };
 
 /** Folders of infra/ that the core may import, each an area of its own. */
-const neutralInfra = ['ports', 'log-follower', 'http-edge'];
+const neutralInfra = ['ports', 'log-follower', 'http-edge', 'tracing'];
 
 /** Folders of a side that other areas may import apart from the rest of it, each an area of its own. */
 const sharedOfSide = ['command-side/shared'];

@@ -4,7 +4,9 @@ import { CheckpointConflictError, type CheckpointStore, type PageHandler } from 
 import { readPage, type LogCursor, type LogFilter, type Page, type PositionRule } from './read-page';
 import { CoalescingLoop, Mutex } from './serial';
 import type { Logger } from '../ports/logger';
-import { errorMessage } from './status';
+import type { FollowerLag, FollowerMeter, Metrics } from '../ports/metrics';
+import { attr, inSpan, linksTo, tracingActive } from '../tracing';
+import { errorMessage, lagBehind } from './status';
 
 export type FollowerPhase = 'catching-up' | 'live' | 'failed';
 
@@ -14,6 +16,12 @@ export type FollowerSettings<Cursor extends LogCursor, Scope> = {
   readonly handle: PageHandler<Cursor, Scope>;
   /** Who follows, for messages: "projection", "integration relay". */
   readonly description: string;
+  /**
+   * Its name in metrics and traces (`projection:bookings`, `relay`); with `metrics`, its batches,
+   * failures and lag are reported under it. A rebuild's follower goes unreported.
+   */
+  readonly name?: string;
+  readonly metrics?: Pick<Metrics, 'follower'>;
   /** Fields every log line of this follower carries: `{ projection: 'bookings' }`. */
   readonly logFields?: Record<string, unknown>;
   readonly filter?: LogFilter;
@@ -49,6 +57,7 @@ export class Follower<Cursor extends LogCursor = LogCursor, Scope = void> {
   private failures = 0;
   private timer: NodeJS.Timeout | undefined;
   private unwatch: (() => void) | undefined;
+  private meter: FollowerMeter | undefined;
 
   constructor(
     private readonly settings: FollowerSettings<Cursor, Scope>,
@@ -76,6 +85,8 @@ export class Follower<Cursor extends LogCursor = LogCursor, Scope = void> {
    */
   async start(options: { readonly catchUpFirst?: boolean } = {}): Promise<void> {
     if (this.timer) return;
+    const { name, metrics } = this.settings;
+    if (name && metrics) this.meter ??= metrics.follower(name, () => this.lag());
     if (options.catchUpFirst) await this.mutex.run(() => this.readToEnd());
     this.unwatch = this.settings.store.watch(() => this.loop.wake(), {
       categories: this.settings.filter?.categories,
@@ -115,6 +126,25 @@ export class Follower<Cursor extends LogCursor = LogCursor, Scope = void> {
     this.unwatch?.();
     await this.loop.idle();
     await this.mutex.run(async () => {});
+    this.meter?.close();
+  }
+
+  /**
+   * How far behind the log's head it is now (undefined before its checkpoint is loaded): the events
+   * past its position, and how long ago the first of them it will read was recorded.
+   */
+  async lag(): Promise<FollowerLag | undefined> {
+    const cursor = this.current;
+    if (!cursor) return undefined;
+    const { store, filter } = this.settings;
+    const head = await store.head();
+    if (cursor.checkpoint >= head.checkpoint) return { events: 0, seconds: 0 };
+    const next = await readPage(store, cursor, { limit: 1, ...(filter ? { filter } : {}) });
+    const oldest = next.events[0]?.createdAt.getTime();
+    return {
+      events: lagBehind(cursor.checkpoint, cursor.position, head),
+      seconds: oldest === undefined ? 0 : Math.max(0, (Date.now() - oldest) / 1_000),
+    };
   }
 
   private async drain(): Promise<void> {
@@ -146,6 +176,7 @@ export class Follower<Cursor extends LogCursor = LogCursor, Scope = void> {
   private async retryAfter(error: unknown): Promise<boolean> {
     const { description, logFields, logger, retryDelayMs } = this.settings;
     this.failures += 1;
+    this.meter?.failure();
     const delay = retryDelayMs(this.failures);
     logger?.warn(`${description} batch failed; retrying`, {
       ...logFields,
@@ -170,17 +201,38 @@ export class Follower<Cursor extends LogCursor = LogCursor, Scope = void> {
       this.settings.onProgress?.(this.current, undefined);
     }
     const cursor = this.current;
+    const started = performance.now();
     const page = await readPage(store, cursor, {
       limit: checkpoints.readLimit?.(cursor, batchSize) ?? batchSize,
       ...(filter ? { filter } : {}),
       ...(positions ? { positions } : {}),
     });
-    this.current = await checkpoints.commit(cursor, page, async (scope) => {
-      await handle(page, { cursor, scope });
-    });
+    const commit = () =>
+      checkpoints.commit(cursor, page, async (scope) => {
+        await handle(page, { cursor, scope });
+      });
+    this.current = page.events.length > 0 ? await this.traced(page, commit) : await commit();
+    if (page.events.length > 0) this.meter?.batch(page.events.length, (performance.now() - started) / 1_000);
     this.setPhase(page.endOfLog ? 'live' : 'catching-up', null);
     this.settings.onProgress?.(this.current, page);
     return !page.endOfLog;
+  }
+
+  /**
+   * One span per page handled, linked to the trace context each event recorded (a batch has many
+   * causes; a link per cause is how a batch joins their traces). What the handler does runs inside it.
+   */
+  private traced<T>(page: Page, work: () => Promise<T>): Promise<T> {
+    if (!tracingActive()) return work();
+    const name = this.settings.name ?? this.settings.description;
+    return inSpan(
+      `follow ${name}`,
+      {
+        links: linksTo(page.events.map((event) => event.metadata.traceparent)),
+        attributes: { 'booking_rush.follower': name, [attr.messagingBatchMessageCount]: page.events.length },
+      },
+      work,
+    );
   }
 
   private setPhase(phase: FollowerPhase, error: string | null): void {

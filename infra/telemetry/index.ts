@@ -1,1 +1,1 @@
-export { startTelemetry, type Telemetry, type TelemetryConfig } from './telemetry';
+export { startTelemetry, type Telemetry, type TelemetryConfig, type TelemetryOptions } from './telemetry';

@@ -1,0 +1,11 @@
+export {
+  noMetrics,
+  type DbSystem,
+  type FollowerLag,
+  type FollowerMeter,
+  type GaugeSample,
+  type HoldOutcome,
+  type Metrics,
+  type SagaCommandStage,
+  type SampledGauge,
+} from './metrics';
