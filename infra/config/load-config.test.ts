@@ -74,6 +74,7 @@ describe('loadConfig', () => {
       },
       mongoUrl: undefined,
       telemetry: { samplerRatio: 0.01, otlpEndpoint: undefined },
+      metrics: { enabled: true, bearerToken: undefined },
     });
   });
 

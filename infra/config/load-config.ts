@@ -80,6 +80,8 @@ export type Config = {
   };
   readonly mongoUrl: string | undefined;
   readonly telemetry: { readonly samplerRatio: number; readonly otlpEndpoint: string | undefined };
+  /** `GET /metrics` and the series behind it; the bearer token a scraper must present, when set. */
+  readonly metrics: { readonly enabled: boolean; readonly bearerToken: string | undefined };
 };
 
 /** Rules that tie variables together: a choice that needs a server needs its address. */
@@ -206,5 +208,6 @@ export function loadConfig(env: Env = process.env): Config {
     },
     mongoUrl: v.MONGO_URL,
     telemetry: { samplerRatio: v.OTEL_TRACES_SAMPLER_ARG, otlpEndpoint: v.OTEL_EXPORTER_OTLP_ENDPOINT },
+    metrics: { enabled: v.METRICS === 'on', bearerToken: v.METRICS_BEARER_TOKEN },
   };
 }

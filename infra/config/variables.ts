@@ -254,6 +254,17 @@ export const variables = {
     0.01,
   ),
   OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl('OTLP collector; tracing is off when unset', ['http:', 'https:']),
+  METRICS: oneOf(
+    'Serve `GET /metrics` (Prometheus text format) and record the series behind it (docs/observability.md); off records nothing',
+    'on',
+    ['on', 'off'],
+  ),
+  METRICS_BEARER_TOKEN: secret(
+    optionalText(
+      'When set, `GET /metrics` answers only a scraper presenting it as a bearer token (Prometheus `authorization` setting); 16 characters or more',
+      (raw) => (raw.length >= 16 ? undefined : 'must be at least 16 characters'),
+    ),
+  ),
 } satisfies Record<string, Variable<unknown>>;
 
 export type VariableName = keyof typeof variables;

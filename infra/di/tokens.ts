@@ -6,6 +6,7 @@ import type { ApiRoute, ReadinessCheck } from '../http';
 import type { Logger } from '../logging';
 import type { AccessTokens, PasswordHasher } from '../ports/auth';
 import type { EventStore } from '../ports/event-store';
+import type { Metrics } from '../ports/metrics';
 import type { SqlClient } from '../ports/sql';
 import type { Telemetry } from '../telemetry';
 import type { BackgroundService } from './lifecycle';
@@ -19,6 +20,8 @@ export const TOKENS = {
   Config: Symbol('Config') as ServiceIdentifier<Config>,
   Logger: Symbol('Logger') as ServiceIdentifier<Logger>,
   Telemetry: Symbol('Telemetry') as ServiceIdentifier<Telemetry>,
+  /** What the process records for `/metrics` (records nothing when `METRICS=off`). */
+  Metrics: Symbol('Metrics') as ServiceIdentifier<Metrics>,
   /** Read models, checkpoints, saga state. */
   SqlClient: Symbol('SqlClient') as ServiceIdentifier<SqlClient>,
   EventStore: Symbol('EventStore') as ServiceIdentifier<EventStore>,

@@ -46,11 +46,15 @@ export type HttpAppOptions = {
   readonly servedOverTls?: boolean;
   /** Hold every JSON answer to the OpenAPI document (the test suites): a drifted one becomes a 500. */
   readonly validateResponses?: boolean;
+  /** Records every request's duration (infra/metrics); absent when metrics are off. */
+  readonly measureRequests?: RequestHandler;
+  /** `GET /metrics`, outside the API like `/health`; absent when metrics are off. */
+  readonly metricsPage?: RequestHandler;
 };
 
 /**
- * The express app every HTTP role serves: security headers on every answer, `/health` and `/ready`
- * outside the API, then correlation ids, the refusal of malformed URLs, JSON bodies and the API routes
+ * The express app every HTTP role serves: request durations measured, security headers on every
+ * answer, `/health`, `/ready` and `/metrics` outside the API, then correlation ids, the refusal of malformed URLs, JSON bodies and the API routes
  * under `/api/v1` with their OpenAPI document (`/api/v1/openapi.json`, Swagger UI at `/api/docs`), the
  * 404 (or 405) envelope and the one error handler.
  */
@@ -60,8 +64,10 @@ export function createHttpApp(options: HttpAppOptions): Express {
   // Hashing every body for an ETag costs the hot path and buys API clients nothing.
   app.set('etag', false);
   if (options.trustProxyHops) app.set('trust proxy', options.trustProxyHops);
+  if (options.measureRequests) app.use(options.measureRequests);
   app.use(securityHeaders({ servedOverTls: options.servedOverTls ?? false }));
   app.use(healthRoutes(options.readinessChecks ?? [], options.readinessTimeoutMs ?? 2_000, options.logger));
+  if (options.metricsPage) app.use(options.metricsPage);
   if (options.tracing) app.use(traceRequests());
   const routes = options.routes ?? [];
   const described = [...routes, { path: '', operations: [openApiOperation] }];

@@ -1,4 +1,4 @@
-export { apiBasePath, createHttpApp, type ApiRoute, type HttpAppOptions } from './create-app';
+export { apiBasePath, apiVersion, createHttpApp, type ApiRoute, type HttpAppOptions } from './create-app';
 export { correlationHeader, correlationId } from './correlation-id';
 export { errorHandler, notFound } from './error-handler';
 export {

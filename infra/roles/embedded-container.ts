@@ -2,7 +2,9 @@ import type { RequestHandler } from 'express';
 import { Container, type ContainerModule, type ServiceIdentifier } from 'inversify';
 import type { Config } from '../config';
 import { TOKENS } from '../di';
-import { createHttpApp, type ApiRoute, type ReadinessCheck } from '../http';
+import { apiBasePath, apiVersion, createHttpApp, type ApiRoute, type ReadinessCheck } from '../http';
+import { PrometheusMetrics, measureRequests, metricsRoutes } from '../metrics';
+import { noMetrics, type Metrics } from '../ports/metrics';
 import type { Logger } from '../logging';
 import type { AccessTokens } from '../ports/auth';
 import type { EventStore } from '../ports/event-store';
@@ -68,6 +70,7 @@ function bindHttp(container: Container): void {
         config: Config,
         logger: Logger,
         telemetry: Telemetry,
+        metrics: Metrics,
         checks: ReadinessCheck[],
         routes: ApiRoute[],
         accessTokens: AccessTokens | undefined,
@@ -84,11 +87,16 @@ function bindHttp(container: Container): void {
           tracing: telemetry.enabled,
           accessTokens,
           siteHandlers: siteHandlers ?? [],
+          ...(metrics instanceof PrometheusMetrics && {
+            measureRequests: measureRequests(metrics, apiBasePath),
+            metricsPage: metricsRoutes(metrics, config.metrics.bearerToken),
+          }),
         }),
       [
         TOKENS.Config,
         TOKENS.Logger,
         TOKENS.Telemetry,
+        TOKENS.Metrics,
         { serviceIdentifier: TOKENS.ReadinessCheck, isMultiple: true },
         { serviceIdentifier: TOKENS.ApiRoute, isMultiple: true },
         // Bound by the identity module; without it every request is anonymous.
@@ -114,6 +122,13 @@ export async function buildEmbeddedContainer(
   container.bind(TOKENS.Config).toConstantValue(config);
   container.bind(TOKENS.Logger).toConstantValue(logger);
   container.bind(TOKENS.Telemetry).toConstantValue(telemetry);
+  container
+    .bind(TOKENS.Metrics)
+    .toConstantValue(
+      config.metrics.enabled
+        ? new PrometheusMetrics({ role: config.serviceName, version: apiVersion }, logger)
+        : noMetrics,
+    );
   bindStores(container, config);
   bindReadiness(container);
   bindHttp(container);

@@ -1,5 +1,5 @@
 /**
- * What a process records for its `/metrics` page (docs/operations.md lists every series). Callers see
+ * What a process records for its `/metrics` page (docs/observability.md lists every series). Callers see
  * meanings, not a metrics library: the prom-client adapter (infra/metrics) gives them names, units and
  * labels, and `noMetrics` records nothing.
  */

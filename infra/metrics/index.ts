@@ -1,0 +1,3 @@
+export { PrometheusMetrics } from './prometheus-metrics';
+export { metricsRoutes } from './metrics-routes';
+export { measureRequests } from './measure-requests';
