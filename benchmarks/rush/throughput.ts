@@ -199,6 +199,7 @@ const discardingBus: IntegrationBus = {
   publish: async () => {},
   subscribe: () => Promise.reject(new Error('the discarding bus has no subscribers')),
   listDeadLetters: async () => [],
+  countDeadLetters: async () => 0,
   redriveDeadLetters: async () => 0,
   close: async () => {},
 };

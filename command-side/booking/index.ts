@@ -2,6 +2,7 @@ export { ZoneProvisioner } from './zone-provisioner';
 export { reconcileZone, type ReconcileOutcome } from './reconcile-zone';
 export { latestCapacities, zoneCapacityEventTypes, type ZoneCapacity } from './zone-capacities';
 export { SeatReservations, type ReserveSeats, type ReserveSeatsDeps } from './reserve-seats';
+export { zoneSeatsGauge } from './zone-seats-gauge';
 export { BookingLifecycle, type BookingLifecycleDeps, type Replayable } from './booking-lifecycle';
 export { type ConfirmOutcome, type ConfirmRefusal } from './confirm-booking';
 export { seatsTakenFromActor } from './seats-taken-from-actor';

@@ -17,6 +17,7 @@ import type {
   HoldResult,
   InventoryActor,
 } from '../../infra/ports/inventory-actor';
+import type { Metrics } from '../../infra/ports/metrics';
 import type { TakeResult } from '../../infra/ports/rate-limiter';
 import type { ZoneForSale } from '../catalog';
 import { rateLimitedError } from '../rate-limit';
@@ -36,6 +37,8 @@ export type ReserveSeatsDeps = {
   readonly clock?: () => Date;
   readonly newBookingId?: () => string;
   readonly onWarning?: (message: string, details: Record<string, unknown>) => void;
+  /** Where each hold's outcome is counted (held, or rejected with its reason). */
+  readonly metrics?: Pick<Metrics, 'hold'>;
 };
 
 export type ReserveSeats = {
@@ -141,6 +144,7 @@ export class SeatReservations {
       ...(this.deps.bucket ? { bucket: this.deps.bucket } : {}),
       ...(pass ? { pass } : {}),
     });
+    this.deps.metrics?.hold(held.ok ? 'held' : 'rejected', held.ok ? 'none' : held.reason);
     if (!held.ok) return this.refused(held, zone);
     // The hold's own times: a replayed hold (the first answer to this key) keeps its original ones.
     const reservedAt = held.replayed ? new Date(held.hold.expiresAt - this.deps.holdTtlMs) : now;

@@ -60,6 +60,18 @@ export class CatalogView {
     return this.zones.get(zoneId);
   }
 
+  /** Zones of published events whose sale window holds `now` and whose show has not begun. */
+  *zonesOnSale(now: Date): Iterable<ZoneForSale> {
+    const at = now.getTime();
+    for (const zone of this.zones.values()) {
+      const open =
+        Date.parse(zone.saleStartsAt) <= at &&
+        at < Date.parse(zone.saleEndsAt) &&
+        at < Date.parse(zone.showStartsAt);
+      if (zone.eventStatus === 'published' && open) yield zone;
+    }
+  }
+
   /** Events that have (or had) a waiting room configured, enabled or not. */
   *eventsWithWaitingRoom(): Iterable<ExistingEvent> {
     for (const eventId of this.withWaitingRoom) yield this.events.get(eventId)!;

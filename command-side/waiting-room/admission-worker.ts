@@ -12,6 +12,7 @@ import {
 } from '../../domain/waiting-room';
 import type { EventStore } from '../../infra/ports/event-store';
 import type { InventoryActor } from '../../infra/ports/inventory-actor';
+import type { Metrics } from '../../infra/ports/metrics';
 import type { WaitingLine } from '../../infra/ports/waiting-line';
 import { foldStream, handleCommand } from '../shared';
 
@@ -49,6 +50,8 @@ export type AdmissionWorkerDeps = {
   readonly clock: () => number;
   /** Joins moved to the log per event and step, at most. */
   readonly recordBatch?: number;
+  /** Where the buyers let in are counted, per event. */
+  readonly metrics?: Pick<Metrics, 'waitingRoomAdmitted'>;
 };
 
 type Aggregate = { state: QueueState; revision: number };
@@ -66,6 +69,14 @@ export class AdmissionWorker {
   readonly #progress = new Map<string, Progress>();
 
   constructor(private readonly deps: AdmissionWorkerDeps) {}
+
+  /** Buyers whose join is recorded and who are not let in yet, per room this worker steps. */
+  queueLengths(): Array<{ readonly eventId: string; readonly waiting: number }> {
+    return [...this.#progress].map(([eventId, { aggregate }]) => ({
+      eventId,
+      waiting: Math.max(0, aggregate.state.nextSeq - 1 - aggregate.state.admittedUpTo),
+    }));
+  }
 
   /** The seed of an event's shuffle: HMAC-SHA256(secret, eventId), revealed in `QueueShuffled`. */
   seedOf(eventId: string): string {
@@ -195,6 +206,7 @@ export class AdmissionWorker {
     const passes = admitted.userIds.map((userId) => ({ userId, seq: state.places.get(userId)!, expiresAt }));
     await this.deps.actor.grantPasses({ eventId, passes });
     await this.deps.line.markAdmitted(eventId, admitted.toSeq);
+    this.deps.metrics?.waitingRoomAdmitted(eventId, passes.length);
   }
 
   /** Moves up to one batch of joins from the line to the log; true when it moved any. */

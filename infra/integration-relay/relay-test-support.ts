@@ -79,6 +79,7 @@ export class FlakyBus implements IntegrationBus {
   subscribe: IntegrationBus['subscribe'] = (options) => this.inner.subscribe(options);
   listDeadLetters: IntegrationBus['listDeadLetters'] = (topic, options) =>
     this.inner.listDeadLetters(topic, options);
+  countDeadLetters: IntegrationBus['countDeadLetters'] = (topic) => this.inner.countDeadLetters(topic);
   redriveDeadLetters: IntegrationBus['redriveDeadLetters'] = (topic, options) =>
     this.inner.redriveDeadLetters(topic, options);
   close = async () => {};

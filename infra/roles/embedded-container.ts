@@ -41,8 +41,8 @@ function bindStores(container: Container, config: Config): void {
   container
     .bind(TOKENS.EventStore)
     .toResolvedValue(
-      (c: Config, sql: SqlClient) => openPostgresEventStore(c, sql),
-      [TOKENS.Config, EventStoreSql],
+      (c: Config, sql: SqlClient, metrics: Metrics) => openPostgresEventStore(c, sql, metrics),
+      [TOKENS.Config, EventStoreSql, TOKENS.Metrics],
     )
     .inSingletonScope();
 }

@@ -1,14 +1,20 @@
 import type { Config } from '../config';
+import type { Metrics } from '../ports/metrics';
 import { PostgresEventStore } from '../eventstore/postgres';
 import type { EventStore } from '../ports/event-store';
 import type { SqlClient } from '../ports/sql';
 import { StartupError, connectionReason, endpointOf } from './startup-error';
 
 /** The PostgreSQL event store (server or PGlite) on the given SQL client; creates its schema. */
-export async function openPostgresEventStore(config: Config, sql: SqlClient): Promise<EventStore> {
+export async function openPostgresEventStore(
+  config: Config,
+  sql: SqlClient,
+  metrics?: Pick<Metrics, 'groupCommit'>,
+): Promise<EventStore> {
   return PostgresEventStore.open(sql, {
     maxBatchSize: config.groupCommit.maxBatchSize,
     maxConcurrentFlushes: config.groupCommit.maxConcurrentFlushes,
+    ...(metrics && { metrics }),
   });
 }
 

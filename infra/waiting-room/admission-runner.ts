@@ -1,6 +1,7 @@
 import type { AdmissionWorker, RoomOfEvent } from '../../command-side/waiting-room';
 import { LockKeeper } from '../log-follower';
 import type { Logger } from '../logging';
+import type { Metrics } from '../ports/metrics';
 import type { SqlClient, SqlLock } from '../ports/sql';
 
 export type AdmissionRunnerOptions = {
@@ -9,6 +10,8 @@ export type AdmissionRunnerOptions = {
   /** How often a standby instance tries for the lock (ms). */
   readonly lockRetryMs: number;
   readonly logger: Pick<Logger, 'warn' | 'info'>;
+  /** Where the queue lengths are read from while this instance admits. */
+  readonly metrics?: Pick<Metrics, 'sample'>;
 };
 
 /** The one lock: however many API processes run, one admits. */
@@ -26,6 +29,7 @@ export class AdmissionRunner {
   #timer: NodeJS.Timeout | undefined;
   #tick: Promise<void> = Promise.resolve();
   #running = false;
+  #stopSampling: (() => void) | undefined;
 
   constructor(
     sql: SqlClient,
@@ -53,6 +57,13 @@ export class AdmissionRunner {
   }
 
   start(): Promise<void> {
+    this.#stopSampling ??= this.options.metrics?.sample('waitingRoomQueueLength', async () =>
+      this.#running
+        ? this.worker
+            .queueLengths()
+            .map(({ eventId, waiting }) => ({ labels: { event_id: eventId }, value: waiting }))
+        : [],
+    );
     return this.#keeper.start();
   }
 
@@ -72,6 +83,8 @@ export class AdmissionRunner {
   }
 
   async stop(): Promise<void> {
+    this.#stopSampling?.();
+    this.#stopSampling = undefined;
     this.#running = false;
     clearTimeout(this.#timer);
     await this.#keeper.stop();

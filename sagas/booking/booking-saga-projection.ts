@@ -3,6 +3,7 @@ import { eventCategory } from '../../domain/catalog';
 import { paymentCategory, paymentEventTypes } from '../../domain/payment';
 import { categoryOf, type RecordedEvent } from '../../infra/ports/event-store';
 import type { SqlExecutor } from '../../infra/ports/sql';
+import type { Metrics } from '../../infra/ports/metrics';
 import { SagaBatch, upsertStates, type CommandRow } from './saga-batch';
 import { bookingSagaCategory } from './saga-events';
 import type { SqlProjection, TableNames } from '../../infra/log-follower';
@@ -33,20 +34,25 @@ async function loadStates(tx: SqlExecutor, table: string, ids: readonly string[]
   return new Map(rows.map(({ state }) => [state.bookingId, state]));
 }
 
-async function insertCommands(tx: SqlExecutor, rows: readonly CommandRow[]) {
-  if (rows.length === 0) return;
-  await tx.query(
+/** Inserts the commands not scheduled before (a redelivered event schedules nothing new); their types. */
+async function insertCommands(tx: SqlExecutor, rows: readonly CommandRow[]): Promise<string[]> {
+  if (rows.length === 0) return [];
+  const inserted = await tx.query<{ type: string }>(
     `INSERT INTO ${sagaCommandsTable} (message_id, saga_id, key, type, command, metadata, due_at)
      SELECT message_id, saga_id, key, type, command, metadata, due_at FROM jsonb_to_recordset($1::jsonb)
        AS r(message_id uuid, saga_id text, key text, type text, command jsonb, metadata jsonb, due_at timestamptz)
-     ON CONFLICT (message_id) DO NOTHING`,
+     ON CONFLICT (message_id) DO NOTHING
+     RETURNING type`,
     [JSON.stringify(rows)],
   );
+  return inserted.map((row) => row.type);
 }
 
 export type BookingSagaOptions = {
   /** After a hold's expiry, how long before the saga's own timeout expires it (the sweeper's backstop). */
   readonly expiryGraceMs: number;
+  /** Where the commands it schedules are counted (a batch that rolls back and is retried counts twice). */
+  readonly metrics?: Pick<Metrics, 'sagaCommand'>;
 };
 
 /**
@@ -85,7 +91,8 @@ export function bookingSagaProjection(options: BookingSagaOptions): SqlProjectio
       if (bookingId) batch.apply(event, bookingId);
     }
     await upsertStates(tx, statesTable, batch.takeDirty());
-    await insertCommands(tx, batch.commands);
+    const scheduled = await insertCommands(tx, batch.commands);
+    for (const type of scheduled) options.metrics?.sagaCommand(type, 'scheduled');
     if (batch.cancelled.length > 0)
       await tx.query(
         `UPDATE ${sagaCommandsTable} SET status = 'skipped', finished_at = now()

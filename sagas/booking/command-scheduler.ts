@@ -1,5 +1,6 @@
 import { AppError } from '../../domain/shared';
 import type { Logger } from '../../infra/ports/logger';
+import type { Metrics } from '../../infra/ports/metrics';
 import type { SqlClient } from '../../infra/ports/sql';
 import { executeSagaCommand, type ExecutorDeps } from './command-executor';
 import { SagaCommandStore, type ClaimedCommand } from './command-store';
@@ -19,6 +20,8 @@ export type SchedulerOptions = {
   readonly retryBaseMs?: number;
   readonly retryMaxMs?: number;
   readonly logger?: Logger;
+  /** Where commands carried out and failed for good are counted, and the due backlog is read from. */
+  readonly metrics?: Pick<Metrics, 'sagaCommand' | 'sample'>;
 };
 
 /**
@@ -38,7 +41,9 @@ const describe = (error: unknown) =>
  */
 export class SagaCommandScheduler {
   private readonly commands: SagaCommandStore;
-  private readonly options: Required<Omit<SchedulerOptions, 'logger'>>;
+  private readonly options: Required<Omit<SchedulerOptions, 'logger' | 'metrics'>>;
+  private readonly metrics: Pick<Metrics, 'sagaCommand' | 'sample'> | undefined;
+  private stopSampling: (() => void) | undefined;
   private running = false;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
@@ -62,6 +67,7 @@ export class SagaCommandScheduler {
       retryMaxMs: options.retryMaxMs ?? 60_000,
     };
     this.logger = options.logger;
+    this.metrics = options.metrics;
   }
 
   private readonly logger: Logger | undefined;
@@ -80,6 +86,9 @@ export class SagaCommandScheduler {
       this.running = false;
       throw error;
     }
+    this.stopSampling = this.metrics?.sample('sagaCommandsDue', async () => [
+      { value: await this.commands.dueCount(this.now()) },
+    ]);
     this.loop = this.run();
   }
 
@@ -91,6 +100,7 @@ export class SagaCommandScheduler {
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
+    this.stopSampling?.();
     this.ring();
     await this.loop;
     await this.unlisten?.();
@@ -120,15 +130,16 @@ export class SagaCommandScheduler {
    */
   private async runAll(claimed: readonly ClaimedCommand[]): Promise<void> {
     let next = 0;
-    const done: string[] = [];
+    const done: ClaimedCommand[] = [];
     const worker = async () => {
       while (next < claimed.length) {
         const command = claimed[next++]!;
-        if (await this.runOne(command)) done.push(command.messageId);
+        if (await this.runOne(command)) done.push(command);
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.options.concurrency, claimed.length) }, worker));
-    await this.commands.markDone(done);
+    await this.commands.markDone(done.map((command) => command.messageId));
+    for (const command of done) this.metrics?.sagaCommand(command.command.type, 'completed');
   }
 
   /** True when the command ran; a failure is recorded (retry later, or failed) and answers false. */
@@ -147,6 +158,7 @@ export class SagaCommandScheduler {
       if (isPermanent(error) || claimed.attempts >= this.options.maxAttempts) {
         this.logger?.error('saga command failed for good', { ...meta, attempts: claimed.attempts });
         await this.commands.markFailed(claimed.messageId, reason);
+        this.metrics?.sagaCommand(claimed.command.type, 'failed');
         return false;
       }
       const delay = Math.min(this.options.retryMaxMs, this.options.retryBaseMs * 2 ** (claimed.attempts - 1));

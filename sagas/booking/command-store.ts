@@ -84,6 +84,15 @@ export class SagaCommandStore {
     return row?.due ? new Date(row.due) : undefined;
   }
 
+  /** Pending commands whose due time has come, being worked on or not: the saga's backlog. */
+  async dueCount(now: Date): Promise<number> {
+    const [row] = await this.sql.query<{ n: string | number }>(
+      `SELECT count(*) AS n FROM ${sagaCommandsTable} WHERE status = 'pending' AND due_at <= $1`,
+      [now.toISOString()],
+    );
+    return Number(row?.n ?? 0);
+  }
+
   async counts(): Promise<CommandCounts> {
     const rows = await this.sql.query<{ status: keyof CommandCounts; n: string | number }>(
       `SELECT status, count(*) AS n FROM ${sagaCommandsTable} GROUP BY status`,

@@ -1,5 +1,6 @@
 import type { BookingDirectory } from '../../infra/ports/booking-directory';
 import type { Logger } from '../../infra/ports/logger';
+import type { Metrics } from '../../infra/ports/metrics';
 import { MailRefused, type Mailer } from '../../infra/ports/mailer';
 import type { Recipients } from '../../infra/ports/recipients';
 import { notificationRetryDelayMs, type NotificationRetry } from './backoff';
@@ -24,6 +25,8 @@ export type NotificationSenderDeps = {
   readonly logger: Logger;
   /** Mails worked on at once (default 16; the config says 64): a wave goes out in parallel, never unbounded. */
   readonly concurrency?: number;
+  /** Where each attempt's outcome is counted: sent, retrying, failed (for good). */
+  readonly metrics?: Pick<Metrics, 'notification'>;
 };
 
 export type Handled = 'ignored' | 'duplicate' | 'claimed';
@@ -125,6 +128,7 @@ export class NotificationSender {
       );
       await this.deps.mailer.send(message);
       await records.markSent(id, recipient.email, clock());
+      this.deps.metrics?.notification('sent');
       this.deps.logger.info('notification sent', { notificationId: id, attempt: doc.attempts + 1 });
     } catch (error) {
       await this.recordFailure(doc, error, recipientAddress);
@@ -146,6 +150,7 @@ export class NotificationSender {
       error: messageOf(error),
       retryAt: retryAt?.toISOString(),
     };
+    this.deps.metrics?.notification(lastAttempt ? 'failed' : 'retrying');
     if (lastAttempt) this.deps.logger.error('notification failed for good', meta);
     else this.deps.logger.warn('notification attempt failed; will retry', meta);
   }

@@ -18,6 +18,7 @@ import { causedBy } from './causation';
 import { chargeWithRetry, outcomeCommand, type ChargeDeps } from './charge-with-retry';
 import { outcomeEventId, refundEventId } from './event-ids';
 import type { RelayedEvent } from './relayed-event';
+import type { Metrics } from '../../infra/ports/metrics';
 
 export type PaymentProcessorDeps = {
   readonly store: EventStore;
@@ -27,6 +28,8 @@ export type PaymentProcessorDeps = {
   /** Waits between charge retries; tests pass a fast one. */
   readonly sleep?: (ms: number) => Promise<void>;
   readonly logger?: Logger;
+  /** Where each charge's outcome and each refund is counted. */
+  readonly metrics?: Pick<Metrics, 'payment'>;
 };
 
 /** What `handle` did with a message (for logs and tests). */
@@ -90,6 +93,9 @@ export class PaymentProcessor {
     const outcome = await chargeWithRetry(this.charging, request);
     const command = outcomeCommand(outcome, this.clock());
     await this.record(event, paymentId, command, outcomeEventId(paymentId, outcome.kind));
+    this.deps.metrics?.payment(
+      outcome.kind === 'succeeded' ? 'succeeded' : outcome.reason === 'DECLINED' ? 'declined' : 'failed',
+    );
     this.logger.info(`payment ${outcome.kind}`, { ...log, attempts: outcome.attempts });
     return outcome.kind === 'succeeded' ? 'charged' : 'failed';
   }
@@ -114,6 +120,7 @@ export class PaymentProcessor {
       now: this.clock(),
     } as const;
     await this.record(event, paymentId, command, refundEventId(paymentId, refundId));
+    this.deps.metrics?.payment('refunded');
     this.logger.info('payment refunded', { paymentId, refundId, amount: refund.amount });
     return 'refunded';
   }

@@ -8,6 +8,8 @@ export type GroupCommitOptions = {
   readonly maxBatchSize: number;
   /** Flushes that may run at once (1 for a single-connection driver). */
   readonly maxConcurrentFlushes: number;
+  /** Told after each flush that committed: how many items it wrote and how long it took. */
+  readonly onFlushed?: (items: number, seconds: number) => void;
 };
 
 type Pending<Item, Result> = {
@@ -58,7 +60,9 @@ export class GroupCommit<Item, Result> {
     // More than one batch waiting: use the other flush slots now rather than after this commit.
     if (this.queue.length > 0) this.schedule();
     try {
+      const started = performance.now();
       const outcomes = await this.flush(batch.map((pending) => pending.item));
+      this.options.onFlushed?.(batch.length, (performance.now() - started) / 1_000);
       batch.forEach((pending, index) => {
         const outcome = outcomes[index];
         if (outcome instanceof Error) pending.reject(outcome);

@@ -21,6 +21,7 @@ import {
   type WatchFilter,
 } from '../../ports/event-store';
 import type { SqlClient } from '../../ports/sql';
+import type { Metrics } from '../../ports/metrics';
 import { formatPgCheckpoint, parsePgCheckpoint } from './checkpoint';
 import { GroupCommit } from './group-commit';
 import { encodeAppend, type EncodedAppend } from './encode-append';
@@ -34,6 +35,8 @@ export type PostgresEventStoreOptions = {
   /** Group-commit transactions in flight at once (forced to 1 on PGlite). */
   readonly maxConcurrentFlushes?: number;
   readonly defaultReadLimit?: number;
+  /** Where each group-commit flush is recorded (batch size, flush time). */
+  readonly metrics?: Pick<Metrics, 'groupCommit'>;
 };
 
 type OutcomeRow = {
@@ -66,6 +69,7 @@ export class PostgresEventStore implements EventStore {
     this.groupCommit = new GroupCommit((batch) => this.flush(batch), {
       maxBatchSize: options.maxBatchSize ?? 500,
       maxConcurrentFlushes: sql.driver === 'pglite' ? 1 : (options.maxConcurrentFlushes ?? 2),
+      ...(options.metrics && { onFlushed: options.metrics.groupCommit.bind(options.metrics) }),
     });
   }
 

@@ -95,6 +95,10 @@ export class SqlIntegrationBus implements IntegrationBus {
     return options.limit === undefined ? pending : pending.slice(0, options.limit);
   }
 
+  async countDeadLetters(topic: string): Promise<number> {
+    return (await pendingDeadLetters(this.sql, topic)).length;
+  }
+
   async redriveDeadLetters(topic: string, options: { limit?: number } = {}): Promise<number> {
     const written: PartitionRef[] = [];
     const counts = await this.topics.partitionsOf([topic]);

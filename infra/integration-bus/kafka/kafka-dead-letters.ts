@@ -81,6 +81,12 @@ function lastOffsets(letters: readonly DeadLetter[]): Map<number, bigint> {
   return last;
 }
 
+/** Dead letters not yet re-driven, from offsets alone: nothing is read. */
+export async function countPendingDeadLetters(admin: Admin, topic: string): Promise<number> {
+  const ranges = await pendingRanges(admin, topic);
+  return ranges.reduce((sum, range) => sum + Number(range.end - range.from), 0);
+}
+
 async function pendingRanges(admin: Admin, topic: string): Promise<PartitionRange[]> {
   const deadLetterTopic = deadLetterTopicOf(topic);
   const [ends, committed] = await Promise.all([

@@ -11,7 +11,11 @@ import {
   type TopicSpec,
 } from '../../ports/integration-bus';
 import { encodeMessage } from './kafka-codec';
-import { readPendingDeadLetters, redrivePendingDeadLetters } from './kafka-dead-letters';
+import {
+  countPendingDeadLetters,
+  readPendingDeadLetters,
+  redrivePendingDeadLetters,
+} from './kafka-dead-letters';
 import {
   defaultConsumerTuning,
   type KafkaConsumerTuning,
@@ -101,6 +105,10 @@ export class KafkaIntegrationBus implements IntegrationBus {
     const pending = await readPendingDeadLetters(this.kafka, this.admin, topic, this.tuning);
     const sorted = pending.sort(oldestFirst);
     return options.limit === undefined ? sorted : sorted.slice(0, options.limit);
+  }
+
+  async countDeadLetters(topic: string): Promise<number> {
+    return countPendingDeadLetters(this.admin, topic);
   }
 
   async redriveDeadLetters(topic: string, options: { limit?: number } = {}): Promise<number> {

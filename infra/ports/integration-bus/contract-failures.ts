@@ -146,6 +146,7 @@ export function describeFailureContract(busOf: () => IntegrationBus): void {
       await handled.count(1);
       await waitUntil(async () => (await bus.listDeadLetters(topic)).length === 2);
       assert.equal((await bus.listDeadLetters(topic, { limit: 1 })).length, 1);
+      assert.equal(await bus.countDeadLetters(topic), 2);
 
       healed = true;
       assert.equal(await bus.redriveDeadLetters(topic), 2);
@@ -154,6 +155,7 @@ export function describeFailureContract(busOf: () => IntegrationBus): void {
       assert.deepEqual(redriven.map(valueOf).sort(), ['poison-a', 'poison-b']);
       assert.deepEqual(redriven.find((m) => m.key === 'a')!.headers, { 'event-id': 'ea' });
       assert.deepEqual(await bus.listDeadLetters(topic), [], 're-driven letters are no longer listed');
+      assert.equal(await bus.countDeadLetters(topic), 0, 're-driven letters are no longer counted');
       assert.equal(await bus.redriveDeadLetters(topic), 0, 'a second re-drive sends nothing');
     } finally {
       await subscription.stop();

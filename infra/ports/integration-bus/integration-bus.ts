@@ -86,6 +86,8 @@ export interface IntegrationBus {
   subscribe(options: SubscribeOptions): Promise<Subscription>;
   /** Dead letters of one topic not yet re-driven, oldest first. */
   listDeadLetters(topic: string, options?: { limit?: number }): Promise<DeadLetter[]>;
+  /** How many dead letters of one topic are not yet re-driven (what `listDeadLetters` would list), cheaply. */
+  countDeadLetters(topic: string): Promise<number>;
   /**
    * Publishes the dead letters not yet re-driven back to their original topic (the oldest `limit` of
    * each dead-letter partition, or all) and remembers how far it went, so a second call does not

@@ -6,6 +6,7 @@ import {
   bookingCommandRoutes,
   type CardTokenizer,
   seatsTakenFromActor,
+  zoneSeatsGauge,
 } from '../../../command-side/booking';
 import type { CatalogViewFollower } from '../../../command-side/catalog';
 import type { InventoryRecovery } from '../../../command-side/inventory-recovery';
@@ -17,6 +18,7 @@ import type { Logger } from '../../logging';
 import type { EventStore } from '../../ports/event-store';
 import type { IdempotencyStore } from '../../ports/idempotency-store';
 import type { InventoryActor } from '../../ports/inventory-actor';
+import type { Metrics } from '../../ports/metrics';
 import type { RateLimiter } from '../../ports/rate-limiter';
 import { BookingTokens } from './booking-tokens';
 import { CatalogTokens } from './catalog-tokens';
@@ -44,6 +46,7 @@ export const bookingModule = new ContainerModule(({ bind }) => {
         catalog: CatalogViewFollower,
         recovery: InventoryRecovery,
         passes: QueuePasses,
+        metrics: Metrics,
       ) =>
         new SeatReservations({
           store,
@@ -54,6 +57,7 @@ export const bookingModule = new ContainerModule(({ bind }) => {
           holdTtlMs: config.reservationTtlSeconds * 1000,
           bucket: config.rateLimits.reserve,
           onWarning: warner(logger.child({ component: 'reservations' })),
+          metrics,
         }),
       [
         TOKENS.Config,
@@ -63,9 +67,15 @@ export const bookingModule = new ContainerModule(({ bind }) => {
         CatalogTokens.View,
         InventoryTokens.Recovery,
         WaitingRoomTokens.Passes,
+        TOKENS.Metrics,
       ],
     )
     .inSingletonScope();
+  bind(TOKENS.BackgroundService).toResolvedValue(
+    (metrics: Metrics, actor: InventoryActor, catalog: CatalogViewFollower) =>
+      zoneSeatsGauge(metrics, actor, catalog.view),
+    [TOKENS.Metrics, InventoryTokens.Actor, CatalogTokens.View],
+  );
   bind(CatalogTokens.SeatsTaken).toResolvedValue(
     (actor: InventoryActor, catalog: CatalogViewFollower) =>
       seatsTakenFromActor(actor, (zoneId) => catalog.view.eventIdOfZone(zoneId)),

@@ -5,7 +5,8 @@ import { SqlIntegrationBus } from '../../integration-bus/in-process';
 import { KafkaIntegrationBus } from '../../integration-bus/kafka';
 import { topicsFor } from '../../integration-relay';
 import type { Logger } from '../../logging';
-import type { IntegrationBus } from '../../ports/integration-bus';
+import type { IntegrationBus, TopicSpec } from '../../ports/integration-bus';
+import type { GaugeSample, Metrics } from '../../ports/metrics';
 import type { SqlClient } from '../../ports/sql';
 import { StartupError, connectionReason } from '../startup-error';
 import { IntegrationTokens } from './integration-tokens';
@@ -33,6 +34,12 @@ export async function openBus(config: Config, logger: Logger, sql: SqlClient): P
   }
 }
 
+/** `booking_rush_dead_letters{topic}`: the messages parked on each topic's dead-letter topic now. */
+async function parkedPerTopic(bus: IntegrationBus, topics: readonly TopicSpec[]): Promise<GaugeSample[]> {
+  const counts = await Promise.all(topics.map((topic) => bus.countDeadLetters(topic.name)));
+  return topics.map((topic, index) => ({ labels: { topic: topic.name }, value: counts[index]! }));
+}
+
 /**
  * The integration bus, with the product's topics created before anything publishes or subscribes (load
  * it before the relay and the consumers: it closes after them).
@@ -42,11 +49,21 @@ export const integrationBusModule = new ContainerModule(({ bind }) => {
     .toResolvedValue(openBus, [TOKENS.Config, TOKENS.Logger, TOKENS.SqlClient])
     .inSingletonScope();
   bind(TOKENS.BackgroundService).toResolvedValue(
-    (config: Config, bus: IntegrationBus) => ({
-      name: 'integration-bus',
-      start: () => bus.ensureTopics(topicsFor(config.bus.topicPrefix)),
-      stop: () => bus.close(),
-    }),
-    [TOKENS.Config, IntegrationTokens.Bus],
+    (config: Config, bus: IntegrationBus, metrics: Metrics) => {
+      const topics = topicsFor(config.bus.topicPrefix);
+      let stopSampling: (() => void) | undefined;
+      return {
+        name: 'integration-bus',
+        start: async () => {
+          await bus.ensureTopics(topics);
+          stopSampling = metrics.sample('deadLetters', () => parkedPerTopic(bus, topics));
+        },
+        stop: async () => {
+          stopSampling?.();
+          await bus.close();
+        },
+      };
+    },
+    [TOKENS.Config, IntegrationTokens.Bus, TOKENS.Metrics],
   );
 });

@@ -29,6 +29,7 @@ import { LogOnlyMailer, SmtpMailer } from '../../mail';
 import type { BookingDirectory } from '../../ports/booking-directory';
 import type { DocumentStore } from '../../ports/document-store';
 import type { EventStore } from '../../ports/event-store';
+import type { Metrics } from '../../ports/metrics';
 import type { IntegrationBus, Subscription } from '../../ports/integration-bus';
 import type { Mailer } from '../../ports/mailer';
 import type { Recipients } from '../../ports/recipients';
@@ -124,7 +125,14 @@ export const notificationsModule = new ContainerModule(({ bind }) => {
     .inSingletonScope();
   bind(NotificationTokens.Sender)
     .toResolvedValue(
-      (config: Config, logger: Logger, store: EventStore, records: NotificationRecords, mailer: Mailer) =>
+      (
+        config: Config,
+        logger: Logger,
+        store: EventStore,
+        records: NotificationRecords,
+        mailer: Mailer,
+        metrics: Metrics,
+      ) =>
         new NotificationSender({
           records,
           mailer,
@@ -140,6 +148,7 @@ export const notificationsModule = new ContainerModule(({ bind }) => {
           concurrency: config.notifications.concurrency,
           clock: () => new Date(),
           logger: logger.child({ component: 'notifier' }),
+          metrics,
         }),
       [
         TOKENS.Config,
@@ -147,6 +156,7 @@ export const notificationsModule = new ContainerModule(({ bind }) => {
         TOKENS.EventStore,
         NotificationTokens.Records,
         NotificationTokens.Mailer,
+        TOKENS.Metrics,
       ],
     )
     .inSingletonScope();

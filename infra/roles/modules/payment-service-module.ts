@@ -5,6 +5,7 @@ import { TOKENS } from '../../di';
 import { integrationTopics, processOnce } from '../../integration-relay';
 import type { Logger } from '../../logging';
 import type { EventStore } from '../../ports/event-store';
+import type { Metrics } from '../../ports/metrics';
 import {
   integrationHeaders,
   type DeliveredMessage,
@@ -35,14 +36,15 @@ function oncePerEvent(sql: SqlClient, handle: (message: DeliveredMessage) => Pro
 export const paymentServiceModule = new ContainerModule(({ bind }) => {
   bind(PaymentTokens.Processor)
     .toResolvedValue(
-      (config: Config, logger: Logger, store: EventStore, gateway: PaymentGateway) =>
+      (config: Config, logger: Logger, store: EventStore, gateway: PaymentGateway, metrics: Metrics) =>
         new PaymentProcessor({
           store,
           gateway,
           retry: { retries: config.payments.retries, baseDelayMs: config.payments.retryBaseMs },
           logger: logger.child({ component: 'payment-service' }),
+          metrics,
         }),
-      [TOKENS.Config, TOKENS.Logger, TOKENS.EventStore, PaymentTokens.Gateway],
+      [TOKENS.Config, TOKENS.Logger, TOKENS.EventStore, PaymentTokens.Gateway, TOKENS.Metrics],
     )
     .inSingletonScope();
   bind(TOKENS.BackgroundService).toResolvedValue(

@@ -6,6 +6,7 @@ import type { Config } from '../../config';
 import { TOKENS } from '../../di';
 import type { Logger } from '../../logging';
 import type { EventStore } from '../../ports/event-store';
+import type { Metrics } from '../../ports/metrics';
 import type { SqlClient } from '../../ports/sql';
 import { BookingTokens } from './booking-tokens';
 import { SagaTokens } from './saga-tokens';
@@ -17,20 +18,30 @@ import { SagaTokens } from './saga-tokens';
 export const sagaModule = new ContainerModule(({ bind }) => {
   bind(SagaTokens.Runner)
     .toResolvedValue(
-      (config: Config, logger: Logger, sql: SqlClient, store: EventStore) => {
-        const saga: SqlProjection = bookingSagaProjection({ expiryGraceMs: config.saga.expiryGraceMs });
+      (config: Config, logger: Logger, sql: SqlClient, store: EventStore, metrics: Metrics) => {
+        const saga: SqlProjection = bookingSagaProjection({
+          expiryGraceMs: config.saga.expiryGraceMs,
+          metrics,
+        });
         return ProjectionSupervisor.create(sql, store, [saga], {
           batchSize: config.projections.batchSize,
           pollIntervalMs: config.projections.pollMs,
           logger: logger.child({ component: 'booking-saga' }),
         });
       },
-      [TOKENS.Config, TOKENS.Logger, TOKENS.SqlClient, TOKENS.EventStore],
+      [TOKENS.Config, TOKENS.Logger, TOKENS.SqlClient, TOKENS.EventStore, TOKENS.Metrics],
     )
     .inSingletonScope();
   bind(SagaTokens.Scheduler)
     .toResolvedValue(
-      (config: Config, logger: Logger, sql: SqlClient, store: EventStore, bookings: BookingLifecycle) =>
+      (
+        config: Config,
+        logger: Logger,
+        sql: SqlClient,
+        store: EventStore,
+        bookings: BookingLifecycle,
+        metrics: Metrics,
+      ) =>
         new SagaCommandScheduler(
           sql,
           { store, bookings, payments: paymentStreamRequests(store) },
@@ -38,9 +49,17 @@ export const sagaModule = new ContainerModule(({ bind }) => {
             pollMs: config.saga.pollMs,
             leaseMs: config.saga.commandLeaseMs,
             logger: logger.child({ component: 'saga-scheduler' }),
+            metrics,
           },
         ),
-      [TOKENS.Config, TOKENS.Logger, TOKENS.SqlClient, TOKENS.EventStore, BookingTokens.Lifecycle],
+      [
+        TOKENS.Config,
+        TOKENS.Logger,
+        TOKENS.SqlClient,
+        TOKENS.EventStore,
+        BookingTokens.Lifecycle,
+        TOKENS.Metrics,
+      ],
     )
     .inSingletonScope();
   bind(TOKENS.BackgroundService).toResolvedValue(

@@ -15,6 +15,7 @@ import type { Config } from '../../config';
 import { TOKENS } from '../../di';
 import type { Logger } from '../../logging';
 import type { EventStore } from '../../ports/event-store';
+import type { Metrics } from '../../ports/metrics';
 import type { InventoryActor } from '../../ports/inventory-actor';
 import type { RateLimiter } from '../../ports/rate-limiter';
 import type { SqlClient } from '../../ports/sql';
@@ -123,15 +124,17 @@ export const waitingRoomModule = new ContainerModule(({ bind }) => {
         line: WaitingLine,
         keys: Secrets,
         catalog: CatalogViewFollower,
+        metrics: Metrics,
       ) =>
         new AdmissionRunner(
           sql,
-          new AdmissionWorker({ store, line, actor, seedSecret: keys.seeds, clock: Date.now }),
+          new AdmissionWorker({ store, line, actor, seedSecret: keys.seeds, clock: Date.now, metrics }),
           () => roomsOf(catalog),
           {
             tickMs: config.waitingRoom.tickMs,
             lockRetryMs: config.projections.pollMs * 4,
             logger: logger.child({ component: 'admission' }),
+            metrics,
           },
         ),
       [
@@ -143,6 +146,7 @@ export const waitingRoomModule = new ContainerModule(({ bind }) => {
         WaitingRoomTokens.Line,
         SecretsToken,
         CatalogTokens.View,
+        TOKENS.Metrics,
       ],
     )
     .inSingletonScope();
