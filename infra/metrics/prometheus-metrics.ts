@@ -70,7 +70,10 @@ export class PrometheusMetrics implements Metrics {
   private readonly sagaCommands = {
     scheduled: this.sagaCounter('scheduled', 'Commands the booking saga scheduled.'),
     completed: this.sagaCounter('completed', 'Commands the booking saga carried out.'),
-    failed: this.sagaCounter('failed', 'Command attempts of the booking saga that failed (each is retried).'),
+    failed: this.sagaCounter(
+      'failed',
+      'Commands of the booking saga that failed for good (retries spent, or refused outright).',
+    ),
   };
   private readonly payments = new Counter({
     name: 'booking_rush_payments_total',
