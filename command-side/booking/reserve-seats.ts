@@ -144,7 +144,9 @@ export class SeatReservations {
       ...(this.deps.bucket ? { bucket: this.deps.bucket } : {}),
       ...(pass ? { pass } : {}),
     });
-    this.deps.metrics?.hold(held.ok ? 'held' : 'rejected', held.ok ? 'none' : held.reason);
+    // A retry given the first answer back again is not another hold.
+    if (!('replayed' in held && held.replayed))
+      this.deps.metrics?.hold(held.ok ? 'held' : 'rejected', held.ok ? 'none' : held.reason);
     if (!held.ok) return this.refused(held, zone);
     // The hold's own times: a replayed hold (the first answer to this key) keeps its original ones.
     const reservedAt = held.replayed ? new Date(held.hold.expiresAt - this.deps.holdTtlMs) : now;
