@@ -49,6 +49,7 @@ describe('the booking handlers on the in-process actor and the embedded store', 
   let zone: ZoneForSale;
   let calls: { readStream: number; append: number };
   let reservations: SeatReservations;
+  let holdsCounted: string[];
   let lifecycle: BookingLifecycle;
   let tokenized: number;
   const tokenizer: CardTokenizer = {
@@ -80,12 +81,14 @@ describe('the booking handlers on the in-process actor and the embedded store', 
     calls = counting.calls;
     const store = counting.store;
     const now = () => clock.now;
+    holdsCounted = [];
     reservations = new SeatReservations({
       store,
       actor,
       catalog: { zone: (id) => (id === zone.zoneId ? zone : undefined) },
       holdTtlMs: ttlMs,
       clock: now,
+      metrics: { hold: (outcome, reason) => holdsCounted.push(`${outcome}:${reason}`) },
     });
     lifecycle = new BookingLifecycle({ store, actor, clock: now, showStartOf: () => zone.showStartsAt });
   });
@@ -179,6 +182,21 @@ describe('the booking handlers on the in-process actor and the embedded store', 
       assert.deepEqual([reads, appends], [0, 0]);
       assert.equal(await raw.streamExists(bookingStreamId(bookingId)), false);
       assert.deepEqual(await counts(), [1, 4, 0]);
+    });
+
+    it('counts each hold by outcome and refusal reason, and a replayed answer not again', async () => {
+      const request = {
+        userId: randomUUID(),
+        zoneId: zone.zoneId,
+        quantity: 3,
+        idempotencyKey: 'a',
+        metadata,
+      };
+      assert.ok((await reservations.reserve(request)).ok);
+      assert.ok((await reservations.reserve(request)).ok, 'the same key answers the first hold');
+      const tooMany = { ...request, userId: randomUUID(), idempotencyKey: 'b' };
+      assert.equal((await reservations.reserve(tooMany)).ok, false);
+      assert.deepEqual(holdsCounted, ['held:none', 'rejected:INSUFFICIENT_SEATS']);
     });
 
     it('rejects a fifth ticket for the same buyer and event, in one request or across holds', async () => {
