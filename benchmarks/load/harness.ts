@@ -52,6 +52,8 @@ export type HarnessOptions = {
   readonly overrides?: Overrides;
   /** Extra Node flags for the endpoint server, e.g. `--cpu-prof --cpu-prof-dir=…`. */
   readonly serverNodeOptions?: readonly string[];
+  /** Settings of the endpoint server beyond the benchmark's own (`{ METRICS: 'off' }`). */
+  readonly serverEnv?: Readonly<Record<string, string>>;
   readonly log?: (line: string) => void;
   /**
    * Load generator(s); `both` measures each target under each, the baseline included. Absent: both for
@@ -151,6 +153,7 @@ async function oneRun(context: RunContext): Promise<ScenarioRun[]> {
       admin,
       logFile: join(dir, 'server.log'),
       nodeOptions: options.serverNodeOptions,
+      ...(options.serverEnv ? { env: { ...options.serverEnv } } : {}),
     });
     servers.push(server);
     log(`run ${run}: ${options.role} server pid ${server.child.pid} on ${server.url}`);
