@@ -15,6 +15,7 @@ bash infra/services/services.sh up
 bash infra/services/lib/chromium.sh # Debian's Chromium for tests/browser (no-op once installed)
 bash infra/services/lib/wrk.sh      # Debian's wrk for the load benchmark's smoke test (no-op once installed)
 bash infra/services/lib/schemathesis.sh # Schemathesis from PyPI for tests/api-contract (no-op once installed)
+bash infra/services/lib/kustomize.sh >/dev/null # kustomize from its Go module for infra/deploy/kubernetes (no-op once built)
 if [ "${KEEP_SERVICES:-}" != 1 ]; then
   trap 'bash infra/services/services.sh down' EXIT
 fi
