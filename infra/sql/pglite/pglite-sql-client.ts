@@ -1,16 +1,28 @@
 import { PGlite } from '@electric-sql/pglite';
 import type { SqlClient, SqlExecutor, SqlLock } from '../../ports/sql';
+import { inQuerySpan, inTransactionSpan, type SqlTarget } from '../shared/query-span';
 
 type PGliteLike = Pick<PGlite, 'query' | 'exec'>;
+
+/** PGlite's one database (it has no server: no address or port). */
+const target: SqlTarget = { namespace: 'postgres' };
+
+/**
+ * Every statement of this client, in a transaction or not, runs through here: its span when traced, and
+ * the one place to time a statement.
+ */
+function statement<T>(text: string, run: () => Promise<T>): Promise<T> {
+  return inQuerySpan(target, text, run);
+}
 
 function executorFor(db: PGliteLike): SqlExecutor {
   return {
     async query<Row>(text: string, params?: readonly unknown[]) {
-      const result = await db.query<Row>(text, params as unknown[] | undefined);
+      const result = await statement(text, () => db.query<Row>(text, params as unknown[] | undefined));
       return result.rows;
     },
     async exec(script: string) {
-      await db.exec(script);
+      await statement(script, () => db.exec(script));
     },
   };
 }
@@ -43,7 +55,7 @@ export class PGliteSqlClient implements SqlClient {
   }
 
   transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
-    return this.db.transaction((tx) => work(executorFor(tx)));
+    return inTransactionSpan(target, () => this.db.transaction((tx) => work(executorFor(tx))));
   }
 
   async tryLock(name: string): Promise<SqlLock | null> {
