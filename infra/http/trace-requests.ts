@@ -1,28 +1,54 @@
 import { SpanKind, SpanStatusCode, context, propagation, trace } from '@opentelemetry/api';
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
+import { attr, tracer } from '../tracing';
 
-const tracer = trace.getTracer('booking-rush-http');
+/** The matched route's template (`/api/v1/bookings/:id/pay`), once express has routed the request. */
+function routeOf(req: Request): string | undefined {
+  const path = (req.route as { path?: unknown } | undefined)?.path;
+  if (typeof path !== 'string') return undefined;
+  if (path === '/' && req.baseUrl) return req.baseUrl;
+  return `${req.baseUrl}${path}`;
+}
 
 /**
- * One server span per request, continuing the caller's `traceparent`. Installed only when telemetry
- * is on, so the disabled hot path pays nothing for it.
+ * One server span per request, continuing the caller's `traceparent` (a child of the caller's span,
+ * never the caller's span itself: what the request writes records this span). Installed only when
+ * telemetry is on, so the disabled hot path pays nothing for it.
  */
 export function traceRequests(): RequestHandler {
   return (req, res, next) => {
     const parent = propagation.extract(context.active(), req.headers);
     const span = tracer.startSpan(
       req.method,
-      { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method, 'url.path': req.path } },
+      {
+        kind: SpanKind.SERVER,
+        attributes: {
+          [attr.httpRequestMethod]: req.method,
+          [attr.urlPath]: req.path,
+          [attr.urlScheme]: req.protocol,
+        },
+      },
       parent,
     );
     // `close` fires after the response ends and also when the caller hangs up first.
     res.once('close', () => {
-      const route = (req.route as { path?: unknown } | undefined)?.path;
-      if (typeof route === 'string') span.updateName(`${req.method} ${req.baseUrl}${route}`);
-      span.setAttribute('http.response.status_code', res.statusCode);
-      if (res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+      const route = routeOf(req);
+      if (route !== undefined) {
+        span.updateName(`${req.method} ${route}`);
+        span.setAttribute(attr.httpRoute, route);
+      }
+      span.setAttribute(attr.httpResponseStatusCode, res.statusCode);
+      if (res.statusCode >= 500) {
+        span.setStatus({ code: SpanStatusCode.ERROR });
+        span.setAttribute(attr.errorType, String(res.statusCode));
+      }
       span.end();
     });
-    context.with(trace.setSpan(parent, span), next);
+    const active = trace.setSpan(parent, span);
+    // The body is read in the socket's async context: its listeners (the JSON parser, which then calls
+    // the routes) are bound to the request's, or nothing a POST does would be in its span.
+    context.bind(active, req);
+    context.bind(active, res);
+    context.with(active, next);
   };
 }

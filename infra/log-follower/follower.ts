@@ -1,3 +1,4 @@
+import { ROOT_CONTEXT, context } from '@opentelemetry/api';
 import type { EventStore } from '../ports/event-store';
 import { pause } from './backoff';
 import { CheckpointConflictError, type CheckpointStore, type PageHandler } from './checkpoint-store';
@@ -192,8 +193,15 @@ export class Follower<Cursor extends LogCursor = LogCursor, Scope = void> {
     while (await this.step());
   }
 
-  /** One page; true when more is readable right away. */
-  private async step(): Promise<boolean> {
+  /**
+   * One page; true when more is readable right away. Traced, it runs outside whatever woke the loop (an
+   * append's request, a caller waiting for the view): its reads and its span are no part of that work.
+   */
+  private step(): Promise<boolean> {
+    return tracingActive() ? context.with(ROOT_CONTEXT, () => this.takePage()) : this.takePage();
+  }
+
+  private async takePage(): Promise<boolean> {
     if (!this.applyingNow || this.abort.signal.aborted) return false;
     const { store, checkpoints, handle, filter, positions, batchSize } = this.settings;
     if (!this.current) {

@@ -46,6 +46,7 @@ describe('GET /metrics', () => {
     running.push(app);
     const base = `http://127.0.0.1:${app.port}`;
     assert.equal((await fetch(`${base}/health`)).status, 200);
+    assert.equal((await fetch(`${base}/ready`)).status, 200, 'the readiness probe runs SELECT 1');
     assert.equal((await fetch(`${base}/api/v1/no-such-thing/123`)).status, 404);
     const answer = await fetch(`${base}/metrics`);
     assert.equal(answer.status, 200);
@@ -59,6 +60,11 @@ describe('GET /metrics', () => {
       'http_server_request_duration_seconds_count{http_request_method="GET",http_route="unmatched",http_response_status_code="404"}';
     assert.equal(valueOf(page, unmatched), 1, 'an unknown URL is one series, not one per URL');
     assert.doesNotMatch(page, /no-such-thing/);
+    const selects = valueOf(
+      page,
+      'db_client_operation_duration_seconds_count{db_system_name="postgresql",db_operation_name="SELECT"}',
+    );
+    assert.ok(selects !== undefined && selects >= 1, 'SQL statements are timed by their operation');
     for (const runtime of [
       'nodejs_eventloop_lag_p99_seconds',
       'nodejs_heap_size_used_bytes',

@@ -4,7 +4,7 @@ import type { Config } from '../config';
 import { TOKENS } from '../di';
 import { apiBasePath, apiVersion, createHttpApp, type ApiRoute, type ReadinessCheck } from '../http';
 import { PrometheusMetrics, measureRequests, metricsRoutes } from '../metrics';
-import { noMetrics, type Metrics } from '../ports/metrics';
+import { noMetrics, recordingOnly, type Metrics } from '../ports/metrics';
 import type { Logger } from '../logging';
 import type { AccessTokens } from '../ports/auth';
 import type { EventStore } from '../ports/event-store';
@@ -20,7 +20,10 @@ export const EventStoreSql = Symbol('EventStoreSql') as ServiceIdentifier<SqlCli
 function bindStores(container: Container, config: Config): void {
   container
     .bind(TOKENS.SqlClient)
-    .toResolvedValue((c: Config) => openSqlClient(c, c.sqlDriver), [TOKENS.Config])
+    .toResolvedValue(
+      (c: Config, metrics: Metrics) => openSqlClient(c, c.sqlDriver, recordingOnly(metrics)),
+      [TOKENS.Config, TOKENS.Metrics],
+    )
     .inSingletonScope();
   const { eventStore } = config;
   if (eventStore === 'kurrentdb') {
@@ -35,7 +38,10 @@ function bindStores(container: Container, config: Config): void {
   } else {
     container
       .bind(EventStoreSql)
-      .toResolvedValue((c: Config) => openSqlClient(c, eventStore), [TOKENS.Config])
+      .toResolvedValue(
+        (c: Config, metrics: Metrics) => openSqlClient(c, eventStore, recordingOnly(metrics)),
+        [TOKENS.Config, TOKENS.Metrics],
+      )
       .inSingletonScope();
   }
   container

@@ -1,9 +1,15 @@
 import type { Config } from '../config';
 import type { Metrics } from '../ports/metrics';
 import { PostgresEventStore } from '../eventstore/postgres';
+import { TracedEventStore, type TracedEventStoreOptions } from '../eventstore/traced-event-store';
 import type { EventStore } from '../ports/event-store';
 import type { SqlClient } from '../ports/sql';
+import { systems, tracingActive } from '../tracing';
 import { StartupError, connectionReason, endpointOf } from './startup-error';
+
+/** The store with its appends and reads spanned while tracing is on; as it is otherwise. */
+const tracedWhenOn = (store: EventStore, system: TracedEventStoreOptions['system']): EventStore =>
+  tracingActive() ? new TracedEventStore(store, { system }) : store;
 
 /** The PostgreSQL event store (server or PGlite) on the given SQL client; creates its schema. */
 export async function openPostgresEventStore(
@@ -11,11 +17,12 @@ export async function openPostgresEventStore(
   sql: SqlClient,
   metrics?: Pick<Metrics, 'groupCommit'>,
 ): Promise<EventStore> {
-  return PostgresEventStore.open(sql, {
+  const store = await PostgresEventStore.open(sql, {
     maxBatchSize: config.groupCommit.maxBatchSize,
     maxConcurrentFlushes: config.groupCommit.maxConcurrentFlushes,
     ...(metrics && { metrics }),
   });
+  return tracedWhenOn(store, systems.postgresql);
 }
 
 /** The KurrentDB event store; loaded only when chosen, so other modes never load its gRPC client. */
@@ -28,7 +35,7 @@ export async function connectKurrentDb(config: Config): Promise<EventStore> {
     store = await KurrentDbEventStore.connect(target.url);
     // The client connects lazily; one read proves the server answers before the process says it started.
     await store.head();
-    return store;
+    return tracedWhenOn(store, systems.kurrentdb);
   } catch (error) {
     await store?.close().catch(() => {});
     throw new StartupError(

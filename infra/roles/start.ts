@@ -3,7 +3,7 @@ import type { Container, ContainerModule } from 'inversify';
 import { loadConfig, type Env } from '../config';
 import { TOKENS, type BackgroundService } from '../di';
 import { createLogger, type RootLogger } from '../logging';
-import { startTelemetry } from '../telemetry';
+import { startTelemetry, type TelemetryOptions } from '../telemetry';
 import { EventStoreSql, buildEmbeddedContainer } from './embedded-container';
 import { listen } from './http-server';
 import { roleModules, type ContainerRole } from './modules/role-modules';
@@ -23,6 +23,8 @@ export type StartOptions = {
   readonly modules?: readonly ContainerModule[];
   /** Where log lines go; standard output unless a test passes its own. */
   readonly logStream?: Writable;
+  /** Where spans go: a test passes an in-memory exporter (tracing then runs without an OTLP endpoint). */
+  readonly telemetry?: TelemetryOptions;
 };
 
 const requestGraceMs = 5_000;
@@ -61,7 +63,7 @@ export async function startEmbedded(
   });
   const resources = new Resources(logger);
   try {
-    const telemetry = await startTelemetry(config, logger);
+    const telemetry = await startTelemetry(config, logger, options.telemetry);
     resources.add('telemetry', () => telemetry.shutdown());
     const container = await buildEmbeddedContainer(
       config,

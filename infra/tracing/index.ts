@@ -1,7 +1,8 @@
-export { attr, semconvSchemaUrl, systems } from './semconv';
+export { attr, messagingOperations, productAttr, semconvSchemaUrl, systems } from './semconv';
 export {
   contextOf,
   inSpan,
+  insideRecordedSpan,
   linksTo,
   recordFailure,
   setTracingActive,

@@ -13,10 +13,12 @@ export const attr = {
   httpRoute: 'http.route',
   httpResponseStatusCode: 'http.response.status_code',
   urlPath: 'url.path',
+  urlScheme: 'url.scheme',
   // Database client (stable)
   dbSystemName: 'db.system.name',
   dbOperationName: 'db.operation.name',
   dbQueryText: 'db.query.text',
+  dbQuerySummary: 'db.query.summary',
   dbNamespace: 'db.namespace',
   dbCollectionName: 'db.collection.name',
   serverAddress: 'server.address',
@@ -35,9 +37,35 @@ export const attr = {
   messagingDestinationPartitionId: 'messaging.destination.partition.id',
 } as const;
 
+/**
+ * This product's own attributes (no convention covers them), under its namespace as the specification
+ * asks of custom names.
+ */
+export const productAttr = {
+  follower: 'booking_rush.follower',
+  streamId: 'booking_rush.stream.id',
+  streamCategory: 'booking_rush.stream.category',
+  eventCount: 'booking_rush.event.count',
+  eventTypes: 'booking_rush.event.types',
+  expectedState: 'booking_rush.stream.expected_state',
+  readDirection: 'booking_rush.read.direction',
+  readCategories: 'booking_rush.read.categories',
+  endOfLog: 'booking_rush.read.end_of_log',
+  notificationId: 'booking_rush.notification.id',
+  notificationType: 'booking_rush.notification.type',
+  notificationAttempt: 'booking_rush.notification.attempt',
+} as const;
+
 /** Values of `db.system.name` and `messaging.system` used here. */
 export const systems = {
   postgresql: 'postgresql',
   redis: 'redis',
   kafka: 'kafka',
+  /** Not in the registry: the event store on KurrentDB (EventStoreDB). */
+  kurrentdb: 'kurrentdb',
+  /** Not in the registry: the in-process integration bus on SQL tables (the embedded mode's Kafka). */
+  sqlBus: 'booking_rush.sql_bus',
 } as const;
+
+/** Values of `messaging.operation.type`. */
+export const messagingOperations = { send: 'send', process: 'process' } as const;

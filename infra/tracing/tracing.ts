@@ -29,6 +29,15 @@ export function setTracingActive(on: boolean): void {
   active = on;
 }
 
+/**
+ * True inside a span being recorded: where a client call (a query, a script, a read of the log) is worth
+ * a span of its own. Calls outside any traced work (a follower's poll, a sweeper's tick) stay unrecorded
+ * rather than each starting a trace of one span.
+ */
+export function insideRecordedSpan(): boolean {
+  return active && trace.getActiveSpan()?.isRecording() === true;
+}
+
 /** The recording span of `ctx` as a W3C `traceparent`; none while nothing is being recorded. */
 export function traceparentOf(ctx: Context = context.active()): string | undefined {
   if (!trace.getSpan(ctx)?.isRecording()) return undefined;

@@ -216,6 +216,7 @@ export class DocumentProjectionRunner {
     if (resumed) await projection.setup(collectionsOf(this.documents, projection, resumed.generation));
     const active: Active = {
       live: this.follower('document projection', new LiveGenerationCheckpoints(this.states), {
+        name: `documents:${projection.name}`,
         cursor: stored.live,
         applying,
         onProgress: (cursor) => this.waiters.reached(cursor.checkpoint),
@@ -238,6 +239,8 @@ export class DocumentProjectionRunner {
     description: string,
     checkpoints: CheckpointStore<Cursor>,
     at: {
+      /** The live follower's name in traces and metrics (a rebuild's has none). */
+      readonly name?: string;
       readonly cursor: Cursor;
       readonly positions?: PositionRule;
       readonly applying?: boolean;
@@ -252,6 +255,7 @@ export class DocumentProjectionRunner {
         checkpoints,
         handle: (page, { cursor }) => this.apply(page, cursor),
         description,
+        ...(at.name !== undefined && { name: at.name }),
         ...projectionFollowerSettings(projection, options),
         ...(at.positions ? { positions: at.positions } : {}),
         onProgress: (cursor) => {

@@ -41,6 +41,8 @@ export function generationFollower<Cursor extends LogCursor & { readonly generat
       handle: (page, { cursor: at, scope: tx }) =>
         projection.apply(tx, page.events, tableNamesFor(projection, at.generation)),
       description,
+      // The live follower (exact positions) is the projection's in traces and metrics; a rebuild's is not.
+      ...(positions === 'exact' && { name: `projection:${projection.name}` }),
       ...projectionFollowerSettings(projection, context),
       positions,
       ...callbacks,

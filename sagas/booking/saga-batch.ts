@@ -1,6 +1,7 @@
 import type { EventMetadata } from '../../domain/shared';
 import type { RecordedEvent } from '../../infra/ports/event-store';
 import type { SqlExecutor } from '../../infra/ports/sql';
+import { traceparentFor } from '../../infra/tracing';
 import type { EventCancellation } from './event-cancellation';
 import { messageIdOf } from './message-ids';
 import { react, type ReactOptions, type SagaInput } from './react';
@@ -17,14 +18,18 @@ export type CommandRow = {
   due_at: string;
 };
 
-/** What the commands a saga schedules carry: the causal chain back to the event that decided them. */
+/**
+ * What the commands a saga schedules carry: the causal chain back to the event that decided them, and as
+ * trace context the saga's own span (the follower's batch, linked to the event's), else the event's.
+ */
 export function causedBy(event: RecordedEvent): EventMetadata {
   const metadata: EventMetadata = {
     correlationId: event.metadata.correlationId ?? event.id,
     causationId: event.id,
     userId: 'system:booking-saga',
   };
-  if (event.metadata.traceparent) metadata.traceparent = event.metadata.traceparent;
+  const traceparent = traceparentFor(event.metadata.traceparent);
+  if (traceparent) metadata.traceparent = traceparent;
   return metadata;
 }
 

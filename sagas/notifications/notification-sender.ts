@@ -1,8 +1,10 @@
+import type { Span } from '@opentelemetry/api';
 import type { BookingDirectory } from '../../infra/ports/booking-directory';
 import type { Logger } from '../../infra/ports/logger';
 import type { Metrics } from '../../infra/ports/metrics';
 import { MailRefused, type Mailer } from '../../infra/ports/mailer';
 import type { Recipients } from '../../infra/ports/recipients';
+import { inSpan, productAttr, recordFailure, tracingActive } from '../../infra/tracing';
 import { notificationRetryDelayMs, type NotificationRetry } from './backoff';
 import { composeMail } from './compose-mail';
 import type { MailTemplates } from './mail-templates';
@@ -114,6 +116,18 @@ export class NotificationSender {
     const { records, clock, leaseMs } = this.deps;
     const doc = await records.take(id, clock(), leaseMs);
     if (!doc) return false;
+    if (!tracingActive()) await this.send(doc);
+    else await inSpan('send email', { attributes: spanAttributes(doc) }, (span) => this.send(doc, span));
+    return true;
+  }
+
+  /**
+   * One attempt at a taken notification: compose, send, mark sent, or record why not. Traced, it runs in
+   * the `send email` span (under the consumer's span for a first attempt, on its own for a retry).
+   */
+  private async send(doc: NotificationDocument, span?: Span): Promise<void> {
+    const { records, clock } = this.deps;
+    const id = doc._id;
     let recipientAddress: string | null = null;
     try {
       const booking = await this.deps.bookings.find(doc.bookingId);
@@ -131,9 +145,9 @@ export class NotificationSender {
       this.deps.metrics?.notification('sent');
       this.deps.logger.info('notification sent', { notificationId: id, attempt: doc.attempts + 1 });
     } catch (error) {
+      if (span) recordFailure(span, error);
       await this.recordFailure(doc, error, recipientAddress);
     }
-    return true;
   }
 
   private async recordFailure(doc: NotificationDocument, error: unknown, recipient: string | null) {
@@ -155,3 +169,9 @@ export class NotificationSender {
     else this.deps.logger.warn('notification attempt failed; will retry', meta);
   }
 }
+
+const spanAttributes = (doc: NotificationDocument) => ({
+  [productAttr.notificationId]: doc._id,
+  [productAttr.notificationType]: doc.type,
+  [productAttr.notificationAttempt]: doc.attempts + 1,
+});

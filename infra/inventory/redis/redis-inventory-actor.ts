@@ -1,4 +1,5 @@
 import type { RedisTarget } from '../../config';
+import type { Metrics } from '../../ports/metrics';
 import type { RedisClient } from '../../redis';
 import { checkCount, checkHold, idempotencyTtlMs } from '../../../command-side/inventory';
 import type {
@@ -29,19 +30,27 @@ export class RedisInventoryActor implements InventoryActor {
   constructor(
     private readonly redis: RedisClient,
     private readonly prefix = 'br:',
+    /** Where each script call's duration is recorded. */
+    private readonly metrics?: Pick<Metrics, 'dbOperation'>,
   ) {}
 
   /**
    * Connects (to a server `url` or a cluster's `clusterNodes`) before returning, so the first hold does
    * not meet a connection still opening.
    */
-  static async open(options: RedisTarget & { keyPrefix?: string; timeoutMs?: number }) {
+  static async open(
+    options: RedisTarget & {
+      keyPrefix?: string;
+      timeoutMs?: number;
+      metrics?: Pick<Metrics, 'dbOperation'>;
+    },
+  ) {
     const redis = createInventoryRedis(options, options.timeoutMs);
     await redis.connect().catch((error: unknown) => {
       redis.disconnect();
       throw toInventoryError(error);
     });
-    return new RedisInventoryActor(redis, options.keyPrefix);
+    return new RedisInventoryActor(redis, options.keyPrefix, options.metrics);
   }
 
   /** Every call goes through here: an outage becomes SERVICE_UNAVAILABLE, never a hang. */
@@ -54,7 +63,7 @@ export class RedisInventoryActor implements InventoryActor {
   }
 
   #run(script: LuaScript, keys: string[], args: (string | number)[]): Promise<unknown> {
-    return this.#call((redis) => script.run(redis, keys, args));
+    return this.#call((redis) => script.run(redis, keys, args, this.metrics));
   }
 
   /** Key builders per event, made once: every hold needs them, and events are few. */

@@ -1,5 +1,6 @@
 export {
   noMetrics,
+  recordingOnly,
   type DbSystem,
   type FollowerLag,
   type FollowerMeter,

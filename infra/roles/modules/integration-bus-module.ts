@@ -3,16 +3,27 @@ import type { Config } from '../../config';
 import { TOKENS } from '../../di';
 import { SqlIntegrationBus } from '../../integration-bus/in-process';
 import { KafkaIntegrationBus } from '../../integration-bus/kafka';
+import { TracedIntegrationBus } from '../../integration-bus/traced-integration-bus';
 import { topicsFor } from '../../integration-relay';
 import type { Logger } from '../../logging';
 import type { IntegrationBus, TopicSpec } from '../../ports/integration-bus';
 import type { GaugeSample, Metrics } from '../../ports/metrics';
 import type { SqlClient } from '../../ports/sql';
+import { systems, tracingActive } from '../../tracing';
 import { StartupError, connectionReason } from '../startup-error';
 import { IntegrationTokens } from './integration-tokens';
 
-/** Kafka when `KAFKA_BROKERS` is set (a clear StartupError when unreachable), else the SQL bus. */
+/**
+ * Kafka when `KAFKA_BROKERS` is set (a clear StartupError when unreachable), else the SQL bus; with
+ * messaging spans while tracing is on.
+ */
 export async function openBus(config: Config, logger: Logger, sql: SqlClient): Promise<IntegrationBus> {
+  const bus = await openAdapter(config, logger, sql);
+  if (!tracingActive()) return bus;
+  return new TracedIntegrationBus(bus, { system: config.kafkaBrokers ? systems.kafka : systems.sqlBus });
+}
+
+async function openAdapter(config: Config, logger: Logger, sql: SqlClient): Promise<IntegrationBus> {
   const busLogger = logger.child({ component: 'integration-bus' });
   if (!config.kafkaBrokers) return SqlIntegrationBus.open(sql, { logger: busLogger });
   try {

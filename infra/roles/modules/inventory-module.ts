@@ -14,14 +14,20 @@ import { RedisInventoryActor } from '../../inventory/redis';
 import type { Logger } from '../../logging';
 import type { EventStore } from '../../ports/event-store';
 import type { InventoryActor } from '../../ports/inventory-actor';
+import { recordingOnly, type Metrics } from '../../ports/metrics';
 import { redisUnreachable } from '../startup-error';
 import { InventoryTokens } from './inventory-tokens';
 
-async function openActor(config: Config): Promise<InventoryActor> {
+async function openActor(config: Config, metrics: Metrics): Promise<InventoryActor> {
   const target = config.redis;
   if (!target) return new InProcessInventoryActor();
+  const recorded = recordingOnly(metrics);
   try {
-    return await RedisInventoryActor.open({ ...target, keyPrefix: config.redisKeyPrefix });
+    return await RedisInventoryActor.open({
+      ...target,
+      keyPrefix: config.redisKeyPrefix,
+      ...(recorded && { metrics: recorded }),
+    });
   } catch (error) {
     throw redisUnreachable(target, error);
   }
@@ -32,7 +38,7 @@ async function openActor(config: Config): Promise<InventoryActor> {
  * confirms or returns seats needs (the saga), without the sweeper and the provisioner.
  */
 export const inventoryActorModule = new ContainerModule(({ bind }) => {
-  bind(InventoryTokens.Actor).toResolvedValue(openActor, [TOKENS.Config]).inSingletonScope();
+  bind(InventoryTokens.Actor).toResolvedValue(openActor, [TOKENS.Config, TOKENS.Metrics]).inSingletonScope();
   bind(TOKENS.BackgroundService).toResolvedValue(
     (actor: InventoryActor) => ({
       name: 'inventory-actor',

@@ -1,22 +1,44 @@
 import pg from 'pg';
+import type { Metrics } from '../../ports/metrics';
 import type { SqlClient, SqlExecutor, SqlLock } from '../../ports/sql';
 import { lockKeySql } from '../shared/identifiers';
+import {
+  inQuerySpan,
+  inTransactionSpan,
+  targetOfConnectionString,
+  type SqlTarget,
+} from '../shared/query-span';
 import { ReconnectingListener } from './reconnecting-listener';
 
 export type PgSqlClientOptions = {
   readonly connectionString: string;
   readonly maxConnections?: number;
   readonly applicationName?: string;
+  /** Where every statement's duration is recorded. */
+  readonly metrics?: Pick<Metrics, 'dbOperation'>;
 };
 
-function executorFor(client: pg.Pool | pg.PoolClient): SqlExecutor {
+/**
+ * Every statement of this client, on the pool or in a transaction, runs through here: its span when
+ * traced, and the one place to time a statement.
+ */
+function statement(
+  target: SqlTarget,
+  client: pg.Pool | pg.PoolClient,
+  text: string,
+  params?: readonly unknown[],
+): Promise<pg.QueryResult> {
+  return inQuerySpan(target, text, () => client.query(text, params as unknown[] | undefined));
+}
+
+function executorFor(target: SqlTarget, client: pg.Pool | pg.PoolClient): SqlExecutor {
   return {
     async query<Row>(text: string, params?: readonly unknown[]) {
-      const result = await client.query(text, params as unknown[] | undefined);
+      const result = await statement(target, client, text, params);
       return result.rows as Row[];
     },
     async exec(script: string) {
-      await client.query(script);
+      await statement(target, client, script);
     },
   };
 }
@@ -26,6 +48,7 @@ export class PgSqlClient implements SqlClient {
   readonly driver = 'postgres' as const;
   private readonly pool: pg.Pool;
   private readonly executor: SqlExecutor;
+  private readonly target: SqlTarget;
 
   constructor(private readonly options: PgSqlClientOptions) {
     this.pool = new pg.Pool({
@@ -36,7 +59,11 @@ export class PgSqlClient implements SqlClient {
     });
     // An idle client losing its connection must not crash the process; the next query reports it.
     this.pool.on('error', () => {});
-    this.executor = executorFor(this.pool);
+    this.target = {
+      ...targetOfConnectionString(options.connectionString),
+      ...(options.metrics && { metrics: options.metrics }),
+    };
+    this.executor = executorFor(this.target, this.pool);
   }
 
   query<Row = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<Row[]> {
@@ -47,16 +74,21 @@ export class PgSqlClient implements SqlClient {
     return this.executor.exec(script);
   }
 
-  async transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+  transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    return inTransactionSpan(this.target, () => this.inTransaction(work));
+  }
+
+  private async inTransaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
+    const tx = executorFor(this.target, client);
     let broken = false;
     try {
-      await client.query('BEGIN');
-      const result = await work(executorFor(client));
-      await client.query('COMMIT');
+      await tx.exec('BEGIN');
+      const result = await work(tx);
+      await tx.exec('COMMIT');
       return result;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => {
+      await tx.exec('ROLLBACK').catch(() => {
         broken = true;
       });
       throw error;

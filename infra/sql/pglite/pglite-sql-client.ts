@@ -1,16 +1,24 @@
 import { PGlite } from '@electric-sql/pglite';
+import type { Metrics } from '../../ports/metrics';
 import type { SqlClient, SqlExecutor, SqlLock } from '../../ports/sql';
+import { inQuerySpan, inTransactionSpan, type SqlTarget } from '../shared/query-span';
 
 type PGliteLike = Pick<PGlite, 'query' | 'exec'>;
 
-function executorFor(db: PGliteLike): SqlExecutor {
+/**
+ * Every statement of this client, in a transaction or not, runs through here: its span when traced, its
+ * duration when metrics are recorded. PGlite's one database has no server: no address or port.
+ */
+function executorFor(db: PGliteLike, target: SqlTarget): SqlExecutor {
   return {
     async query<Row>(text: string, params?: readonly unknown[]) {
-      const result = await db.query<Row>(text, params as unknown[] | undefined);
+      const result = await inQuerySpan(target, text, () =>
+        db.query<Row>(text, params as unknown[] | undefined),
+      );
       return result.rows;
     },
     async exec(script: string) {
-      await db.exec(script);
+      await inQuerySpan(target, script, () => db.exec(script));
     },
   };
 }
@@ -24,14 +32,23 @@ export class PGliteSqlClient implements SqlClient {
   private readonly heldLocks = new Set<string>();
   private readonly executor: SqlExecutor;
 
-  private constructor(private readonly db: PGlite) {
-    this.executor = executorFor(db);
+  private constructor(
+    private readonly db: PGlite,
+    private readonly target: SqlTarget,
+  ) {
+    this.executor = executorFor(db, target);
   }
 
-  /** `dataDir` undefined keeps the database in memory. */
-  static async open(dataDir?: string): Promise<PGliteSqlClient> {
+  /** `dataDir` undefined keeps the database in memory; with `metrics`, every statement is timed. */
+  static async open(
+    dataDir?: string,
+    options: { readonly metrics?: Pick<Metrics, 'dbOperation'> } = {},
+  ): Promise<PGliteSqlClient> {
     const db = await PGlite.create(dataDir);
-    return new PGliteSqlClient(db);
+    return new PGliteSqlClient(db, {
+      namespace: 'postgres',
+      ...(options.metrics && { metrics: options.metrics }),
+    });
   }
 
   query<Row = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<Row[]> {
@@ -43,7 +60,9 @@ export class PGliteSqlClient implements SqlClient {
   }
 
   transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
-    return this.db.transaction((tx) => work(executorFor(tx)));
+    return inTransactionSpan(this.target, () =>
+      this.db.transaction((tx) => work(executorFor(tx, this.target))),
+    );
   }
 
   async tryLock(name: string): Promise<SqlLock | null> {
