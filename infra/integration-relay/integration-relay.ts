@@ -131,6 +131,7 @@ export class IntegrationRelay implements BackgroundService {
       handle: (page) => bus.publish(toIntegrationMessages(page.events, options.topicPrefix)),
       description: 'integration relay',
       name: `relay:${this.name}`,
+      ...(options.metrics && { metrics: options.metrics }),
       logFields: { relay: this.name },
       filter: { categories: relayedCategoryNames },
       batchSize: options.batchSize,

@@ -1,4 +1,5 @@
 import type { Logger } from '../logging';
+import type { Metrics } from '../ports/metrics';
 import { defaultTopicPrefix, type IntegrationTopicName } from './relay-topics';
 
 export type IntegrationRelayOptions = {
@@ -18,10 +19,14 @@ export type IntegrationRelayOptions = {
   readonly retryInitialDelayMs?: number;
   readonly retryMaxDelayMs?: number;
   readonly logger?: Logger;
+  /** Where the relay's follower reports its batches, failures and lag. */
+  readonly metrics?: Pick<Metrics, 'follower'>;
 };
 
-export type ResolvedRelayOptions = Required<Omit<IntegrationRelayOptions, 'logger' | 'partitions'>> &
-  Pick<IntegrationRelayOptions, 'logger' | 'partitions'>;
+export type ResolvedRelayOptions = Required<
+  Omit<IntegrationRelayOptions, 'logger' | 'partitions' | 'metrics'>
+> &
+  Pick<IntegrationRelayOptions, 'logger' | 'partitions' | 'metrics'>;
 
 export function resolveRelayOptions(options: IntegrationRelayOptions): ResolvedRelayOptions {
   return {

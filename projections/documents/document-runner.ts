@@ -255,7 +255,10 @@ export class DocumentProjectionRunner {
         checkpoints,
         handle: (page, { cursor }) => this.apply(page, cursor),
         description,
-        ...(at.name !== undefined && { name: at.name }),
+        ...(at.name !== undefined && {
+          name: at.name,
+          ...(options.metrics && { metrics: options.metrics }),
+        }),
         ...projectionFollowerSettings(projection, options),
         ...(at.positions ? { positions: at.positions } : {}),
         onProgress: (cursor) => {

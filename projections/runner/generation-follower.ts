@@ -42,7 +42,10 @@ export function generationFollower<Cursor extends LogCursor & { readonly generat
         projection.apply(tx, page.events, tableNamesFor(projection, at.generation)),
       description,
       // The live follower (exact positions) is the projection's in traces and metrics; a rebuild's is not.
-      ...(positions === 'exact' && { name: `projection:${projection.name}` }),
+      ...(positions === 'exact' && {
+        name: `projection:${projection.name}`,
+        ...(context.metrics && { metrics: context.metrics }),
+      }),
       ...projectionFollowerSettings(projection, context),
       positions,
       ...callbacks,

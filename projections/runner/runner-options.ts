@@ -1,5 +1,6 @@
 import { backoffDelay, type BackoffOptions, type LogFilter } from '../../infra/log-follower';
 import { silentLogger, type Logger } from '../../infra/ports/logger';
+import type { Metrics } from '../../infra/ports/metrics';
 
 export type ProjectionRunnerOptions = {
   /** Most events one batch (one transaction) applies. Default 500. */
@@ -13,6 +14,8 @@ export type ProjectionRunnerOptions = {
   /** Default 30 s. */
   readonly retryMaxMs?: number;
   readonly logger?: Logger;
+  /** Where each live follower reports its batches, failures and lag (a rebuild's does not). */
+  readonly metrics?: Pick<Metrics, 'follower'>;
 };
 
 export type ResolvedRunnerOptions = {
@@ -21,6 +24,7 @@ export type ResolvedRunnerOptions = {
   readonly lockRetryMs: number;
   readonly backoff: BackoffOptions;
   readonly logger: Logger;
+  readonly metrics?: Pick<Metrics, 'follower'>;
 };
 
 export function resolveRunnerOptions(options: ProjectionRunnerOptions): ResolvedRunnerOptions {
@@ -30,6 +34,7 @@ export function resolveRunnerOptions(options: ProjectionRunnerOptions): Resolved
     lockRetryMs: options.lockRetryMs ?? 1000,
     backoff: { baseMs: options.retryBaseMs ?? 100, maxMs: options.retryMaxMs ?? 30_000 },
     logger: options.logger ?? silentLogger,
+    ...(options.metrics && { metrics: options.metrics }),
   };
   const numbers = { ...resolved, ...resolved.backoff };
   for (const key of ['batchSize', 'pollIntervalMs', 'lockRetryMs', 'baseMs', 'maxMs'] as const) {

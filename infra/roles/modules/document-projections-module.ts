@@ -5,6 +5,7 @@ import { TOKENS } from '../../di';
 import type { Logger } from '../../logging';
 import type { DocumentStore } from '../../ports/document-store';
 import type { EventStore } from '../../ports/event-store';
+import type { Metrics } from '../../ports/metrics';
 import type { SqlClient } from '../../ports/sql';
 import { DocumentTokens } from './document-tokens';
 
@@ -24,12 +25,14 @@ export const documentProjectionsModule = new ContainerModule(({ bind }) => {
         documents: DocumentStore,
         shared: boolean,
         projections: DocumentProjection[] | undefined,
+        metrics: Metrics,
       ) =>
         DocumentProjectionSupervisor.create({ store, documents, sql }, projections ?? [], {
           batchSize: config.projections.batchSize,
           pollIntervalMs: config.projections.pollMs,
           exclusive: shared,
           logger: logger.child({ component: 'document-projections' }),
+          metrics,
         }),
       [
         TOKENS.Config,
@@ -39,6 +42,7 @@ export const documentProjectionsModule = new ContainerModule(({ bind }) => {
         DocumentTokens.Store,
         DocumentTokens.Shared,
         { serviceIdentifier: DocumentTokens.Projection, isMultiple: true, optional: true },
+        TOKENS.Metrics,
       ],
     )
     .inSingletonScope();

@@ -7,6 +7,7 @@ import type { Config } from '../../config';
 import { TOKENS } from '../../di';
 import type { Logger } from '../../logging';
 import type { EventStore } from '../../ports/event-store';
+import type { Metrics } from '../../ports/metrics';
 import type { SqlClient } from '../../ports/sql';
 
 /** Every SQL read model of the product; each later feature adds its projection here. */
@@ -20,13 +21,14 @@ export const sqlProjections: readonly SqlProjection[] = [
 export const projectionsModule = new ContainerModule(({ bind }) => {
   bind(TOKENS.Projections)
     .toResolvedValue(
-      (config: Config, logger: Logger, sql: SqlClient, store: EventStore) =>
+      (config: Config, logger: Logger, sql: SqlClient, store: EventStore, metrics: Metrics) =>
         ProjectionSupervisor.create(sql, store, sqlProjections, {
           batchSize: config.projections.batchSize,
           pollIntervalMs: config.projections.pollMs,
           logger: logger.child({ component: 'projections' }),
+          metrics,
         }),
-      [TOKENS.Config, TOKENS.Logger, TOKENS.SqlClient, TOKENS.EventStore],
+      [TOKENS.Config, TOKENS.Logger, TOKENS.SqlClient, TOKENS.EventStore, TOKENS.Metrics],
     )
     .inSingletonScope();
   bind(TOKENS.BackgroundService).toResolvedValue(

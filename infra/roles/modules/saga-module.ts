@@ -27,6 +27,7 @@ export const sagaModule = new ContainerModule(({ bind }) => {
           batchSize: config.projections.batchSize,
           pollIntervalMs: config.projections.pollMs,
           logger: logger.child({ component: 'booking-saga' }),
+          metrics,
         });
       },
       [TOKENS.Config, TOKENS.Logger, TOKENS.SqlClient, TOKENS.EventStore, TOKENS.Metrics],
