@@ -2,19 +2,19 @@
 # Real servers for tests, on 127.0.0.1 only, data under <repo>/.services/.
 #
 #   services.sh up [SERVICE...]            install what is missing, start, wait until each answers,
-#                                          write .services/env (default: all five services)
+#                                          write .services/env (default: all six services)
 #   services.sh down [--purge] [SERVICE...]  stop (graceful, then kill); --purge also deletes their
 #                                          data (the cache of jars and binaries stays)
 #   services.sh status [SERVICE...]        what runs where (exit 3 when a named service is down)
 #   services.sh env                        print .services/env
 #   services.sh kafka-admin list|create TOPIC [PARTITIONS]|delete TOPIC|ping
 #
-# SERVICE is one of: postgres redis redis-cluster kafka ferretdb. See infra/services/README.md.
+# SERVICE is one of: postgres redis redis-cluster kafka ferretdb prometheus. See infra/services/README.md.
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_ROOT="$(cd "$SCRIPT_DIR/../.." && pwd)"
-ALL_SERVICES=(postgres redis redis-cluster kafka ferretdb)
+ALL_SERVICES=(postgres redis redis-cluster kafka ferretdb prometheus)
 
 # shellcheck source=lib/common.sh
 source "$SCRIPT_DIR/lib/common.sh"
@@ -113,6 +113,7 @@ cmd_down() {
       redis-cluster) redis_cluster_purge ;;
       kafka) rm -rf "$KAFKA_DIR" "$KAFKA_LOG" ;;
       ferretdb) rm -rf "$FERRETDB_DIR" "$FERRETDB_LOG" ;;
+      prometheus) prometheus_purge ;;
       esac
       log "$s: data purged"
     done
