@@ -14,7 +14,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { launchChromium } from '../../tests/browser/support/chromium';
+import { launchChromium } from '../../infra/testing/chromium';
 import { cards, demo } from '../../tests/browser/support/api';
 import { holdSeats, openEvent, pay, signIn } from '../../tests/browser/support/flows';
 import { expectHeading, expectVisible } from '../../tests/browser/support/expectations';

@@ -2,10 +2,8 @@
 // HTML page (dashboard-page.ts), screenshotted to PNG by Debian's Chromium through playwright-core.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-// The browser tests' launcher (Debian's Chromium, its flags and the message when it is missing): one way
-// to start Chromium in this repository, not a second one here.
-// eslint-disable-next-line local/import-direction -- a tool beside the tests, not product code; see above.
-import { launchChromium } from '../../../tests/browser/support/chromium';
+// The one way this repository starts Chromium (Debian's, its flags, the message when it is missing).
+import { launchChromium } from '../../testing/chromium';
 import { dashboardPage, pageHeight, pageLayout, type PanelSeries } from './dashboard-page';
 import type { Dashboard } from './grafana-dashboard';
 import { legendOf, queryRange, type RangeWindow } from './prometheus-range';

@@ -9,7 +9,7 @@ import {
   parseSnapshotLine,
   unnamedControls,
 } from './accessibility';
-import { launchChromium } from './chromium';
+import { launchChromium } from '../../../infra/testing/chromium';
 
 describe('the browser accessibility checks', () => {
   let browser: Browser;

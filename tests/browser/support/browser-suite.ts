@@ -2,7 +2,7 @@
 import { after, before, type TestContext } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { startApp, type AppOptions, type RunningApp } from './app-process';
-import { launchChromium } from './chromium';
+import { launchChromium } from '../../../infra/testing/chromium';
 import { withPage, type PageSession, type ViewportName } from './page-session';
 import { ensureWebBuild } from './web-build';
 
