@@ -19,6 +19,7 @@ export type ApiSchemaName =
   | 'AuditChanges'
   | 'AuditEntryView'
   | 'AuditLogPageMeta'
+  | 'Backlogs'
   | 'BookingPaymentView'
   | 'BookingStatus'
   | 'BookingView'
@@ -32,14 +33,17 @@ export type ApiSchemaName =
   | 'EventWithAvailability'
   | 'FeedEventView'
   | 'LoggedOut'
+  | 'NamedCount'
   | 'NotificationPageMeta'
   | 'NotificationStatusName'
   | 'NotificationView'
   | 'PageMeta'
   | 'PaymentAccepted'
   | 'PaymentFailureReason'
+  | 'ProcessFigures'
   | 'ProjectionRebuildStarted'
   | 'ProjectionView'
+  | 'QueueBacklog'
   | 'QueueFairness'
   | 'QueuePassGranted'
   | 'QueuePhase'
@@ -52,6 +56,10 @@ export type ApiSchemaName =
   | 'ShowWithAvailability'
   | 'SignedIn'
   | 'StreamEventView'
+  | 'SystemFollowerView'
+  | 'SystemView'
+  | 'TopicBacklog'
+  | 'TrafficWindow'
   | 'UserLocale'
   | 'UserRole'
   | 'UserView'
@@ -921,6 +929,53 @@ export const apiSchemas: Readonly<Record<ApiSchemaName, object>> = {
     "additionalProperties": false,
     "description": "`meta` of a page of `GET /admin/audit-logs`."
   },
+  "Backlogs": {
+    "type": "object",
+    "properties": {
+      "sagaCommandsDue": {
+        "type": [
+          "number",
+          "null"
+        ],
+        "description": "Saga commands due and not yet done; null without a saga scheduler in this process."
+      },
+      "deadLetters": {
+        "anyOf": [
+          {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/TopicBacklog"
+            }
+          },
+          {
+            "type": "null"
+          }
+        ],
+        "description": "Messages parked on each dead-letter topic; null without the integration bus in this process."
+      },
+      "waitingRoomQueues": {
+        "anyOf": [
+          {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/QueueBacklog"
+            }
+          },
+          {
+            "type": "null"
+          }
+        ],
+        "description": "Buyers waiting in each waiting room's queue; null without the admission runner here, empty while another instance is the one admitting."
+      }
+    },
+    "required": [
+      "sagaCommandsDue",
+      "deadLetters",
+      "waitingRoomQueues"
+    ],
+    "additionalProperties": false,
+    "description": "Queues and backlogs read when asked; null where nothing in this process reports them."
+  },
   "BookingPaymentView": {
     "type": "object",
     "properties": {
@@ -1572,6 +1627,23 @@ export const apiSchemas: Readonly<Record<ApiSchemaName, object>> = {
     "additionalProperties": false,
     "description": "What logout answers."
   },
+  "NamedCount": {
+    "type": "object",
+    "properties": {
+      "name": {
+        "type": "string"
+      },
+      "count": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "name",
+      "count"
+    ],
+    "additionalProperties": false,
+    "description": "A count under a name: a refusal's reason, a payment's or an e-mail's outcome."
+  },
   "NotificationPageMeta": {
     "type": "object",
     "properties": {
@@ -1748,6 +1820,44 @@ export const apiSchemas: Readonly<Record<ApiSchemaName, object>> = {
     ],
     "description": "Why a charge did not go through; only `DECLINED` is the card's answer, the others are the gateway's."
   },
+  "ProcessFigures": {
+    "type": "object",
+    "properties": {
+      "role": {
+        "type": "string",
+        "description": "The process's role (its SERVICE_NAME)."
+      },
+      "version": {
+        "type": "string"
+      },
+      "uptimeSeconds": {
+        "type": "number"
+      },
+      "heapUsedBytes": {
+        "type": "number"
+      },
+      "rssBytes": {
+        "type": "number"
+      },
+      "eventLoopLagP99Seconds": {
+        "type": [
+          "number",
+          "null"
+        ],
+        "description": "99th percentile of the event loop's delay over the last sampling interval (5 s), in seconds; null with metrics off or before the first interval ends."
+      }
+    },
+    "required": [
+      "role",
+      "version",
+      "uptimeSeconds",
+      "heapUsedBytes",
+      "rssBytes",
+      "eventLoopLagP99Seconds"
+    ],
+    "additionalProperties": false,
+    "description": "The process itself."
+  },
   "ProjectionRebuildStarted": {
     "type": "object",
     "properties": {
@@ -1836,6 +1946,23 @@ export const apiSchemas: Readonly<Record<ApiSchemaName, object>> = {
     ],
     "additionalProperties": false,
     "description": "One projection (or the booking saga) in `GET /admin/projections`."
+  },
+  "QueueBacklog": {
+    "type": "object",
+    "properties": {
+      "eventId": {
+        "type": "string"
+      },
+      "waiting": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "eventId",
+      "waiting"
+    ],
+    "additionalProperties": false,
+    "description": "Buyers waiting in one event's waiting-room queue."
   },
   "QueueFairness": {
     "type": "object",
@@ -2316,6 +2443,264 @@ export const apiSchemas: Readonly<Record<ApiSchemaName, object>> = {
     ],
     "additionalProperties": false,
     "description": "One event of a stream as the admin stream browser shows it (API.md, Admin and audit): its data and metadata redacted like the audit log's (no password hash, token or card number ever leaves)."
+  },
+  "SystemFollowerView": {
+    "type": "object",
+    "properties": {
+      "name": {
+        "type": "string",
+        "description": "The projection's name, or the follower's name in metrics (`relay:integration-relay`)."
+      },
+      "phase": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "The projection's status (`catching-up`, `live`, `rebuilding`, `failed`; `standby` where a peer runs it, `stopped`); null for a follower known only by the lag it reports here (the relay)."
+      },
+      "lagEvents": {
+        "type": [
+          "number",
+          "null"
+        ],
+        "description": "Events of the log it has not read yet; null when unknown."
+      },
+      "lagSeconds": {
+        "type": [
+          "number",
+          "null"
+        ],
+        "description": "Age in seconds of the oldest event it has not read yet (0 at the head): as the follower reports it here, else the age of the first event after its recorded checkpoint; null when unknown."
+      },
+      "failures": {
+        "type": [
+          "number",
+          "null"
+        ],
+        "description": "Pages it failed to handle since this process started; null when it does not report into this process."
+      },
+      "recentFailures": {
+        "type": [
+          "number",
+          "null"
+        ],
+        "description": "Of those, the ones in the last five minutes."
+      },
+      "error": {
+        "type": "string",
+        "description": "Why it failed, when its status is `failed`."
+      },
+      "late": {
+        "type": "boolean",
+        "description": "More than `followerLagAlertSeconds` behind."
+      },
+      "failing": {
+        "type": "boolean",
+        "description": "Failed, or failed a page in the last five minutes."
+      }
+    },
+    "required": [
+      "name",
+      "phase",
+      "lagEvents",
+      "lagSeconds",
+      "failures",
+      "recentFailures",
+      "late",
+      "failing"
+    ],
+    "additionalProperties": false,
+    "description": "One log follower on the System page: a projection (or the saga) as recorded, or one reporting here."
+  },
+  "SystemView": {
+    "type": "object",
+    "properties": {
+      "scope": {
+        "type": "string",
+        "const": "this-process",
+        "description": "The traffic, backlog and runtime figures are this process's own; the fleet's are in Grafana."
+      },
+      "metrics": {
+        "type": "string",
+        "enum": [
+          "on",
+          "off"
+        ],
+        "description": "`off` with METRICS=off: traffic, backlogs and reported lag are then not measured."
+      },
+      "readAt": {
+        "type": "string",
+        "format": "date-time"
+      },
+      "process": {
+        "$ref": "#/components/schemas/ProcessFigures"
+      },
+      "traffic": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/TrafficWindow"
+        },
+        "description": "The last minute and the last five minutes; empty with metrics off."
+      },
+      "backlogs": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/Backlogs"
+          },
+          {
+            "type": "null"
+          }
+        ],
+        "description": "Null with metrics off."
+      },
+      "followers": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/SystemFollowerView"
+        },
+        "description": "Every projection and the booking saga with their recorded statuses (wherever they run), then the other followers that report their lag into this process."
+      },
+      "followerLagAlertSeconds": {
+        "type": "number",
+        "description": "The lag, in seconds, past which a follower is late."
+      }
+    },
+    "required": [
+      "scope",
+      "metrics",
+      "readAt",
+      "process",
+      "traffic",
+      "backlogs",
+      "followers",
+      "followerLagAlertSeconds"
+    ],
+    "additionalProperties": false,
+    "description": "`GET /admin/system`: what this process sees of the system during a sale."
+  },
+  "TopicBacklog": {
+    "type": "object",
+    "properties": {
+      "topic": {
+        "type": "string"
+      },
+      "count": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "topic",
+      "count"
+    ],
+    "additionalProperties": false,
+    "description": "Messages parked on one dead-letter topic (`dead-letters list|redrive <topic>` shows and re-drives them)."
+  },
+  "TrafficWindow": {
+    "type": "object",
+    "properties": {
+      "window": {
+        "type": "string",
+        "enum": [
+          "1m",
+          "5m"
+        ],
+        "description": "`1m` or `5m`."
+      },
+      "seconds": {
+        "type": "number",
+        "description": "Seconds the figures cover: the window (up to one sampling interval more), or less while the process is younger than the window. 0 before the first sample."
+      },
+      "requests": {
+        "type": "number",
+        "description": "HTTP requests answered (every route, the web app's pages included)."
+      },
+      "requestsPerSecond": {
+        "type": [
+          "number",
+          "null"
+        ],
+        "description": "Requests answered per second; null when the window covers no time yet."
+      },
+      "clientErrors": {
+        "type": "number",
+        "description": "Answers with a 4xx status."
+      },
+      "serverErrors": {
+        "type": "number",
+        "description": "Answers with a 5xx status."
+      },
+      "serverErrorRatio": {
+        "type": [
+          "number",
+          "null"
+        ],
+        "description": "Share of answers that were 5xx, 0–1; null without requests."
+      },
+      "latencyP50Seconds": {
+        "type": [
+          "number",
+          "null"
+        ],
+        "description": "Median answer time in seconds, estimated from the duration histogram's buckets as Prometheus's `histogram_quantile` does (linear within a bucket); null without requests."
+      },
+      "latencyP99Seconds": {
+        "type": [
+          "number",
+          "null"
+        ],
+        "description": "99th percentile answer time in seconds, estimated the same way; null without requests."
+      },
+      "holds": {
+        "type": "number",
+        "description": "Holds granted by the inventory actor."
+      },
+      "holdsPerSecond": {
+        "type": [
+          "number",
+          "null"
+        ],
+        "description": "Holds granted per second; null when the window covers no time yet."
+      },
+      "rejections": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/NamedCount"
+        },
+        "description": "Hold attempts refused, by reason (the error code), most first."
+      },
+      "payments": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/NamedCount"
+        },
+        "description": "Payment and refund outcomes of the payment service (succeeded, declined, failed, refunded)."
+      },
+      "notifications": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/NamedCount"
+        },
+        "description": "E-mail outcomes of the notifier (sent, retrying, failed)."
+      }
+    },
+    "required": [
+      "window",
+      "seconds",
+      "requests",
+      "requestsPerSecond",
+      "clientErrors",
+      "serverErrors",
+      "serverErrorRatio",
+      "latencyP50Seconds",
+      "latencyP99Seconds",
+      "holds",
+      "holdsPerSecond",
+      "rejections",
+      "payments",
+      "notifications"
+    ],
+    "additionalProperties": false,
+    "description": "The process's traffic over one window, from the counters' increase since the window began."
   },
   "UserLocale": {
     "type": "string",

@@ -1,3 +1,4 @@
 export { PrometheusMetrics } from './prometheus-metrics';
 export { metricsRoutes } from './metrics-routes';
 export { measureRequests } from './measure-requests';
+export { SystemReport, type SystemReportOptions } from './system-report';

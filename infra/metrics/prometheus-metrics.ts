@@ -22,6 +22,7 @@ export class PrometheusMetrics implements Metrics {
   readonly registry = new Registry();
   private readonly probes = new Map<SampledGauge, Set<Probe>>();
   private readonly followers = new Map<string, () => Promise<FollowerLag | undefined>>();
+  private readonly gaugeNames = new Map<SampledGauge, string>();
 
   private readonly httpDuration = new Histogram({
     name: 'http_server_request_duration_seconds',
@@ -210,6 +211,26 @@ export class PrometheusMetrics implements Metrics {
     return () => probes.delete(read);
   }
 
+  /**
+   * What the probes of `gauge` read now (a probe that fails is left out); undefined when nothing in this
+   * process reports that gauge (the admin System page tells "none here" from "zero").
+   */
+  async read(gauge: SampledGauge): Promise<readonly GaugeSample[] | undefined> {
+    const probes = this.probes.get(gauge);
+    if (!probes || probes.size === 0) return undefined;
+    const failed = (error: unknown) => this.scrapeFailed(this.gaugeNames.get(gauge) ?? gauge, error);
+    const readings = await Promise.all([...probes].map((read) => read().catch(failed)));
+    return readings.flatMap((samples) => samples ?? []);
+  }
+
+  /** The followers reporting into this process, each with its lag now (undefined: not known yet, or failed). */
+  async followerLags(): Promise<ReadonlyMap<string, FollowerLag | undefined>> {
+    const entries = [...this.followers];
+    const failed = (error: unknown) => this.scrapeFailed('booking_rush_follower_lag', error);
+    const lags = await Promise.all(entries.map(([, lag]) => lag().catch(failed)));
+    return new Map(entries.map(([name], index) => [name, lags[index]]));
+  }
+
   private sagaCounter(stage: SagaCommandStage, help: string): Counter<'command'> {
     return new Counter({
       name: `booking_rush_saga_commands_${stage}_total`,
@@ -221,8 +242,8 @@ export class PrometheusMetrics implements Metrics {
 
   /** A gauge whose values are read from the probes registered for it, afresh at every scrape. */
   private sampledGauge(gauge: SampledGauge, name: string, help: string, labelNames: readonly string[]): void {
-    const probes = () => this.probes.get(gauge) ?? new Set<Probe>();
-    const failed = (error: unknown) => this.scrapeFailed(name, error);
+    this.gaugeNames.set(gauge, name);
+    const read = () => this.read(gauge);
     new Gauge({
       name,
       help,
@@ -230,10 +251,7 @@ export class PrometheusMetrics implements Metrics {
       registers: [this.registry],
       async collect() {
         this.reset();
-        const readings = await Promise.all([...probes()].map((read) => read().catch(failed)));
-        for (const sample of readings.flat()) {
-          if (sample) this.set(sample.labels ?? {}, sample.value);
-        }
+        for (const sample of (await read()) ?? []) this.set(sample.labels ?? {}, sample.value);
       },
     });
   }

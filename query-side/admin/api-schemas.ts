@@ -4,3 +4,4 @@ export type { FeedEventView, StreamEventView } from './event-views';
 export type { ProjectionRebuildStarted, ProjectionView } from './projection-control';
 export type { AuditEntryView } from './audit-read-model';
 export type { AuditLogPageMeta } from './audit-search';
+export type { SystemView } from './system-overview';

@@ -2,6 +2,8 @@ export { adminEventOperations } from './admin-event-operations';
 export { adminEventRoutes } from './admin-event-routes';
 export { adminProjectionOperations } from './admin-projection-operations';
 export { adminProjectionRoutes } from './admin-projection-routes';
+export { adminSystemOperations } from './admin-system-operations';
+export { adminSystemRoutes } from './admin-system-routes';
 export {
   EventFeedQuery,
   StreamEventsQuery,
@@ -43,3 +45,9 @@ export {
   type AuditLogPageMeta,
   type AuditPage,
 } from './audit-search';
+export {
+  SystemOverview,
+  followerLagAlertSeconds,
+  type SystemFollowerView,
+  type SystemView,
+} from './system-overview';

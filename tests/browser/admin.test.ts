@@ -1,5 +1,6 @@
-// An admin reads a booking's stream, its causal chain, the feed, the audit log and the inventory, and
-// rebuilds a projection, in a browser; a buyer is told the admin pages are not for them.
+// An admin reads a booking's stream, its causal chain, the feed, the audit log and the inventory,
+// rebuilds a projection and reads the System page, in a browser; a buyer is told the admin pages are not
+// for them.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -62,6 +63,13 @@ async function holdOneSeat(url: string): Promise<{ id: string }> {
     idempotent: true,
     body: { zoneId: zone.id, quantity: 1 },
   });
+}
+
+/** The value shown under a figure's label (`Requests per second` → `1.25/s`). */
+async function figureShown(page: Page, label: string): Promise<string> {
+  const term = page.getByRole('term').filter({ hasText: new RegExp(`^${label}$`) });
+  await expectVisible(term, `the figure ${label}`);
+  return (await term.locator('xpath=following-sibling::dd[1]').innerText()).trim();
 }
 
 async function openSection(page: Page, name: string) {
@@ -207,6 +215,52 @@ describe('the admin pages in a browser', () => {
     });
   });
 
+  it('shows the System page: this process’s request rate, the followers with their lag, the backlogs', async (t) => {
+    await holdOneSeat(suite.url);
+    await suite.page(t, 'desktop', async ({ page, screenshot }) => {
+      await signIn(page, admin);
+      await control(page, /^Admin$/).click();
+      await openSection(page, 'System');
+      await expectVisible(page.getByText(/Figures of this process/), 'which process the figures are from');
+
+      const rate = await figureShown(page, 'Requests per second');
+      assert.match(rate, /^[\d,.]+\/s$/);
+      assert.ok(Number(rate.replace(/[,/s]/g, '')) > 0, `a request rate above zero (${rate})`);
+      assert.match(await figureShown(page, 'Latency p99'), /^[\d,.]+ (ms|s)$/);
+      await expectVisible(
+        page.getByRole('table', { name: 'Refused holds' }).or(page.getByText(/^No hold refused/)),
+        'the refused holds',
+      );
+
+      const followers = page.getByRole('table', { name: /Followers with their phase, lag and failures/ });
+      await expectVisible(followers, 'the followers table');
+      for (const name of ['bookings', 'booking-saga', 'audit']) {
+        const row = followers.getByRole('row', { name: new RegExp(`^${name} `) });
+        await expectVisible(row.getByRole('cell', { name: 'live', exact: true }), `${name} live`);
+        await expectVisible(
+          row.getByRole('cell', { name: 'OK', exact: true }),
+          `${name} neither late nor failing`,
+        );
+      }
+      assert.match(await figureShown(page, 'Saga commands due'), /^\d+$/);
+      await expectVisible(
+        page.getByRole('table', { name: 'Dead letters per topic' }),
+        'the dead-letter topics',
+      );
+      await assertAccessibleBasics(page, 'system');
+      await screenshot('system');
+
+      // It reads the figures again by itself, until paused.
+      await page.waitForRequest((request) => request.url().endsWith('/api/v1/admin/system'), {
+        timeout: 12_000,
+      });
+      await page.getByRole('button', { name: 'Pause auto-refresh' }).click();
+      await expectVisible(page.getByRole('status').getByText('Auto-refresh paused.'), 'the paused state');
+      await page.getByRole('button', { name: 'Resume auto-refresh' }).click();
+      await expectVisible(page.getByText(/Refreshed every 5 s/), 'auto-refresh resumed');
+    });
+  });
+
   it('fits the admin pages on a phone', async (t) => {
     const booking = await holdOneSeat(suite.url);
     await suite.page(t, 'phone', async ({ page, screenshot }) => {
@@ -226,6 +280,7 @@ describe('the admin pages in a browser', () => {
         ['Projections', 'catalog'],
         ['Event feed', 'Position'],
         ['Audit log', 'Actor'],
+        ['System', 'bookings'],
       ] as const) {
         await openSection(page, section);
         await expectVisible(

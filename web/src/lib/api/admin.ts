@@ -28,6 +28,13 @@ export type AuditMeta = Schemas['AuditLogPageMeta'];
 /** The filters of `GET /admin/audit-logs` (`from` inclusive, `to` exclusive, ISO 8601). */
 export type AuditSearch = Query<'searchAuditLog'>;
 
+/** `GET /admin/system`: this process's traffic, backlogs and runtime, and every follower's lag. */
+export type SystemView = Schemas['SystemView'];
+
+export type SystemFollower = Schemas['SystemFollowerView'];
+
+export type TrafficWindow = Schemas['TrafficWindow'];
+
 /** A zone's seat counters beside the event store's view of them; null counters: the zone has none. */
 export type ZoneInventory = Schemas['AdminZoneInventoryResource'];
 
@@ -53,6 +60,7 @@ export function adminEndpoints(api: ApiClient) {
       api.request<Data<'searchAuditLog'>, Meta<'searchAuditLog'>>('GET', `/admin/audit-logs${query(params)}`),
     auditEntry: (eventId: string) =>
       api.request<Data<'readAuditEntry'>>('GET', `/admin/audit-logs/${segment(eventId)}`),
+    system: () => api.request<Data<'readSystemStatus'>>('GET', '/admin/system'),
     eventInventory: (eventId: string) => {
       const params: Query<'checkEventInventory'> = { eventId };
       return api.request<Data<'checkEventInventory'>>('GET', `/admin/inventory${query(params)}`);

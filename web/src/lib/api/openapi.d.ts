@@ -219,6 +219,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/system": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What an operator needs during a sale, as this process sees it
+         * @description The HTTP traffic of the last minute and the last five minutes (requests a second, the share of 5xx answers, p50 and p99 estimated from the duration histogram as Prometheus’s `histogram_quantile` does), holds a second and refusals by reason, payment and e-mail outcomes, the backlogs (saga commands due, dead letters per topic, waiting-room queues), the event loop’s p99 delay, heap, RSS and uptime; and every projection with its lag, status and failures. The traffic, backlog and runtime figures are **this process’s own** (`scope: this-process`): in the distributed deployment each role counts only what it serves, and Prometheus and Grafana give the fleet-wide view. With METRICS=off, `metrics` is `off` and only the projections and the process’s own figures are answered.
+         *
+         *     Roles: admin.
+         */
+        get: operations["readSystemStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/users/{id}/role": {
         parameters: {
             query?: never;
@@ -1207,6 +1229,15 @@ export interface components {
             /** @description Pass as `after` for the next page; null when this page is the last. */
             next: string | null;
         };
+        /** @description Queues and backlogs read when asked; null where nothing in this process reports them. */
+        Backlogs: {
+            /** @description Saga commands due and not yet done; null without a saga scheduler in this process. */
+            sagaCommandsDue: number | null;
+            /** @description Messages parked on each dead-letter topic; null without the integration bus in this process. */
+            deadLetters: components["schemas"]["TopicBacklog"][] | null;
+            /** @description Buyers waiting in each waiting room's queue; null without the admission runner here, empty while another instance is the one admitting. */
+            waitingRoomQueues: components["schemas"]["QueueBacklog"][] | null;
+        };
         /** @description The latest payment of a booking, as far as the booking knows it. */
         BookingPaymentView: {
             paymentId: string;
@@ -1458,6 +1489,11 @@ export interface components {
             email: string;
             password: string;
         };
+        /** @description A count under a name: a refusal's reason, a payment's or an e-mail's outcome. */
+        NamedCount: {
+            name: string;
+            count: number;
+        };
         /** @description `meta` of a page of `GET /admin/notifications`. */
         NotificationPageMeta: {
             limit: number;
@@ -1520,6 +1556,17 @@ export interface components {
          * @enum {string}
          */
         PaymentFailureReason: "DECLINED" | "GATEWAY_ERROR" | "GATEWAY_TIMEOUT";
+        /** @description The process itself. */
+        ProcessFigures: {
+            /** @description The process's role (its SERVICE_NAME). */
+            role: string;
+            version: string;
+            uptimeSeconds: number;
+            heapUsedBytes: number;
+            rssBytes: number;
+            /** @description 99th percentile of the event loop's delay over the last sampling interval (5 s), in seconds; null with metrics off or before the first interval ends. */
+            eventLoopLagP99Seconds: number | null;
+        };
         ProfileBody: {
             name?: string;
             /** @enum {string} */
@@ -1557,6 +1604,11 @@ export interface components {
                 /** Format: date-time */
                 startedAt: string;
             };
+        };
+        /** @description Buyers waiting in one event's waiting-room queue. */
+        QueueBacklog: {
+            eventId: string;
+            waiting: number;
         };
         /** @description What anyone needs to recompute the pre-queue's order (docs/waiting-room.md). */
         QueueFairness: {
@@ -1717,6 +1769,90 @@ export interface components {
             metadata: components["schemas"]["EventMetadata"];
             /** Format: date-time */
             createdAt: string;
+        };
+        /** @description One log follower on the System page: a projection (or the saga) as recorded, or one reporting here. */
+        SystemFollowerView: {
+            /** @description The projection's name, or the follower's name in metrics (`relay:integration-relay`). */
+            name: string;
+            /** @description The projection's status (`catching-up`, `live`, `rebuilding`, `failed`; `standby` where a peer runs it, `stopped`); null for a follower known only by the lag it reports here (the relay). */
+            phase: string | null;
+            /** @description Events of the log it has not read yet; null when unknown. */
+            lagEvents: number | null;
+            /** @description Age in seconds of the oldest event it has not read yet (0 at the head): as the follower reports it here, else the age of the first event after its recorded checkpoint; null when unknown. */
+            lagSeconds: number | null;
+            /** @description Pages it failed to handle since this process started; null when it does not report into this process. */
+            failures: number | null;
+            /** @description Of those, the ones in the last five minutes. */
+            recentFailures: number | null;
+            /** @description Why it failed, when its status is `failed`. */
+            error?: string;
+            /** @description More than `followerLagAlertSeconds` behind. */
+            late: boolean;
+            /** @description Failed, or failed a page in the last five minutes. */
+            failing: boolean;
+        };
+        /** @description `GET /admin/system`: what this process sees of the system during a sale. */
+        SystemView: {
+            /**
+             * @description The traffic, backlog and runtime figures are this process's own; the fleet's are in Grafana.
+             * @constant
+             */
+            scope: "this-process";
+            /**
+             * @description `off` with METRICS=off: traffic, backlogs and reported lag are then not measured.
+             * @enum {string}
+             */
+            metrics: "on" | "off";
+            /** Format: date-time */
+            readAt: string;
+            process: components["schemas"]["ProcessFigures"];
+            /** @description The last minute and the last five minutes; empty with metrics off. */
+            traffic: components["schemas"]["TrafficWindow"][];
+            /** @description Null with metrics off. */
+            backlogs: components["schemas"]["Backlogs"] | null;
+            /** @description Every projection and the booking saga with their recorded statuses (wherever they run), then the other followers that report their lag into this process. */
+            followers: components["schemas"]["SystemFollowerView"][];
+            /** @description The lag, in seconds, past which a follower is late. */
+            followerLagAlertSeconds: number;
+        };
+        /** @description Messages parked on one dead-letter topic (`dead-letters list|redrive <topic>` shows and re-drives them). */
+        TopicBacklog: {
+            topic: string;
+            count: number;
+        };
+        /** @description The process's traffic over one window, from the counters' increase since the window began. */
+        TrafficWindow: {
+            /**
+             * @description `1m` or `5m`.
+             * @enum {string}
+             */
+            window: "1m" | "5m";
+            /** @description Seconds the figures cover: the window (up to one sampling interval more), or less while the process is younger than the window. 0 before the first sample. */
+            seconds: number;
+            /** @description HTTP requests answered (every route, the web app's pages included). */
+            requests: number;
+            /** @description Requests answered per second; null when the window covers no time yet. */
+            requestsPerSecond: number | null;
+            /** @description Answers with a 4xx status. */
+            clientErrors: number;
+            /** @description Answers with a 5xx status. */
+            serverErrors: number;
+            /** @description Share of answers that were 5xx, 0–1; null without requests. */
+            serverErrorRatio: number | null;
+            /** @description Median answer time in seconds, estimated from the duration histogram's buckets as Prometheus's `histogram_quantile` does (linear within a bucket); null without requests. */
+            latencyP50Seconds: number | null;
+            /** @description 99th percentile answer time in seconds, estimated the same way; null without requests. */
+            latencyP99Seconds: number | null;
+            /** @description Holds granted by the inventory actor. */
+            holds: number;
+            /** @description Holds granted per second; null when the window covers no time yet. */
+            holdsPerSecond: number | null;
+            /** @description Hold attempts refused, by reason (the error code), most first. */
+            rejections: components["schemas"]["NamedCount"][];
+            /** @description Payment and refund outcomes of the payment service (succeeded, declined, failed, refunded). */
+            payments: components["schemas"]["NamedCount"][];
+            /** @description E-mail outcomes of the notifier (sent, retrying, failed). */
+            notifications: components["schemas"]["NamedCount"][];
         };
         UpdateEventDto: {
             name?: string;
@@ -3158,6 +3294,127 @@ export interface operations {
                         error: {
                             /** @enum {unknown} */
                             code: "NOT_FOUND";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "PAYLOAD_TOO_LARGE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "SERVICE_UNAVAILABLE";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    readSystemStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures, read now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: components["schemas"]["SystemView"];
+                    };
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "VALIDATION_ERROR";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "UNAUTHORIZED";
+                            message: string;
+                            /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: {
+                            /** @enum {unknown} */
+                            code: "FORBIDDEN";
                             message: string;
                             /** @description What was wrong, when the code has more to say (a list of fields, a limit…) */
                             details?: unknown;
