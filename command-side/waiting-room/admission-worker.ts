@@ -78,6 +78,15 @@ export class AdmissionWorker {
     }));
   }
 
+  /** Buyers inside each room this worker steps, as the inventory actor counts them now. */
+  async inside(now: number): Promise<Array<{ readonly eventId: string; readonly inside: number }>> {
+    const eventIds = [...this.#progress.keys()];
+    const occupancy = await Promise.all(
+      eventIds.map((eventId) => this.deps.actor.roomOccupancy({ eventId, now })),
+    );
+    return eventIds.map((eventId, index) => ({ eventId, inside: occupancy[index]!.inside }));
+  }
+
   /** The seed of an event's shuffle: HMAC-SHA256(secret, eventId), revealed in `QueueShuffled`. */
   seedOf(eventId: string): string {
     return createHmac('sha256', this.deps.seedSecret).update(`waiting-room:${eventId}`).digest('hex');

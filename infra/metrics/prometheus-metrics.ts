@@ -132,6 +132,12 @@ export class PrometheusMetrics implements Metrics {
       ['event_id'],
     );
     this.sampledGauge(
+      'waitingRoomInside',
+      'booking_rush_waiting_room_inside',
+      "Buyers inside an event's room now: a pass not yet expired, or a hold taken with one, by event.",
+      ['event_id'],
+    );
+    this.sampledGauge(
       'zoneSeatsAvailable',
       'booking_rush_zone_seats_available',
       'Seats still for sale per zone of the shows on sale, as the inventory actor counts them.',

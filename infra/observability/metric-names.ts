@@ -101,6 +101,12 @@ export const metrics: readonly MetricSpec[] = [
     source: 'booking-rush',
   },
   {
+    name: 'booking_rush_waiting_room_inside',
+    type: 'gauge',
+    labels: ['event_id'],
+    source: 'booking-rush',
+  },
+  {
     name: 'booking_rush_waiting_room_admitted_total',
     type: 'counter',
     labels: ['event_id'],

@@ -29,7 +29,7 @@ export class AdmissionRunner {
   #timer: NodeJS.Timeout | undefined;
   #tick: Promise<void> = Promise.resolve();
   #running = false;
-  #stopSampling: (() => void) | undefined;
+  #stopSampling: Array<() => void> = [];
 
   constructor(
     sql: SqlClient,
@@ -57,13 +57,27 @@ export class AdmissionRunner {
   }
 
   start(): Promise<void> {
-    this.#stopSampling ??= this.options.metrics?.sample('waitingRoomQueueLength', async () =>
-      this.#running
-        ? this.worker
-            .queueLengths()
-            .map(({ eventId, waiting }) => ({ labels: { event_id: eventId }, value: waiting }))
-        : [],
-    );
+    const metrics = this.options.metrics;
+    if (metrics && this.#stopSampling.length === 0) {
+      // Read only on the instance that admits: the others' views of the rooms are not kept up to date.
+      this.#stopSampling = [
+        metrics.sample('waitingRoomQueueLength', async () =>
+          this.#running
+            ? this.worker
+                .queueLengths()
+                .map(({ eventId, waiting }) => ({ labels: { event_id: eventId }, value: waiting }))
+            : [],
+        ),
+        metrics.sample('waitingRoomInside', async () =>
+          this.#running
+            ? (await this.worker.inside(Date.now())).map(({ eventId, inside }) => ({
+                labels: { event_id: eventId },
+                value: inside,
+              }))
+            : [],
+        ),
+      ];
+    }
     return this.#keeper.start();
   }
 
@@ -83,8 +97,8 @@ export class AdmissionRunner {
   }
 
   async stop(): Promise<void> {
-    this.#stopSampling?.();
-    this.#stopSampling = undefined;
+    for (const stop of this.#stopSampling) stop();
+    this.#stopSampling = [];
     this.#running = false;
     clearTimeout(this.#timer);
     await this.#keeper.stop();

@@ -23,7 +23,7 @@ export type DbSystem = 'postgresql' | 'redis';
 
 /** Values read when the page is scraped: backlogs and queue lengths that nothing pushes. */
 export type SampledGauge =
-  'sagaCommandsDue' | 'deadLetters' | 'waitingRoomQueueLength' | 'zoneSeatsAvailable';
+  'sagaCommandsDue' | 'deadLetters' | 'waitingRoomQueueLength' | 'waitingRoomInside' | 'zoneSeatsAvailable';
 export type GaugeSample = { readonly labels?: Readonly<Record<string, string>>; readonly value: number };
 
 export interface Metrics {
