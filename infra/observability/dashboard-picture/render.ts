@@ -1,9 +1,8 @@
 // A dashboard's picture: each panel's queries run against a Prometheus over a time window, drawn into one
-// HTML page (dashboard-page.ts), screenshotted to PNG by Debian's Chromium through playwright-core.
+// HTML page (dashboard-page.ts), screenshotted to PNG by Debian's Chromium (../html-picture.ts).
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-// The one way this repository starts Chromium (Debian's, its flags, the message when it is missing).
-import { launchChromium } from '../../testing/chromium';
+import { htmlToPng } from '../html-picture';
 import { dashboardPage, pageHeight, pageLayout, type PanelSeries } from './dashboard-page';
 import type { Dashboard } from './grafana-dashboard';
 import { legendOf, queryRange, type RangeWindow } from './prometheus-range';
@@ -54,16 +53,6 @@ export async function renderPicture(request: PictureRequest): Promise<{ readonly
     await mkdir(path.dirname(request.htmlOut), { recursive: true });
     await writeFile(request.htmlOut, html);
   }
-  await mkdir(path.dirname(request.out), { recursive: true });
-  const browser = await launchChromium();
-  try {
-    const page = await browser.newPage({
-      viewport: { width: pageLayout.width, height: pageHeight(dashboard) },
-    });
-    await page.setContent(html, { waitUntil: 'load' });
-    await page.screenshot({ path: request.out, fullPage: true });
-  } finally {
-    await browser.close();
-  }
+  await htmlToPng(html, request.out, { width: pageLayout.width, height: pageHeight(dashboard) });
   return { html };
 }
