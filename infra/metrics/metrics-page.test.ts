@@ -130,4 +130,27 @@ describe('PrometheusMetrics', () => {
       undefined,
     );
   });
+
+  it('keeps cumulative buckets, sum and count per route for the request histogram', async () => {
+    const metrics = new PrometheusMetrics({ role: 'test', version: '1' }, { warn() {} });
+    metrics.httpRequest('GET', '/api/v1/events', 200, 0.003);
+    metrics.httpRequest('GET', '/api/v1/events', 200, 0.3);
+    metrics.httpRequest('GET', '/api/v1/events', 500, 20);
+    const page = (await metrics.scrape()).body;
+    const series = (suffix: string, extra = '') =>
+      valueOf(
+        page,
+        `http_server_request_duration_seconds_${suffix}{http_request_method="GET",http_route="/api/v1/events",http_response_status_code="200"${extra}}`,
+      );
+    assert.deepEqual(
+      [series('bucket', ',le="0.001"'), series('bucket', ',le="0.005"'), series('bucket', ',le="0.5"')],
+      [0, 1, 2],
+    );
+    assert.equal(series('bucket', ',le="+Inf"'), 2);
+    assert.equal(series('count'), 2);
+    assert.equal(series('sum'), 0.303);
+    const slow =
+      'http_server_request_duration_seconds_bucket{http_request_method="GET",http_route="/api/v1/events",http_response_status_code="500",le="10"}';
+    assert.equal(valueOf(page, slow), 0, 'a value above the last bound counts only in +Inf');
+  });
 });
