@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { announceToPrometheus } from '../shared';
 import { startBaselineServer } from './baseline-process';
 import type { ProcessGroup } from './cpu';
 import { startEndpointServer, type Role, type RunningServer } from './endpoint-server';
@@ -141,6 +142,7 @@ async function oneRun(context: RunContext): Promise<ScenarioRun[]> {
   const servers: RunningServer[] = [];
   const endpointEvents: string[] = [];
   let lister: Awaited<ReturnType<typeof backendLister>> | undefined;
+  let withdraw = async () => {};
   try {
     const endpointDb = await createDatabase(urls.postgres, `bench_load_${context.stamp}_${tag}`);
     databases.push(endpointDb);
@@ -157,6 +159,9 @@ async function oneRun(context: RunContext): Promise<ScenarioRun[]> {
     });
     servers.push(server);
     log(`run ${run}: ${options.role} server pid ${server.child.pid} on ${server.url}`);
+    withdraw = await announceToPrometheus(`load-${tag}`, [
+      { url: server.url, job: `booking-rush-${options.role}` },
+    ]);
     const targets: Target[] = [];
     if (options.baseline) {
       const baselineDb = await createDatabase(urls.postgres, `bench_load_${context.stamp}_${tag}_base`);
@@ -262,6 +267,7 @@ async function oneRun(context: RunContext): Promise<ScenarioRun[]> {
     }
     return results;
   } finally {
+    await withdraw();
     await lister?.close().catch(() => undefined);
     for (const server of servers.reverse()) await server.child.stop();
     for (const db of databases)

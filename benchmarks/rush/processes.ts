@@ -1,9 +1,12 @@
-import { rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { announceToPrometheus } from '../shared';
 import { freePort, startNodeChild, waitUntilReady, type Child } from '../load/child-process';
 import type { ProcessSpec, Variant } from './variants';
 
 export type RunningProcess = { readonly spec: ProcessSpec; readonly url: string; readonly child: Child };
+
+/** How to take a started variant's processes off the test Prometheus's targets. */
+const withdrawals = new WeakMap<readonly RunningProcess[], () => Promise<void>>();
 
 export type ProcessEnvironment = {
   readonly databaseUrl: string;
@@ -87,28 +90,6 @@ async function startOne(
   return { spec, url, child };
 }
 
-/** The test Prometheus's targets file of a variant (`services.sh up prometheus` exports the directory). */
-const targetsFileOf = (variant: Variant): string | undefined => {
-  const dir = process.env.PROMETHEUS_TARGETS_DIR;
-  return dir ? join(dir, `rush-${variant.name}.json`) : undefined;
-};
-
-/**
- * Lets the test Prometheus scrape every process of the variant while it runs, each as the job of its
- * role (`booking-rush-<role>`), so the Grafana dashboards can be watched (or drawn) during a rush.
- */
-async function announceToPrometheus(variant: Variant, running: readonly RunningProcess[]): Promise<void> {
-  const file = targetsFileOf(variant);
-  if (!file) return;
-  const groups = running.map((process) => ({
-    targets: [new URL(process.url).host],
-    labels: { job: `booking-rush-${process.spec.name}`, variant: variant.name },
-  }));
-  // Written whole, then renamed: Prometheus never reads half a file.
-  await writeFile(`${file}.tmp`, JSON.stringify(groups));
-  await rename(`${file}.tmp`, file);
-}
-
 /**
  * Starts a variant's processes: the API process first (it ensures the admin account and most
  * schemas), then the others side by side. On a failure, stops what already runs.
@@ -126,18 +107,22 @@ export async function startVariant(
     for (const outcome of others) if (outcome.status === 'fulfilled') running.push(outcome.value);
     const failed = others.find((outcome) => outcome.status === 'rejected');
     if (failed) throw failed.reason;
-    await announceToPrometheus(variant, running);
+    const withdraw = await announceToPrometheus(
+      `rush-${variant.name}`,
+      running.map((process) => ({ url: process.url, job: `booking-rush-${process.spec.name}` })),
+      { variant: variant.name },
+    );
+    withdrawals.set(running, withdraw);
     return running;
   } catch (error) {
-    await stopAll(running, variant);
+    await stopAll(running);
     throw error;
   }
 }
 
 /** SIGTERM to every process (the API last, so followers finish their batches first), then SIGKILL after 15 s. */
-export async function stopAll(running: readonly RunningProcess[], variant?: Variant): Promise<void> {
-  const targets = variant && targetsFileOf(variant);
-  if (targets) await rm(targets, { force: true });
+export async function stopAll(running: readonly RunningProcess[]): Promise<void> {
+  await withdrawals.get(running)?.();
   const followers = running.filter((process) => !process.spec.api);
   await Promise.all(followers.map((process) => process.child.stop()));
   await Promise.all(running.filter((process) => process.spec.api).map((process) => process.child.stop()));

@@ -120,7 +120,7 @@ export async function openVariantSession(
   let probe: Probe | undefined;
   const close = async () => {
     await probe?.stop();
-    await stopAll(processes, variant);
+    await stopAll(processes);
     await bus?.close().catch(() => undefined);
     await documents?.close().catch(() => undefined);
     await store?.close().catch(() => undefined);

@@ -1,14 +1,7 @@
 import { SpanKind, SpanStatusCode, context, propagation, trace } from '@opentelemetry/api';
-import type { Request, RequestHandler } from 'express';
+import type { RequestHandler } from 'express';
 import { attr, tracer } from '../tracing';
-
-/** The matched route's template (`/api/v1/bookings/:id/pay`), once express has routed the request. */
-function routeOf(req: Request): string | undefined {
-  const path = (req.route as { path?: unknown } | undefined)?.path;
-  if (typeof path !== 'string') return undefined;
-  if (path === '/' && req.baseUrl) return req.baseUrl;
-  return `${req.baseUrl}${path}`;
-}
+import { routeTemplateOf } from './route-template';
 
 /**
  * One server span per request, continuing the caller's `traceparent` (a child of the caller's span,
@@ -32,7 +25,7 @@ export function traceRequests(): RequestHandler {
     );
     // `close` fires after the response ends and also when the caller hangs up first.
     res.once('close', () => {
-      const route = routeOf(req);
+      const route = routeTemplateOf(req);
       if (route !== undefined) {
         span.updateName(`${req.method} ${route}`);
         span.setAttribute(attr.httpRoute, route);

@@ -1,4 +1,5 @@
 import type { RequestHandler } from 'express';
+import { routeTemplateOf } from '../http/route-template';
 import type { Metrics } from '../ports/metrics';
 
 /**
@@ -10,13 +11,7 @@ export function measureRequests(metrics: Pick<Metrics, 'httpRequest'>, apiBasePa
   return (req, res, next) => {
     const started = performance.now();
     res.once('finish', () => {
-      const template = (req.route as { path?: unknown } | undefined)?.path;
-      const route =
-        typeof template === 'string'
-          ? `${req.baseUrl}${template}`
-          : req.originalUrl.startsWith(apiBasePath)
-            ? 'unmatched'
-            : 'site';
+      const route = routeTemplateOf(req) ?? (req.originalUrl.startsWith(apiBasePath) ? 'unmatched' : 'site');
       metrics.httpRequest(req.method, route, res.statusCode, (performance.now() - started) / 1_000);
     });
     next();
