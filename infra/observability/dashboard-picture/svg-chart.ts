@@ -29,7 +29,9 @@ export function niceStep(span: number, count: number): number {
   return step * power;
 }
 
-const clock = (unixSeconds: number): string => new Date(unixSeconds * 1000).toISOString().slice(11, 16);
+/** `HH:MM`, or `HH:MM:SS` when ticks are less than a minute apart (a short window). */
+const clock = (unixSeconds: number, stepSeconds: number): string =>
+  new Date(unixSeconds * 1000).toISOString().slice(11, stepSeconds % 60 === 0 ? 16 : 19);
 
 export function lineChart(lines: readonly ChartLine[], frame: ChartFrame): string {
   const margin = { left: 64, right: 12, top: 8, bottom: 22 };
@@ -56,7 +58,7 @@ export function lineChart(lines: readonly ChartLine[], frame: ChartFrame): strin
   const timeStep = niceStep((frame.end - frame.start) / 60, 6) * 60;
   for (let tick = Math.ceil(frame.start / timeStep) * timeStep; tick <= frame.end; tick += timeStep) {
     parts.push(
-      `<text x="${x(tick).toFixed(1)}" y="${frame.height - 6}" class="tick" text-anchor="middle">${clock(tick)}</text>`,
+      `<text x="${x(tick).toFixed(1)}" y="${frame.height - 6}" class="tick" text-anchor="middle">${clock(tick, timeStep)}</text>`,
     );
   }
   for (const line of lines) {
