@@ -17,6 +17,7 @@ import { startOfLog, type Checkpoint } from '../../infra/ports/event-store';
 import { bookingQueriesModule } from '../../infra/roles/modules/booking-queries-module';
 import { projectionsModule } from '../../infra/roles/modules/projections-module';
 import { databaseDrivers } from '../../infra/testing';
+import { noMetrics } from '../../infra/ports/metrics';
 
 type Reply<T> = {
   status: number;
@@ -88,6 +89,7 @@ async function openBookingsApp(driver: (typeof databaseDrivers)[number]) {
   const container = new Container({ defaultScope: 'Singleton' });
   container.bind(TOKENS.Config).toConstantValue({ projections: { pollMs: 20, batchSize: 100 } } as Config);
   container.bind(TOKENS.Logger).toConstantValue(recordingLogger());
+  container.bind(TOKENS.Metrics).toConstantValue(noMetrics);
   container.bind(TOKENS.EventStore).toConstantValue(db.store);
   container.bind(TOKENS.SqlClient).toConstantValue(db.sql);
   await container.loadAsync(projectionsModule, bookingQueriesModule);

@@ -20,6 +20,7 @@ import { CatalogTokens } from '../../infra/roles/modules/catalog-tokens';
 import { ProjectionRunner } from '../../projections';
 import { catalogProjection } from '../../projections/catalog';
 import { fastOptions, type Driver } from '../../projections/testing';
+import { noMetrics } from '../../infra/ports/metrics';
 
 export type Reply<T = unknown> = {
   readonly status: number;
@@ -100,6 +101,7 @@ export async function openCatalogApp(
   const container = new Container({ defaultScope: 'Singleton' });
   container.bind(TOKENS.Config).toConstantValue({ projections: { pollMs: 20, batchSize: 100 } } as Config);
   container.bind(TOKENS.Logger).toConstantValue(recordingLogger());
+  container.bind(TOKENS.Metrics).toConstantValue(noMetrics);
   container.bind(TOKENS.EventStore).toConstantValue(store);
   container.bind(TOKENS.SqlClient).toConstantValue(db.sql);
   await container.loadAsync(catalogModule);
