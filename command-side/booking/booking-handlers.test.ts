@@ -329,6 +329,20 @@ describe('the booking handlers on the in-process actor and the embedded store', 
         refusedWith('VALIDATION_ERROR'),
       );
     });
+
+    it('refuses a bad card number in words for the buyer, naming the field for clients', async () => {
+      const booking = await held();
+      const input = { userId: booking.userId, bookingId: booking.id, cardNumber: '1', metadata };
+      await assert.rejects(payBooking({ lifecycle, tokenizer }, input), (error: unknown) => {
+        assert.ok(error instanceof AppError);
+        assert.equal(error.code, 'VALIDATION_ERROR');
+        assert.equal(error.message, 'That card number is not valid. Check the digits and try again.');
+        assert.deepEqual(error.details, [
+          { field: 'cardNumber', reasons: ['not a valid card number (Luhn check failed)'] },
+        ]);
+        return true;
+      });
+    });
   });
 
   describe('cancel', () => {

@@ -25,7 +25,8 @@ export async function payBooking(
   assertOwner(loaded.state.booking, input.userId);
   const tokenized = await deps.tokenizer.tokenize(input.cardNumber);
   if (!tokenized.ok)
-    throw new AppError('VALIDATION_ERROR', 'cardNumber: not a valid card number', [
+    // The message is the buyer's to read (the web app shows it); the field detail is for clients.
+    throw new AppError('VALIDATION_ERROR', 'That card number is not valid. Check the digits and try again.', [
       { field: 'cardNumber', reasons: ['not a valid card number (Luhn check failed)'] },
     ]);
   const paymentId = randomUUID();

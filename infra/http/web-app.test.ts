@@ -62,6 +62,25 @@ describe('the web app on the API port', () => {
     }
   });
 
+  it('answers the app shell at the site root whatever the client accepts (curl, no Accept)', async () => {
+    for (const headers of [{ accept: '*/*' }, {}, { accept: 'application/json' }]) {
+      const page = await fetch(`${server.url}/`, { headers });
+      assert.equal(page.status, 200, JSON.stringify(headers));
+      assert.match(page.headers.get('content-type') ?? '', /^text\/html/, JSON.stringify(headers));
+      assert.match(await page.text(), /app shell/);
+    }
+    const head = await fetch(`${server.url}/`, { method: 'HEAD', headers: { accept: '*/*' } });
+    assert.equal(head.status, 200);
+  });
+
+  it('keeps unknown pages outside the API a 404 for clients that do not ask for HTML', async () => {
+    const page = await fetch(`${server.url}/events/rock-night`, { headers: { accept: '*/*' } });
+    assert.equal(page.status, 404);
+    const api = await fetch(`${server.url}/api/v1/nothing-here`, { headers: { accept: '*/*' } });
+    assert.equal(api.status, 404);
+    assert.equal(((await api.json()) as { error: { code: string } }).error.code, 'NOT_FOUND');
+  });
+
   it('keeps a missing asset a 404 instead of the shell', async () => {
     const missing = await fetch(`${server.url}/_app/immutable/gone.js`, { headers: { accept: '*/*' } });
     assert.equal(missing.status, 404);
@@ -122,9 +141,11 @@ describe('the web app before it is built', () => {
   it('answers a page saying how to build it, and the API keeps working', async () => {
     const server = await serve(appServing(join(tmpdir(), 'no-such-web-build')));
     try {
-      const page = await fetch(`${server.url}/`, { headers: html });
-      assert.equal(page.status, 503);
-      assert.match(await page.text(), /npm run build:web/);
+      for (const headers of [html, { accept: '*/*' }]) {
+        const page = await fetch(`${server.url}/`, { headers });
+        assert.equal(page.status, 503);
+        assert.match(await page.text(), /npm run build:web/);
+      }
       const api = await fetch(`${server.url}/api/v1/events`);
       assert.equal(api.status, 200);
     } finally {

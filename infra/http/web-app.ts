@@ -23,9 +23,11 @@ function isServerPath(path: string): boolean {
   return path === '/api' || path.startsWith('/api/') || path === '/health' || path === '/ready';
 }
 
-function wantsPage(accept: string | undefined): boolean {
-  // Scripts, images and fetches send `*/*`: a missing asset must stay a 404, not become the app's page.
-  return accept?.includes('text/html') ?? false;
+// The app's page, not a missing file: what a browser navigates to, and the site root whatever it asks
+// for (`curl localhost:3000/` sends `*/*`). Scripts, images and fetches send `*/*` too: a missing asset
+// deeper in must stay a 404, not become the app's page.
+function wantsPage(path: string, accept: string | undefined): boolean {
+  return path === '/' || (accept?.includes('text/html') ?? false);
 }
 
 function noCache(res: Response): void {
@@ -74,14 +76,14 @@ export function webApp(buildDir: string = defaultWebBuildDir): RequestHandler {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || isServerPath(req.path)) return next();
     const policy = pagePolicy();
     if (policy === undefined) {
-      if (!wantsPage(req.headers.accept) && req.path !== '/') return next();
+      if (!wantsPage(req.path, req.headers.accept)) return next();
       res.status(503).type('html').send(missingBuildPage);
       return;
     }
     // On its files too: `/index.html` asked by name is the same page.
     res.setHeader('Content-Security-Policy', policy);
     files(req, res, () => {
-      if (!wantsPage(req.headers.accept)) return next();
+      if (!wantsPage(req.path, req.headers.accept)) return next();
       noCache(res);
       res.sendFile(indexFile);
     });

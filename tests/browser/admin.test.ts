@@ -197,6 +197,11 @@ describe('the admin pages in a browser', () => {
       await screenshot('audit-entry');
 
       await openSection(page, 'Inventory');
+      await page.getByRole('button', { name: 'Check inventory' }).click();
+      await expectVisible(
+        page.getByRole('alert').filter({ hasText: 'Choose an event from the list or type its id' }),
+        'why checking with no event chosen does nothing',
+      );
       await page.getByLabel('Event', { exact: true }).selectOption({ label: demo.eventName });
       await page.getByRole('button', { name: 'Check inventory' }).click();
       const vipRow = page.getByRole('row', { name: /^VIP/ });

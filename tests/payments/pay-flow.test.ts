@@ -135,6 +135,10 @@ for (const setup of setups)
       const held = (await app.reserve(buyer, zone.id, 1)).body.data;
       const luhn = await pay(app, buyer, held.id, '4242424242424241');
       assert.deepEqual([luhn.status, luhn.body.error.code], [400, 'VALIDATION_ERROR']);
+      assert.equal(luhn.body.error.message, 'That card number is not valid. Check the digits and try again.');
+      assert.deepEqual(luhn.body.error.details, [
+        { field: 'cardNumber', reasons: ['not a valid card number (Luhn check failed)'] },
+      ]);
       const shape = await app.request('POST', `/bookings/${held.id}/pay`, {
         token: buyer.token,
         idempotencyKey: randomUUID(),

@@ -48,6 +48,19 @@ describe('error mapping', () => {
     assert.equal(describeError(apiError('VALIDATION_ERROR')).message, 'raw VALIDATION_ERROR');
   });
 
+  it('speaks to the buyer about a card number the server refused, not in field names', () => {
+    const advice = describeError(
+      apiError('VALIDATION_ERROR', {
+        status: 400,
+        message: 'cardNumber: not a valid card number',
+        details: [{ field: 'cardNumber', reasons: ['not a valid card number (Luhn check failed)'] }],
+      }),
+    );
+    assert.equal(advice.title, 'Check the card number');
+    assert.equal(advice.message, 'That card number is not valid. Check the digits and try again.');
+    assert.equal(advice.nextStep, 'fix-fields');
+  });
+
   it('sends a buyer without a good queue pass back to the queue', () => {
     for (const code of [
       'QUEUE_PASS_REQUIRED',

@@ -1,4 +1,4 @@
-import type { ApiError } from './api/result';
+import { fieldErrors, type ApiError } from './api/result';
 import type { PaymentFailureReason } from './api/types';
 
 /** What the page should offer after a failure. */
@@ -62,6 +62,14 @@ export function describeError(error: ApiError): ErrorAdvice {
         'retry',
       );
     case 'VALIDATION_ERROR':
+      // The card number is the one field the server checks beyond the form (the Luhn digit): say so in
+      // the buyer's words, whatever the server's message, never as `cardNumber: …`.
+      if ('cardNumber' in fieldErrors(error))
+        return advice(
+          'Check the card number',
+          'That card number is not valid. Check the digits and try again.',
+          'fix-fields',
+        );
       return advice('Please check the form', error.message, 'fix-fields');
     case 'UNAUTHORIZED':
       return advice('Please sign in', 'Your session has ended. Sign in to continue.', 'sign-in');
